@@ -1,0 +1,35 @@
+package lmo.dynamics;
+
+import lmo.engine.Block;
+import lmo.space.Space;
+
+/**
+ * Turns the first variation into an update, whatever the model: reads the block's current state
+ * ({@link Block#x()}, {@link Block#m()}) and writes the next one into {@link Block#xNext()} and
+ * {@link Block#mNext()} (every entry, also those it leaves unchanged). Time is mean-field time: a particle moves by
+ * {@code -stepSize * grad V(x)}.
+ *
+ * <p>Implementations are immutable and thread-safe.
+ */
+public interface Dynamics {
+
+    /**
+     * Writes the block's next state.
+     *
+     * @param v V at the block's particles; scratch, may be modified
+     * @param gradV ambient gradient of V; scratch, may be modified (e.g. projected in place)
+     */
+    void step(Space space, Block block, double[] v, double[] gradV, StepContext ctx);
+
+    /**
+     * True when each population's masses must be rescaled to their initial total after every step (Fisher–Rao
+     * with {@code conserveMass}); the engine does it with one more reduction.
+     */
+    default boolean normalizesMass() { return false; }
+
+    /** Mean-field time advanced by one step (the position step size, or the mass step size without transport). */
+    double timeStep();
+
+    /** The name used in scenario files. */
+    String type();
+}

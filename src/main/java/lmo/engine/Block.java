@@ -1,0 +1,65 @@
+package lmo.engine;
+
+/**
+ * A fixed-size block of particles of one population, as flat arrays: positions {@code [count * dim]}
+ * (particle {@code i} at {@code x[i*dim .. i*dim+dim)}) and masses {@code [count]}. Particle {@code i} of the block
+ * has the population-wide id {@code firstId + i}.
+ *
+ * <p>The block is double-buffered: a dynamics writes the next state into {@link #xNext()} and {@link #mNext()};
+ * {@link #commit()} makes it current, and the previous state stays intact until then, so a step that produced a
+ * NaN can be dropped. The block is the unit of placement on shards and of reduction order; nothing about it
+ * depends on which shard holds it.
+ */
+public final class Block {
+    private final int population;
+    private final int index;
+    private final long firstId;
+    private final int count;
+    private final int dim;
+    private double[] x;
+    private double[] m;
+    private double[] xNext;
+    private double[] mNext;
+
+    /**
+     * @param population index of the population, in name order
+     * @param index global block index (blocks of all populations, population by population, in id order)
+     * @param firstId id of the block's first particle within its population
+     * @param x positions, {@code count * dim}; kept (not copied)
+     * @param m masses, {@code count}; kept (not copied)
+     */
+    public Block(int population, int index, long firstId, int dim, double[] x, double[] m) {
+        if (x.length != m.length * dim) {
+            throw new IllegalArgumentException("positions have " + x.length + " values, expected " + m.length * dim);
+        }
+        this.population = population;
+        this.index = index;
+        this.firstId = firstId;
+        this.count = m.length;
+        this.dim = dim;
+        this.x = x;
+        this.m = m;
+        this.xNext = new double[x.length];
+        this.mNext = new double[m.length];
+    }
+
+    public int population() { return population; }
+    public int index() { return index; }
+    public long firstId() { return firstId; }
+    public int count() { return count; }
+    public int dim() { return dim; }
+    /** Current positions (read; written only by {@link #commit()} swaps and normalisation). */
+    public double[] x() { return x; }
+    /** Current masses. */
+    public double[] m() { return m; }
+    /** Buffer the dynamics writes the next positions to. */
+    public double[] xNext() { return xNext; }
+    /** Buffer the dynamics writes the next masses to. */
+    public double[] mNext() { return mNext; }
+
+    /** Makes the next state current; the old current arrays become the next buffers. */
+    public void commit() {
+        double[] t = x; x = xNext; xNext = t;
+        t = m; m = mNext; mNext = t;
+    }
+}

@@ -1,0 +1,22 @@
+package lmo.engine;
+
+/**
+ * What one reduce round combines over all blocks, in block order.
+ *
+ * <ul>
+ *   <li>{@link Kind#SUM}: each block writes {@code length} doubles; the summary is their sum, added block by block
+ *       in block order (so it does not depend on placement).</li>
+ *   <li>{@link Kind#GATHER}: the engine concatenates the positions and masses of every particle of every population,
+ *       in id order; the model writes nothing.</li>
+ * </ul>
+ */
+public record Reduction(Kind kind, int length) {
+    public enum Kind { SUM, GATHER }
+
+    public static Reduction sum(int length) {
+        if (length < 0) throw new IllegalArgumentException("length < 0");
+        return new Reduction(Kind.SUM, length);
+    }
+
+    public static Reduction gather() { return new Reduction(Kind.GATHER, 0); }
+}

@@ -1,0 +1,28 @@
+package lmo.engine;
+
+/**
+ * The combined results of the reduce rounds of one step, available to the model: round r is a {@code double[]}
+ * (a SUM round) or a {@link Gathered} (a GATHER round). Rounds not yet reduced are null. Read-only for models.
+ */
+public final class Summaries {
+    private final Object[] rounds;
+
+    public Summaries(int rounds) { this.rounds = new Object[rounds]; }
+
+    /** The SUM summary of round r. */
+    public double[] sum(int round) { return (double[]) rounds[round]; }
+
+    /** The GATHER summary of round r. */
+    public Gathered gathered(int round) { return (Gathered) rounds[round]; }
+
+    public int rounds() { return rounds.length; }
+
+    public void set(int round, Object value) {
+        if (!(value instanceof double[]) && !(value instanceof Gathered)) {
+            throw new IllegalArgumentException("a summary is a double[] or a Gathered");
+        }
+        rounds[round] = value;
+    }
+
+    public Object get(int round) { return rounds[round]; }
+}

@@ -1,0 +1,114 @@
+package lmo.io;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * NumPy {@code .npy} files (format version 1.0) of little-endian float64, as {@code numpy.save} writes them and
+ * {@code numpy.load} reads them: 1-D arrays are read as one column, 2-D arrays row-major (C order).
+ * Reading also accepts {@code <f4}, {@code <i4} and {@code <i8}, converted to double.
+ */
+public final class Npy {
+    private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
+    private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([^']*)'");
+    private static final Pattern ORDER = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
+    private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
+
+    private Npy() {}
+
+    /** Writes a 2-D float64 array of shape (rows, cols). */
+    public static void write(Path file, Table t) throws IOException {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            write(out, t);
+        }
+    }
+
+    /** Writes a 2-D float64 array of shape (rows, cols) to a stream. */
+    public static void write(OutputStream out, Table t) throws IOException {
+        String dict = "{'descr': '<f8', 'fortran_order': False, 'shape': (" + t.rows() + ", " + t.cols() + "), }";
+        int unpadded = MAGIC.length + 2 + 2 + dict.length() + 1;
+        int pad = (64 - unpadded % 64) % 64;
+        StringBuilder header = new StringBuilder(dict);
+        header.append(" ".repeat(pad)).append('\n');
+        byte[] h = header.toString().getBytes(StandardCharsets.US_ASCII);
+        out.write(MAGIC);
+        out.write(1);
+        out.write(0);
+        out.write(h.length & 0xff);
+        out.write((h.length >>> 8) & 0xff);
+        out.write(h);
+        ByteBuffer buf = ByteBuffer.allocate(8 * 8192).order(ByteOrder.LITTLE_ENDIAN);
+        double[] d = t.data();
+        for (int i = 0; i < d.length; i++) {
+            if (!buf.hasRemaining()) {
+                out.write(buf.array(), 0, buf.position());
+                buf.clear();
+            }
+            buf.putDouble(d[i]);
+        }
+        out.write(buf.array(), 0, buf.position());
+    }
+
+    /** Reads a 1-D or 2-D array. */
+    public static Table read(Path file) throws IOException {
+        byte[] all = Files.readAllBytes(file);
+        ByteBuffer b = ByteBuffer.wrap(all).order(ByteOrder.LITTLE_ENDIAN);
+        for (byte m : MAGIC) {
+            if (!b.hasRemaining() || b.get() != m) throw new IOException("not a .npy file (bad magic)");
+        }
+        int major = b.get() & 0xff;
+        b.get();
+        int headerLen = major == 1 ? (b.getShort() & 0xffff) : b.getInt();
+        if (headerLen < 0 || b.position() + headerLen > all.length) throw new IOException("truncated .npy header");
+        String header = new String(all, b.position(), headerLen, StandardCharsets.ISO_8859_1);
+        b.position(b.position() + headerLen);
+        String descr = group(DESCR, header, "descr");
+        if ("True".equals(group(ORDER, header, "fortran_order"))) {
+            throw new IOException("Fortran-ordered .npy arrays are not supported; save with np.ascontiguousarray");
+        }
+        String[] dims = group(SHAPE, header, "shape").split(",");
+        long[] shape = new long[dims.length];
+        int n = 0;
+        for (String s : dims) {
+            if (!s.isBlank()) shape[n++] = Long.parseLong(s.trim());
+        }
+        if (n < 1 || n > 2) throw new IOException("expected a 1-D or 2-D array, got shape (" + group(SHAPE, header, "shape") + ")");
+        long rows = shape[0];
+        long cols = n == 2 ? shape[1] : 1;
+        if (rows * cols > Integer.MAX_VALUE - 8) throw new IOException("array too large: " + rows + " x " + cols);
+        int count = (int) (rows * cols);
+        int width;
+        switch (descr) {
+            case "<f8": width = 8; break;
+            case "<f4": case "<i4": width = 4; break;
+            case "<i8": width = 8; break;
+            default: throw new IOException("unsupported dtype '" + descr + "'; expected little-endian float64 '<f8'");
+        }
+        if ((long) b.remaining() < (long) count * width) {
+            throw new IOException("truncated .npy data: expected " + (long) count * width + " bytes, found " + b.remaining());
+        }
+        double[] d = new double[count];
+        for (int i = 0; i < count; i++) {
+            switch (descr) {
+                case "<f8": d[i] = b.getDouble(); break;
+                case "<f4": d[i] = b.getFloat(); break;
+                case "<i4": d[i] = b.getInt(); break;
+                default: d[i] = b.getLong(); break;
+            }
+        }
+        return new Table((int) rows, (int) cols, d);
+    }
+
+    private static String group(Pattern p, String header, String key) throws IOException {
+        Matcher m = p.matcher(header);
+        if (!m.find()) throw new IOException("malformed .npy header: no '" + key + "'");
+        return m.group(1);
+    }
+}

@@ -1,0 +1,65 @@
+package lmo.model;
+
+import java.util.List;
+import lmo.engine.Block;
+import lmo.engine.Reduction;
+import lmo.engine.Summaries;
+
+/**
+ * A functional F over the weighted empirical measures of the populations, seen through its first variation
+ * {@code V(x) = dF/dmu(x)}. The model never sees actors, shards or JVMs: the engine reduces the model's per-block
+ * partial summaries in block order, hands the combined {@link Summaries} back, and asks for V and grad V block by
+ * block.
+ *
+ * <p>One step of the engine, for a one-round model: round 0 is reduced over all blocks (a SUM of
+ * {@link #partial} outputs, or a GATHER of every particle), then {@link #firstVariation} runs on every block and the
+ * dynamics moves its particles. {@link #firstVariation} also adds the block's share of the metric sums, so
+ * metrics of the state that V was evaluated at cost no extra pass.
+ *
+ * <p>Implementations are immutable after construction and thread-safe: several shards call them at once.
+ */
+public interface Model {
+
+    /** Reduce rounds per step; round r may read the summaries of rounds before r. */
+    default int rounds() { return 1; }
+
+    /** What round r reduces. */
+    Reduction reduction(int round);
+
+    /**
+     * Adds this block's share of round r's SUM summary to {@code out} (length {@code reduction(round).length()},
+     * zeroed by the caller). Not called for GATHER rounds.
+     *
+     * @param done the summaries of the rounds before r (not modified)
+     */
+    default void partial(int round, Block block, Summaries done, double[] out) {
+        throw new UnsupportedOperationException("model " + getClass().getSimpleName() + " has no SUM round " + round);
+    }
+
+    /**
+     * The first variation at the block's current particles: {@code v[i] = V(x_i)}, and its ambient gradient
+     * {@code gradV[i*dim + c]}. Adds this block's share of the metric sums to {@code metricSums} (length
+     * {@link #metricSumLength()}, zeroed by the caller; the engine adds blocks up in block order).
+     * Particles of populations the model does not act on get {@code v = 0, gradV = 0}.
+     *
+     * @param v modified, length at least {@code block.count()}
+     * @param gradV modified, length at least {@code block.count() * block.dim()}
+     */
+    void firstVariation(Block block, Summaries summaries, double[] v, double[] gradV, double[] metricSums);
+
+    /** Length of the per-block metric sums. */
+    int metricSumLength();
+
+    /** Names of the metrics (columns of metrics.csv), in the order {@link #metrics} returns them. */
+    List<String> metricNames();
+
+    /**
+     * The metrics of the state the summaries were computed from.
+     *
+     * @param metricSums the block metric sums, added up in block order (not modified)
+     */
+    double[] metrics(Summaries summaries, double[] metricSums);
+
+    /** Kernel (pair) evaluations per step, for throughput reports; 0 when the notion does not apply. */
+    default double pairEvaluationsPerStep() { return 0; }
+}
