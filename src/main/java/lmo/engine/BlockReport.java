@@ -1,0 +1,26 @@
+package lmo.engine;
+
+/**
+ * One block's answer to an order. Fields an order does not produce are null (arrays), NaN (masses) or -1.
+ *
+ * @param block global block index
+ * @param partial this block's SUM partial of the requested round
+ * @param x copy of positions (GATHER partials and collects)
+ * @param m copy of masses (GATHER partials and collects)
+ * @param metrics the block's metric sums at the evaluated state
+ * @param massBefore total mass of the block at the evaluated state
+ * @param massAfter total mass after the update
+ * @param diverged index within the block of the first particle where V, grad V or the new state is not finite, or -1
+ * @param problem what was not finite there (for the diagnostic), or null
+ */
+public record BlockReport(int block, double[] partial, double[] x, double[] m, double[] metrics, double massBefore,
+                          double massAfter, int diverged, String problem) {
+
+    static BlockReport diverged(int block, double[] metrics, double massBefore, int index, String problem) {
+        return new BlockReport(block, null, null, null, metrics, massBefore, Double.NaN, index, problem);
+    }
+
+    static BlockReport empty(int block) {
+        return new BlockReport(block, null, null, null, null, Double.NaN, Double.NaN, -1, null);
+    }
+}

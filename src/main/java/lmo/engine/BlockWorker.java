@@ -1,0 +1,100 @@
+package lmo.engine;
+
+import java.util.Arrays;
+import java.util.List;
+import lmo.dynamics.Dynamics;
+import lmo.dynamics.StepContext;
+import lmo.model.Model;
+import lmo.space.Space;
+
+/**
+ * The work done on one block, the same in the plain loop and in a shard actor: partial summaries, evaluation of
+ * the first variation, the dynamics step with its finiteness check and commit, mass normalisation. Holds scratch
+ * arrays, so one worker serves one thread.
+ */
+final class BlockWorker {
+    private final Model model;
+    private final Dynamics dynamics;
+    private final List<Space> spaces;
+    private final long seed;
+    private double[] v = new double[0];
+    private double[] gradV = new double[0];
+
+    BlockWorker(Model model, Dynamics dynamics, List<Space> spaces, long seed) {
+        this.model = model;
+        this.dynamics = dynamics;
+        this.spaces = spaces;
+        this.seed = seed;
+    }
+
+    /** Round {@code round}'s partial of the block's current state. */
+    BlockReport partial(Block b, int round, Summaries done) {
+        Reduction r = model.reduction(round);
+        if (r.kind() == Reduction.Kind.GATHER) {
+            return new BlockReport(b.index(), null, b.x().clone(), b.m().clone(), null, Double.NaN, Double.NaN, -1, null);
+        }
+        double[] out = new double[r.length()];
+        model.partial(round, b, done, out);
+        return new BlockReport(b.index(), out, null, null, null, Double.NaN, Double.NaN, -1, null);
+    }
+
+    /**
+     * Evaluates V at the block's current state; if {@code update}, writes and checks the next state and commits it
+     * when finite. Returns metric sums, masses and, with {@code thenPartials}, the round-0 partial of the new state.
+     */
+    BlockReport apply(Block b, Order.Apply order) {
+        ensureScratch(b);
+        double[] metrics = new double[model.metricSumLength()];
+        model.firstVariation(b, order.summaries(), v, gradV, metrics);
+        double before = sum(b.m());
+        int bad = firstNonFinite(gradV, v, b.dim(), b.count());
+        if (bad >= 0) {
+            return BlockReport.diverged(b.index(), metrics, before, bad, "the first variation V or its gradient");
+        }
+        if (!order.update()) {
+            return new BlockReport(b.index(), null, null, null, metrics, before, Double.NaN, -1, null);
+        }
+        dynamics.step(spaces.get(b.population()), b, v, gradV, new StepContext(seed, order.step()));
+        bad = firstNonFinite(b.xNext(), b.mNext(), b.dim(), b.count());
+        if (bad >= 0) {
+            return BlockReport.diverged(b.index(), metrics, before, bad, "the updated position or mass");
+        }
+        b.commit();
+        double after = sum(b.m());
+        if (!order.thenPartials()) {
+            return new BlockReport(b.index(), null, null, null, metrics, before, after, -1, null);
+        }
+        BlockReport p = partial(b, 0, new Summaries(model.rounds()));
+        return new BlockReport(b.index(), p.partial(), p.x(), p.m(), metrics, before, after, -1, null);
+    }
+
+    /** Scales the block's masses by {@code factor} in place and returns its round-0 partial. */
+    BlockReport normalize(Block b, double factor) {
+        double[] m = b.m();
+        for (int i = 0; i < m.length; i++) m[i] *= factor;
+        return partial(b, 0, new Summaries(model.rounds()));
+    }
+
+    private void ensureScratch(Block b) {
+        if (v.length < b.count()) v = new double[b.count()];
+        if (gradV.length < b.count() * b.dim()) gradV = new double[b.count() * b.dim()];
+        Arrays.fill(v, 0, b.count(), 0.0);
+        Arrays.fill(gradV, 0, b.count() * b.dim(), 0.0);
+    }
+
+    private static int firstNonFinite(double[] x, double[] m, int dim, int count) {
+        for (int i = 0; i < count; i++) {
+            if (!Double.isFinite(m[i])) return i;
+            for (int c = 0; c < dim; c++) {
+                if (!Double.isFinite(x[i * dim + c])) return i;
+            }
+        }
+        return -1;
+    }
+
+    static double sum(double[] a) {
+        double s = 0;
+        for (double d : a) s += d;
+        return s;
+    }
+}

@@ -1,0 +1,68 @@
+package lmo.engine;
+
+import java.util.List;
+
+/**
+ * Combines block results in block order, the same left fold whatever the placement: SUM partials are added
+ * {@code ((p_0 + p_1) + p_2) + ...}; GATHER partials and collected states are copied into per-population arrays
+ * in id order.
+ */
+final class Combiner {
+    private final BlockLayout layout;
+    private final List<Population> populations;
+
+    Combiner(BlockLayout layout, List<Population> populations) {
+        this.layout = layout;
+        this.populations = populations;
+    }
+
+    Object combine(Reduction r, BlockReport[] byBlock) {
+        return r.kind() == Reduction.Kind.GATHER ? gather(byBlock) : sum(byBlock, r.length());
+    }
+
+    double[] sum(BlockReport[] byBlock, int length) {
+        double[] out = new double[length];
+        for (BlockReport b : byBlock) {
+            double[] p = b.partial();
+            for (int i = 0; i < length; i++) out[i] += p[i];
+        }
+        return out;
+    }
+
+    /** Metric sums of all blocks, added in block order. */
+    double[] metricSums(BlockReport[] byBlock, int length) {
+        double[] out = new double[length];
+        for (BlockReport b : byBlock) {
+            for (int i = 0; i < length; i++) out[i] += b.metrics()[i];
+        }
+        return out;
+    }
+
+    /** Per-population totals of a per-block mass, added in block order. */
+    double[] massByPopulation(BlockReport[] byBlock, boolean after) {
+        double[] out = new double[populations.size()];
+        for (BlockReport b : byBlock) {
+            out[layout.slot(b.block()).population()] += after ? b.massAfter() : b.massBefore();
+        }
+        return out;
+    }
+
+    Gathered gather(BlockReport[] byBlock) {
+        int n = populations.size();
+        double[][] x = new double[n][];
+        double[][] m = new double[n][];
+        int[] dim = new int[n];
+        for (Population p : populations) {
+            x[p.index()] = new double[p.count() * p.dim()];
+            m[p.index()] = new double[p.count()];
+            dim[p.index()] = p.dim();
+        }
+        for (BlockReport b : byBlock) {
+            BlockLayout.Slot s = layout.slot(b.block());
+            int d = dim[s.population()];
+            System.arraycopy(b.x(), 0, x[s.population()], (int) s.firstId() * d, s.count() * d);
+            System.arraycopy(b.m(), 0, m[s.population()], (int) s.firstId(), s.count());
+        }
+        return new Gathered(x, m, dim);
+    }
+}

@@ -1,0 +1,25 @@
+package lmo.engine;
+
+import java.util.List;
+
+/**
+ * Watches a run from the scheduler: metric rows, snapshots, the end. Called on the scheduler's thread, in step
+ * order; implementations write files, print progress or collect values for tests.
+ */
+public interface RunObserver {
+
+    /** Before the first step; {@code columns} name the values of every {@link #onMetrics} call. */
+    default void onStart(Simulation sim, BlockLayout layout, List<String> columns) {}
+
+    /** The metrics of the state after {@code step} updates, at a logged step. */
+    default void onMetrics(long step, double wallSeconds, double[] values) {}
+
+    /** Progress of the run, after every step (cheap: no I/O expected on each call). */
+    default void onStep(long step, double wallSeconds, double[] lastValues) {}
+
+    /** A periodic snapshot of the state after {@code step} updates. */
+    default void onSnapshot(long step, Gathered state) {}
+
+    /** The run ended: {@code state} is the final state, or the last good state if the run diverged. */
+    default void onFinish(RunOutcome outcome, Gathered state) {}
+}

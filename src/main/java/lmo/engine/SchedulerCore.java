@@ -1,0 +1,215 @@
+package lmo.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import lmo.model.Model;
+
+/**
+ * The step loop as a state machine, with no actors and no threads: it issues one {@link Order} at a time, takes
+ * the shards' reports back, combines them in block order, logs metrics and snapshots through a
+ * {@link RunObserver}, and decides the next order. The plain loop ({@link LocalEngine}) and the scheduler actor
+ * both drive this class, so they cannot disagree on what a step is.
+ *
+ * <p>One step k (state k to state k+1), for a one-round model without mass normalisation, is one message round:
+ * {@code Apply(k)} evaluates V at state k from the round-0 summary, adds metric sums, moves the particles, and
+ * returns the round-0 partials of state k+1. Extra rounds ({@code Partials}), mass normalisation
+ * ({@code Normalize}) and snapshots ({@code Collect}) add rounds only when the run needs them. The last step
+ * evaluates state {@code steps} without moving it.
+ *
+ * <p>On a non-finite V, position or mass, the blocks that did commit the step are rolled back, the last good
+ * state is collected and handed to {@link RunObserver#onFinish}, and the outcome is {@code DIVERGED} with a
+ * message naming the step, population and particle.
+ */
+public final class SchedulerCore {
+    private final Simulation sim;
+    private final BlockLayout layout;
+    private final RunObserver observer;
+    private final Model model;
+    private final Combiner combiner;
+    private final double[] initialMass;
+    private final List<String> columns = new ArrayList<>();
+    private final long startNanos = System.nanoTime();
+
+    private long seq;
+    private long step;
+    private Order pending;
+    private Summaries summaries;
+    private long snapshotTaken = -1;
+    private double[] lastValues;
+    private String divergence;
+    private RunOutcome outcome;
+    private long criticalNanos;
+    private long allShardNanos;
+    private long schedulerNanos;
+    private long rounds;
+
+    public SchedulerCore(Simulation sim, BlockLayout layout, RunObserver observer) {
+        this.sim = sim;
+        this.layout = layout;
+        this.observer = observer;
+        this.model = sim.model();
+        this.combiner = new Combiner(layout, sim.populations());
+        this.initialMass = sim.populations().stream().mapToDouble(Population::initialMass).toArray();
+        columns.addAll(model.metricNames());
+        for (Population p : sim.populations()) columns.add("mass_" + p.name());
+    }
+
+    /** Metric columns, in the order of the values passed to the observer. */
+    public List<String> columns() { return columns; }
+
+    public BlockLayout layout() { return layout; }
+
+    /** The first order of the run. */
+    public Order start() {
+        observer.onStart(sim, layout, columns);
+        summaries = new Summaries(model.rounds());
+        return stateReady();
+    }
+
+    /** The outcome once {@link #onReports} has returned null. */
+    public RunOutcome outcome() { return outcome; }
+
+    /**
+     * Takes every shard's report to the pending order and returns the next order, or null when the run is over.
+     *
+     * @throws IllegalStateException if the reports do not answer the pending order or miss blocks
+     */
+    public Order onReports(List<ShardReport> reports) {
+        long t0 = System.nanoTime();
+        BlockReport[] byBlock = new BlockReport[layout.blocks()];
+        long slowest = 0;
+        for (ShardReport r : reports) {
+            if (r.seq() != pending.seq()) throw new IllegalStateException("report " + r.seq() + " answers no pending order");
+            slowest = Math.max(slowest, r.computeNanos());
+            allShardNanos += r.computeNanos();
+            for (BlockReport b : r.blocks()) byBlock[b.block()] = b;
+        }
+        for (int b = 0; b < byBlock.length; b++) {
+            if (byBlock[b] == null) throw new IllegalStateException("no report for block " + b);
+        }
+        criticalNanos += slowest;
+        rounds++;
+        Order next = advance(byBlock);
+        schedulerNanos += System.nanoTime() - t0;
+        pending = next;
+        return next;
+    }
+
+    private Order advance(BlockReport[] byBlock) {
+        Order done = pending;
+        if (done instanceof Order.Partials p) {
+            summaries.set(p.round(), combiner.combine(model.reduction(p.round()), byBlock));
+            return nextRound(p.round() + 1);
+        } else if (done instanceof Order.Apply a) {
+            return afterApply(a, byBlock);
+        } else if (done instanceof Order.Normalize) {
+            summaries.set(0, combiner.combine(model.reduction(0), byBlock));
+            return stateReady();
+        } else if (done instanceof Order.Rollback) {
+            return issue(new Order.Collect(++seq, step));
+        } else if (done instanceof Order.Collect c) {
+            return afterCollect(c, combiner.gather(byBlock));
+        }
+        throw new IllegalStateException("unknown order " + done);
+    }
+
+    private Order afterApply(Order.Apply a, BlockReport[] byBlock) {
+        double[] values = values(byBlock);
+        lastValues = values;
+        boolean logged = step % sim.every() == 0 || step == sim.steps();
+        String problem = firstDivergence(byBlock, values);
+        if (logged || problem != null) observer.onMetrics(step, wallSeconds(), values);
+        observer.onStep(step, wallSeconds(), values);
+        if (problem != null) {
+            divergence = problem;
+            return a.update() ? issue(new Order.Rollback(++seq, step)) : issue(new Order.Collect(++seq, step));
+        }
+        if (!a.update()) return issue(new Order.Collect(++seq, step));
+        if (sim.dynamics().normalizesMass()) {
+            double[] after = combiner.massByPopulation(byBlock, true);
+            double[] factors = new double[after.length];
+            for (int p = 0; p < after.length; p++) {
+                factors[p] = initialMass[p] / after[p];
+                if (!(after[p] > 0) || !Double.isFinite(factors[p])) {
+                    divergence = "step " + (step + 1) + ", population " + sim.populations().get(p).name()
+                            + ": total mass " + after[p] + " cannot be renormalised to " + initialMass[p];
+                    return issue(new Order.Rollback(++seq, step));
+                }
+            }
+            step++;
+            summaries = new Summaries(model.rounds());
+            return issue(new Order.Normalize(++seq, step, factors));
+        }
+        step++;
+        summaries = new Summaries(model.rounds());
+        summaries.set(0, combiner.combine(model.reduction(0), byBlock));
+        return stateReady();
+    }
+
+    /** Model metrics, then each population's total mass, of the state V was just evaluated at. */
+    private double[] values(BlockReport[] byBlock) {
+        double[] model = this.model.metrics(summaries, combiner.metricSums(byBlock, this.model.metricSumLength()));
+        double[] mass = combiner.massByPopulation(byBlock, false);
+        double[] v = new double[model.length + mass.length];
+        System.arraycopy(model, 0, v, 0, model.length);
+        System.arraycopy(mass, 0, v, model.length, mass.length);
+        return v;
+    }
+
+    private String firstDivergence(BlockReport[] byBlock, double[] values) {
+        for (BlockReport b : byBlock) {
+            if (b.diverged() >= 0) {
+                BlockLayout.Slot s = layout.slot(b.block());
+                return "step " + step + ": " + b.problem() + " is not finite for population "
+                        + sim.populations().get(s.population()).name() + ", particle " + (s.firstId() + b.diverged());
+            }
+        }
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isFinite(values[i])) return "step " + step + ": metric " + columns.get(i) + " is " + values[i];
+        }
+        return null;
+    }
+
+    /** The state of {@link #step} is in place (round 0 may already be reduced): snapshot, then the rounds. */
+    private Order stateReady() {
+        boolean periodic = sim.snapshotEvery() > 0 && step % sim.snapshotEvery() == 0 && step < sim.steps();
+        if (periodic && snapshotTaken != step) return issue(new Order.Collect(++seq, step));
+        return summaries.get(0) == null ? nextRound(0) : nextRound(1);
+    }
+
+    private Order nextRound(int round) {
+        if (round < model.rounds()) return issue(new Order.Partials(++seq, step, round, summaries));
+        boolean update = step < sim.steps();
+        return issue(new Order.Apply(++seq, step, summaries, update, update && !sim.dynamics().normalizesMass()));
+    }
+
+    private Order afterCollect(Order.Collect c, Gathered state) {
+        boolean end = divergence != null || c.step() == sim.steps();
+        if (!end) {
+            snapshotTaken = c.step();
+            observer.onSnapshot(c.step(), state);
+            return stateReady();
+        }
+        Map<String, Double> finals = new LinkedHashMap<>();
+        for (int i = 0; i < columns.size() && lastValues != null; i++) finals.put(columns.get(i), lastValues[i]);
+        double wall = wallSeconds();
+        long stepsDone = divergence == null ? sim.steps() : c.step();
+        double crit = criticalNanos * 1e-9;
+        double sched = schedulerNanos * 1e-9;
+        RunOutcome.Timing timing = new RunOutcome.Timing(wall, wall > 0 ? stepsDone / wall : 0, crit,
+                allShardNanos * 1e-9, sched, Math.max(0, wall - crit - sched), rounds);
+        outcome = new RunOutcome(divergence == null ? RunOutcome.Status.COMPLETED : RunOutcome.Status.DIVERGED,
+                c.step(), StateHash.sha256(state), finals, divergence, timing, layout.shards(), layout.blocks());
+        observer.onFinish(outcome, state);
+        return null;
+    }
+
+    private Order issue(Order o) {
+        pending = o;
+        return o;
+    }
+
+    private double wallSeconds() { return (System.nanoTime() - startNanos) * 1e-9; }
+}

@@ -1,0 +1,44 @@
+package lmo.engine;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * {@code stateSha256}: SHA-256 over every population in name order, of each particle in id order, its position
+ * coordinates then its mass, all as IEEE-754 little-endian doubles. (Per-particle solver arrays and the model's
+ * global state will follow in that order once models have them; the first models have none.) Equal hashes prove
+ * equal states, bit for bit.
+ */
+public final class StateHash {
+    private StateHash() {}
+
+    public static String sha256(Gathered state) {
+        MessageDigest md;
+        try {
+            md = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        ByteBuffer buf = ByteBuffer.allocate(8 * 4096).order(ByteOrder.LITTLE_ENDIAN);
+        for (int p = 0; p < state.m().length; p++) {
+            int d = state.dim()[p];
+            double[] x = state.x()[p];
+            double[] m = state.m()[p];
+            for (int i = 0; i < m.length; i++) {
+                if (buf.remaining() < 8 * (d + 1)) flush(md, buf);
+                for (int c = 0; c < d; c++) buf.putDouble(x[i * d + c]);
+                buf.putDouble(m[i]);
+            }
+        }
+        flush(md, buf);
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    private static void flush(MessageDigest md, ByteBuffer buf) {
+        md.update(buf.array(), 0, buf.position());
+        buf.clear();
+    }
+}

@@ -1,0 +1,177 @@
+package lmo.io;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Locale;
+import lmo.engine.BlockLayout;
+import lmo.engine.Gathered;
+import lmo.engine.RunObserver;
+import lmo.engine.RunOutcome;
+import lmo.engine.Simulation;
+
+/**
+ * Writes a run directory: {@code scenario.yaml} (resolved), {@code metrics.csv} (header
+ * {@code step,wallSeconds,time,<metrics>}, one row per logged step, row k the state after k updates),
+ * {@code summary.json}, and {@code .npy} snapshots (one array per population: N rows of position coordinates then
+ * mass): {@code snapshots/<population>-<step>.npy}, {@code final-<population>.npy}, and on divergence
+ * {@code last-good-<population>.npy}. Every file but metrics.csv is written to a temporary name and renamed, so
+ * none is ever half-written; metrics.csv is flushed row by row.
+ */
+public final class RunDirectory implements RunObserver {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Path dir;
+    private final String description;
+    private Simulation sim;
+    private BlockLayout layout;
+    private BufferedWriter metrics;
+
+    private RunDirectory(Path dir, String description) {
+        this.dir = dir;
+        this.description = description;
+    }
+
+    /**
+     * Creates the directory (which must not exist or be empty) and writes {@code scenario.yaml}.
+     *
+     * @throws IOException if the directory exists and is not empty, or cannot be written
+     */
+    public static RunDirectory create(Path dir, String resolvedScenarioYaml, String description) throws IOException {
+        if (Files.isDirectory(dir)) {
+            try (var s = Files.list(dir)) {
+                if (s.findAny().isPresent()) throw new IOException(dir + " exists and is not empty");
+            }
+        } else if (Files.exists(dir)) {
+            throw new IOException(dir + " exists and is not a directory");
+        }
+        Files.createDirectories(dir);
+        RunDirectory run = new RunDirectory(dir, description);
+        run.writeAtomically("scenario.yaml", resolvedScenarioYaml.getBytes(StandardCharsets.UTF_8));
+        return run;
+    }
+
+    public Path dir() { return dir; }
+
+    @Override
+    public void onStart(Simulation sim, BlockLayout layout, List<String> columns) {
+        this.sim = sim;
+        this.layout = layout;
+        try {
+            metrics = Files.newBufferedWriter(dir.resolve("metrics.csv"), StandardCharsets.UTF_8);
+            metrics.write("step,wallSeconds,time," + String.join(",", columns));
+            metrics.newLine();
+            metrics.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void onMetrics(long step, double wallSeconds, double[] values) {
+        StringBuilder row = new StringBuilder();
+        row.append(step).append(',').append(String.format(Locale.ROOT, "%.6f", wallSeconds)).append(',')
+                .append(num(step * sim.dynamics().timeStep()));
+        for (double v : values) row.append(',').append(num(v));
+        try {
+            metrics.write(row.toString());
+            metrics.newLine();
+            metrics.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void onSnapshot(long step, Gathered state) {
+        writeState(state, name -> "snapshots/" + name + "-" + String.format(Locale.ROOT, "%08d", step) + ".npy");
+    }
+
+    @Override
+    public void onFinish(RunOutcome outcome, Gathered state) {
+        boolean ok = outcome.status() == RunOutcome.Status.COMPLETED;
+        writeState(state, name -> (ok ? "final-" : "last-good-") + name + ".npy");
+        try {
+            if (metrics != null) metrics.close();
+            writeAtomically("summary.json", JSON.writeValueAsBytes(summary(outcome)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private ObjectNode summary(RunOutcome o) {
+        ObjectNode s = JSON.createObjectNode();
+        s.put("name", sim.name());
+        s.put("description", description);
+        s.put("status", o.status().name().toLowerCase(Locale.ROOT));
+        if (o.message() != null) s.put("message", o.message());
+        s.put("steps", sim.steps());
+        s.put(o.status() == RunOutcome.Status.COMPLETED ? "finalStep" : "lastGoodStep", o.step());
+        s.put("seed", sim.seed());
+        s.put("wallSeconds", o.timing().wallSeconds());
+        s.put("stepsPerSecond", o.timing().stepsPerSecond());
+        ObjectNode f = s.putObject("final");
+        o.finalMetrics().forEach(f::put);
+        s.put("stateSha256", o.stateSha256());
+        ObjectNode e = s.putObject("engine");
+        e.put("nodes", 1);
+        e.put("shards", o.shards());
+        e.put("blocks", o.blocks());
+        e.put("blockSize", sim.blockSize());
+        e.put("sync", "bsp");
+        ObjectNode t = s.putObject("timing");
+        t.put("computeSeconds", o.timing().computeSeconds());
+        t.put("computeSecondsAllShards", o.timing().computeSecondsAllShards());
+        t.put("schedulerSeconds", o.timing().schedulerSeconds());
+        t.put("messagingSeconds", o.timing().messagingSeconds());
+        t.put("messageRounds", o.timing().messageRounds());
+        double pairs = sim.model().pairEvaluationsPerStep();
+        if (pairs > 0) {
+            t.put("pairEvaluationsPerStep", pairs);
+            t.put("pairEvaluationsPerSecond", pairs * o.timing().stepsPerSecond());
+        }
+        s.put("java", System.getProperty("java.version"));
+        return s;
+    }
+
+    private void writeState(Gathered state, java.util.function.Function<String, String> fileName) {
+        try {
+            for (int p = 0; p < state.m().length; p++) {
+                int d = state.dim()[p];
+                double[] x = state.x()[p];
+                double[] m = state.m()[p];
+                double[] rows = new double[m.length * (d + 1)];
+                for (int i = 0; i < m.length; i++) {
+                    System.arraycopy(x, i * d, rows, i * (d + 1), d);
+                    rows[i * (d + 1) + d] = m[i];
+                }
+                var bytes = new java.io.ByteArrayOutputStream(rows.length * 8 + 128);
+                Npy.write(bytes, new Table(m.length, d + 1, rows));
+                writeAtomically(fileName.apply(sim.populations().get(p).name()), bytes.toByteArray());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void writeAtomically(String name, byte[] content) throws IOException {
+        Path target = dir.resolve(name);
+        Files.createDirectories(target.getParent());
+        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+        Files.write(tmp, content);
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Shortest decimal that reads back to the same double. */
+    static String num(double v) {
+        return Double.toString(v);
+    }
+}

@@ -1,0 +1,21 @@
+package lmo.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ActorEngineTest {
+
+    @ParameterizedTest(name = "{0} shards")
+    @ValueSource(ints = {1, 3, 8})
+    void shardsReproduceThePlainLoopBitForBit(int shards) {
+        Simulation sim = Fixtures.sim(1000, 2, new MeanAttraction(2), new TestDynamics(0.05, 0.3, true, 0), 25, 64, shards);
+        String reference = LocalEngine.run(sim, new Recorder()).stateSha256();
+        Recorder rec = new Recorder();
+        RunOutcome out = ActorEngine.run(sim, rec);
+        assertEquals(RunOutcome.Status.COMPLETED, out.status());
+        assertEquals(Math.min(shards, 16), out.shards());
+        assertEquals(reference, out.stateSha256());
+    }
+}
