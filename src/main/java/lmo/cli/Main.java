@@ -1,2 +1,53 @@
 package lmo.cli;
-public final class Main { public static void main(String[] a) { System.out.println("lmo"); } }
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code lmo}: run and check scenario files. Exit codes: 0 done; 2 bad input (file, scenario, option); 3 the run
+ * diverged (NaN or infinity; the last good state is kept); 1 a bug.
+ */
+@Command(name = "lmo", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Mean-field particle dynamics on actor shards.",
+        subcommands = {RunCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    public static final int OK = 0;
+    public static final int BUG = 1;
+    public static final int BAD_INPUT = 2;
+    public static final int DIVERGED = 3;
+
+    public static void main(String[] args) {
+        org.slf4j.LoggerFactory.getLogger(Main.class); // initialise logging before actor threads start
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns the exit code (for tests: no System.exit). */
+    public static int execute(String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setParameterExceptionHandler((ex, a) -> {
+            ex.getCommandLine().getErr().println("lmo: " + ex.getMessage());
+            ex.getCommandLine().getErr().println("try: lmo help " + ex.getCommandLine().getCommandName());
+            return BAD_INPUT;
+        });
+        cl.setExecutionExceptionHandler((ex, c, p) -> {
+            c.getErr().println("lmo: internal error: " + ex);
+            ex.printStackTrace(c.getErr());
+            return BUG;
+        });
+        return cl.execute(args);
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"lmo " + (v == null ? "dev" : v) + " (Java " + System.getProperty("java.version") + ")"};
+        }
+    }
+}

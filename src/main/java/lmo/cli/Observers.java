@@ -1,0 +1,27 @@
+package lmo.cli;
+
+import java.util.List;
+import lmo.engine.BlockLayout;
+import lmo.engine.Gathered;
+import lmo.engine.RunObserver;
+import lmo.engine.RunOutcome;
+import lmo.engine.Simulation;
+
+/** Several observers as one, called in order. */
+record Observers(List<RunObserver> all) implements RunObserver {
+    @Override public void onStart(Simulation sim, BlockLayout layout, List<String> columns) {
+        for (RunObserver o : all) o.onStart(sim, layout, columns);
+    }
+    @Override public void onMetrics(long step, double wallSeconds, double[] values) {
+        for (RunObserver o : all) o.onMetrics(step, wallSeconds, values);
+    }
+    @Override public void onStep(long step, double wallSeconds, double[] values) {
+        for (RunObserver o : all) o.onStep(step, wallSeconds, values);
+    }
+    @Override public void onSnapshot(long step, Gathered state) {
+        for (RunObserver o : all) o.onSnapshot(step, state);
+    }
+    @Override public void onFinish(RunOutcome outcome, Gathered state) {
+        for (RunObserver o : all) o.onFinish(outcome, state);
+    }
+}

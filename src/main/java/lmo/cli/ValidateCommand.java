@@ -1,0 +1,41 @@
+package lmo.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import lmo.scenario.Scenario;
+import lmo.scenario.ScenarioException;
+import lmo.scenario.ScenarioLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code lmo validate FILE}: checks a scenario and prints its resolved form; runs nothing, writes nothing. */
+@Command(name = "validate", description = "Check a scenario file (exit 0 if valid, 2 if not); print it resolved.")
+final class ValidateCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "scenario file (.yaml or .json)")
+    Path file;
+
+    @Option(names = "--set", paramLabel = "KEY.PATH=VALUE", description = "override a key (repeatable); VALUE is YAML")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = {"-q", "--quiet"}, description = "print nothing when valid")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        try {
+            Scenario s = ScenarioLoader.load(file, overrides);
+            if (!quiet) {
+                System.out.println("# " + file + ": valid");
+                System.out.print(s.toYaml());
+            }
+            return Main.OK;
+        } catch (ScenarioException e) {
+            System.err.println(e.getMessage());
+            return Main.BAD_INPUT;
+        }
+    }
+}
