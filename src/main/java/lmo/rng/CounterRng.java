@@ -3,6 +3,26 @@ package lmo.rng;
 /**
  * Counter-based random numbers: the value for a key (seed, population, id, step, stream, counter) is a pure hash of
  * the key, so any particle's noise can be drawn by whoever holds the particle, in any order, with the same result.
+ *
+ * <p>Hash: the key words are absorbed in the order seed, population, id, step, stream, counter by
+ * {@code h <- mix(h ^ (w * G + C))}, starting from a fixed {@code h = IV}, where {@code mix} is Stafford's
+ * "Mix13" 64-bit finalizer (the output function of SplitMix64), {@code G = 0x9E3779B97F4A7C15} (odd, so
+ * {@code w -> w*G + C} is a bijection) and C a fixed constant. Every stage is a bijection of h for fixed w and of w
+ * for fixed h, so two keys that differ in exactly one word always hash differently. The last stage, over the
+ * counter, is SplitMix64 on a key-dependent state, which passes BigCrush; the five prefix stages are computed once
+ * per call, so {@code n} values cost five mixes plus one per uniform (two per Gaussian pair).
+ *
+ * <ul>
+ *   <li>Uniform for counter c: {@code (h >>> 11) * 2^-53}, in [0,1) on the 2^-53 grid.</li>
+ *   <li>Gaussians: pair c (c = 0 .. ceil(n/2)-1) takes {@code u1} from {@code h = hash(key, c)} and {@code u2} from
+ *   {@code mix(h + G)}; Box–Muller {@code r = sqrt(-2 log(1 - u1))}, outputs {@code r cos(2 pi u2)} then
+ *   {@code r sin(2 pi u2)}, the sine dropped when n is odd. {@code 1 - u1} is in (0,1], so the log is finite and
+ *   |z| <= sqrt(106 log 2) ~ 8.57.</li>
+ * </ul>
+ *
+ * <p>Values are bitwise reproducible for one JDK build on one instruction set ({@code Math.log/sin/cos} are
+ * intrinsics whose last bit may differ between JDK versions; see DESIGN §3). A new use of randomness must take a new
+ * stream constant, never reuse one: same key, same numbers.
  */
 public final class CounterRng {
     /** Initial positions. */
@@ -12,15 +32,54 @@ public final class CounterRng {
     /** Generated target samples. */
     public static final int STREAM_TARGET = 2;
 
+    private static final long IV = 0x6A09E667F3BCC908L;  // frac(sqrt 2), as in SHA-512
+    private static final long G = 0x9E3779B97F4A7C15L;   // 2^64 / golden ratio
+    private static final long C = 0x632BE59BD9B4E019L;
+    private static final double TWO_PI = 2 * Math.PI;
+
     private CounterRng() {}
+
+    /** Stafford Mix13, a bijection of 64-bit words with full avalanche. */
+    static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    private static long absorb(long h, long w) {
+        return mix(h ^ (w * G + C));
+    }
+
+    private static long prefix(long seed, int population, long id, long step, int stream) {
+        return absorb(absorb(absorb(absorb(absorb(IV, seed), population), id), step), stream);
+    }
+
+    /** The 64-bit hash of the full key; {@link #uniforms} uses it for counter c. */
+    public static long hash(long seed, int population, long id, long step, int stream, long counter) {
+        return absorb(prefix(seed, population, id, step, stream), counter);
+    }
+
+    private static double unit(long h) {
+        return (h >>> 11) * 0x1.0p-53;
+    }
 
     /** Fills {@code out[off .. off+n)} with standard Gaussians for the key. */
     public static void gaussians(long seed, int population, long id, long step, int stream, double[] out, int off, int n) {
-        throw new UnsupportedOperationException("placeholder, replaced by the implementation");
+        long p = prefix(seed, population, id, step, stream);
+        int end = off + n;
+        long c = 0;
+        for (int i = off; i < end; i += 2, c++) {
+            long h = absorb(p, c);
+            double r = Math.sqrt(-2.0 * Math.log(1.0 - unit(h)));
+            double theta = TWO_PI * unit(mix(h + G));
+            out[i] = r * Math.cos(theta);
+            if (i + 1 < end) out[i + 1] = r * Math.sin(theta);
+        }
     }
 
     /** Fills {@code out[off .. off+n)} with uniforms in [0,1) for the key. */
     public static void uniforms(long seed, int population, long id, long step, int stream, double[] out, int off, int n) {
-        throw new UnsupportedOperationException("placeholder, replaced by the implementation");
+        long p = prefix(seed, population, id, step, stream);
+        for (int i = 0; i < n; i++) out[off + i] = unit(absorb(p, i));
     }
 }
