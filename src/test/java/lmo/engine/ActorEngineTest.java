@@ -18,4 +18,11 @@ class ActorEngineTest {
         assertEquals(Math.min(shards, 16), out.shards());
         assertEquals(reference, out.stateSha256());
     }
+
+    @ParameterizedTest(name = "{0} shards")
+    @ValueSource(ints = {1, 3, 8})
+    void noiseIsKeyedByParticleNotByShard(int shards) {
+        Simulation sim = Fixtures.sim(700, 3, new MeanAttraction(3), new TestDynamics(0.05, 0, false, 0.1), 20, 64, shards);
+        assertEquals(LocalEngine.run(sim, new Recorder()).stateSha256(), ActorEngine.run(sim, new Recorder()).stateSha256());
+    }
 }
