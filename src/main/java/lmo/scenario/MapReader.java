@@ -198,7 +198,8 @@ final class MapReader {
         if (d.compareTo(BigDecimal.valueOf(min)) < 0 || d.compareTo(BigDecimal.valueOf(max)) > 0) {
             throw n.origin().error(path, "must be between " + min + " and " + max + ", got " + ((Scalar) n).text());
         }
-        return (long) checked(n, path, d.longValue(), check);
+        checked(n, path, d.doubleValue(), check);
+        return d.longValue();
     }
 
     private static String scalarText(Node n) {
