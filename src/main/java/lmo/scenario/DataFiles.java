@@ -46,12 +46,13 @@ final class DataFiles {
     }
 
     /**
-     * Checks the shape of a table of points: dim columns or dim + 1 (the last one named {@code extra}: mass or weight),
-     * at least {@code rows} rows, and finite values in those rows.
+     * Checks a table of points: dim columns or dim + 1 (the last one, named {@code extra}, a mass or weight: >= 0, not
+     * all 0), at least {@code rows} rows, finite values in those rows, and no zero vector on the sphere.
      */
-    static void checkShape(MapReader m, String key, Data d, int dim, int rows, String extra, String rowsWhat)
+    static void checkShape(MapReader m, String key, Data d, SpaceSpec space, int rows, String extra, String rowsWhat)
             throws ScenarioException {
         Table t = d.table();
+        int dim = space.dim();
         String name = d.path().getFileName().toString();
         if (t.cols() != dim && t.cols() != dim + 1) {
             throw m.error(key, name + " has " + MapReader.count(t.cols(), "column") + ", expected " + dim
@@ -61,11 +62,21 @@ final class DataFiles {
             throw m.error(key, name + " has " + MapReader.count(t.rows(), "row") + ", expected at least " + rows
                     + " (" + rowsWhat + ")");
         }
-        for (int i = 0; i < rows * t.cols(); i++) {
-            if (!Double.isFinite(t.data()[i])) {
-                throw m.error(key, name + " row " + (i / t.cols() + 1) + " column " + (i % t.cols() + 1)
-                        + " is not a finite number: " + t.data()[i]);
+        double extraSum = 0;
+        for (int r = 0; r < rows; r++) {
+            boolean zero = true;
+            for (int c = 0; c < t.cols(); c++) {
+                double v = t.get(r, c);
+                String at = name + " row " + (r + 1) + " column " + (c + 1);
+                if (!Double.isFinite(v)) throw m.error(key, at + " is not a finite number: " + v);
+                if (c < dim) zero &= v == 0;
+                else if (v < 0) throw m.error(key, at + ": the " + extra + " must be >= 0, got " + v);
+                else extraSum += v;
+            }
+            if (zero && space.isSphere()) {
+                throw m.error(key, name + " row " + (r + 1) + " is the zero vector, which has no direction on the sphere");
             }
         }
+        if (t.cols() == dim + 1 && extraSum == 0) throw m.error(key, name + ": the " + extra + " column is all 0");
     }
 }

@@ -49,7 +49,7 @@ final class InitBinder {
             }
             default: // file
                 DataFiles.Data d = files.read(m, "path");
-                DataFiles.checkShape(m, "path", d, dim, count, "mass", "the population count");
+                DataFiles.checkShape(m, "path", d, space, count, "mass", "the population count");
                 return new FileInit(d.path(), count);
         }
     }

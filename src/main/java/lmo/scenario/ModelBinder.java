@@ -98,7 +98,7 @@ final class ModelBinder {
                 throw m.error("rows", d.path().getFileName() + " has " + MapReader.count(d.table().rows(), "row")
                         + ", asked for " + rows);
             }
-            DataFiles.checkShape(m, "file", d, space.dim(), rows, "weight", "rows");
+            DataFiles.checkShape(m, "file", d, space, rows, "weight", "rows");
             return new SamplesTarget(d.path(), null, rows);
         }
         if (!generated) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.AccessDeniedException;
@@ -22,7 +23,8 @@ import lmo.scenario.Node.SeqNode;
 
 /**
  * Reads YAML or JSON text into a {@link Node} tree with the line and column of every key and value, using Jackson's
- * streaming parser (no data binding). Syntax errors, duplicate keys and several documents in one file are errors.
+ * streaming parser (no data binding). Syntax errors, duplicate keys, aliases and several documents in one file are
+ * errors.
  */
 final class TreeReader {
     private static final YAMLFactory YAML = new YAMLFactory();
@@ -77,7 +79,7 @@ final class TreeReader {
             }
             Node root = r.value(first, path);
             if (p.nextToken() != null) {
-                throw r.origin(p.currentTokenLocation()).error(path, "syntax error: expected a single YAML document");
+                throw r.origin(p.currentTokenLocation()).error(path, "syntax error: expected a single document");
             }
             return root;
         } catch (StreamReadException e) {
@@ -89,6 +91,9 @@ final class TreeReader {
 
     private Node value(JsonToken t, String path) throws IOException, ScenarioException {
         Origin at = origin(parser.currentTokenLocation());
+        if (parser instanceof YAMLParser y && y.isCurrentAlias()) {
+            throw at.error(path, "YAML aliases (*" + parser.getText() + ") are not supported; write the value out");
+        }
         switch (t) {
             case START_OBJECT: {
                 MapNode m = new MapNode(at);

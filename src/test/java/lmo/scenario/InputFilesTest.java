@@ -95,6 +95,21 @@ class InputFilesTest {
                 Scenarios.error(scenario("nan.npy")));
     }
 
+    @Test
+    void massesMustBeNonNegativeAndSpherePointsNonZero() throws Exception {
+        double[] d = new double[200];
+        java.util.Arrays.fill(d, 0.5);
+        d[7] = -1;
+        Npy.write(dir.resolve("m.npy"), new Table(100, 2, d));
+        assertEquals(scenario("m.npy") + ":7:30: populations.p.init.path: m.npy row 4 column 2: the mass must be >= 0, got -1.0",
+                Scenarios.error(scenario("m.npy")));
+        Npy.write(dir.resolve("s.npy"), new Table(100, 2, new double[200]));
+        Path sphere = Scenarios.write(dir, "sphere.yaml", Scenarios.TORUS.replace("type: torus, dim: 1", "type: sphere, dim: 2")
+                .replace("{type: gaussian, mean: [0.5], std: 0.05}", "{type: file, path: s.npy}"));
+        assertEquals(sphere + ":7:30: populations.p.init.path: s.npy row 1 is the zero vector, which has no direction on the sphere",
+                Scenarios.error(sphere));
+    }
+
     private Path samplesScenario(String target) {
         return Scenarios.write(dir, "s.yaml", Scenarios.TORUS.replace("type: torus", "type: euclidean")
                 .replace("{type: sobolev, s: 1}", "{type: energy}").replace("{type: uniform}", target));

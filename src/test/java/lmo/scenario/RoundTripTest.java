@@ -58,8 +58,10 @@ class RoundTripTest {
 
     @Test
     void fileInitAndFileTargetWithAbsolutePaths() throws Exception {
-        Npy.write(dir.resolve("x.npy"), new Table(100, 2, new double[200]));
-        Npy.write(dir.resolve("y.npy"), new Table(40, 2, new double[80]));
+        double[] ones = new double[200];
+        java.util.Arrays.fill(ones, 1.0);
+        Npy.write(dir.resolve("x.npy"), new Table(100, 2, ones));
+        Npy.write(dir.resolve("y.npy"), new Table(40, 2, java.util.Arrays.copyOf(ones, 80)));
         assertRoundTrip(Scenarios.TORUS.replace("type: torus", "type: euclidean")
                 .replace("{type: gaussian, mean: [0.5], std: 0.05}", "{type: file, path: x.npy}")
                 .replace("{type: sobolev, s: 1}", "{type: gaussian, sigma: 0.25}")

@@ -102,6 +102,9 @@ class ScenarioErrorsTest {
         assertEquals("x.yaml:14:3: dynamics.type: duplicate key", err("  stepSize: 0.01", "  type: wfr"));
         assertEquals("x.yaml:1:1: expected a mapping of scenario keys, got a list", errText("- a\n- b\n"));
         assertEquals("x.yaml:1:1: expected a mapping of scenario keys, got nothing", errText(""));
+        assertEquals("x.yaml:16:1: syntax error: expected a single document", errText(Scenarios.TORUS + "---\nsteps: 3\n"));
+        assertEquals("x.yaml:10:11: model.kernel: YAML aliases (*k) are not supported; write the value out",
+                errText(Scenarios.TORUS.replace("init: {", "init: &k {").replace("kernel: {type: sobolev, s: 1}", "kernel: *k")));
     }
 
     @Test
