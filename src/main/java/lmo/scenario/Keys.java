@@ -1,0 +1,92 @@
+package lmo.scenario;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * The keys each mapping of a scenario accepts, in documented order (the order {@link Scenario#toYaml()} writes them).
+ * Polymorphic sections map each {@code type} to its keys. The binders check keys against these lists, and
+ * {@link #allPaths()} composes them into every accepted key path, which the documentation must cover.
+ */
+final class Keys {
+    private Keys() {}
+
+    static final List<String> TOP =
+            List.of("name", "description", "seed", "steps", "populations", "model", "dynamics", "engine", "output");
+    static final List<String> POPULATION = List.of("count", "space", "init", "mass");
+    static final List<String> SPACE = List.of("type", "dim");
+    static final List<String> SPACE_TYPES = List.of("euclidean", "torus", "sphere");
+    static final Map<String, List<String>> INIT = ordered(
+            "uniform", List.of("type", "low", "high"),
+            "gaussian", List.of("type", "mean", "std"),
+            "quantiles", List.of("type", "density"),
+            "grid", List.of("type", "low", "high"),
+            "file", List.of("type", "path"));
+    /** Init types allowed to generate target samples ({@code model.target.from}): all but {@code file}. */
+    static final List<String> FROM_TYPES = List.of("uniform", "gaussian", "quantiles", "grid");
+    static final List<String> DENSITY = List.of("type", "modes");
+    static final List<String> MODE = List.of("k", "amplitude");
+    static final Map<String, List<String>> MODEL = ordered("mmd", List.of("type", "population", "kernel", "target"));
+    static final Map<String, List<String>> KERNEL = ordered(
+            "sobolev", List.of("type", "s", "modes", "method"),
+            "gaussian", List.of("type", "sigma"),
+            "energy", List.of("type"));
+    static final List<String> SOBOLEV_METHODS = List.of("auto", "exact", "fourier");
+    static final Map<String, List<String>> TARGET = ordered(
+            "uniform", List.of("type"),
+            "cosine", DENSITY,
+            "samples", List.of("type", "file", "rows", "count", "from"));
+    static final Map<String, List<String>> DYNAMICS = ordered(
+            "wasserstein", List.of("type", "stepSize"),
+            "fisher-rao", List.of("type", "massStepSize", "conserveMass"),
+            "wfr", List.of("type", "stepSize", "massStepSize", "conserveMass"),
+            "langevin", List.of("type", "stepSize", "temperature"));
+    static final List<String> ENGINE = List.of("shards", "blockSize", "sync");
+    static final List<String> OUTPUT = List.of("every", "snapshotEvery");
+
+    /**
+     * Every key path the loader accepts, with {@code <name>} for a population name and {@code []} for a list item,
+     * e.g. {@code populations.<name>.init.density.modes[].k}.
+     */
+    static SortedSet<String> allPaths() {
+        SortedSet<String> out = new TreeSet<>();
+        add(out, "", TOP);
+        String pop = "populations.<name>";
+        add(out, pop, POPULATION);
+        add(out, pop + ".space", SPACE);
+        addInit(out, pop + ".init", INIT.keySet());
+        add(out, "model", MODEL.get("mmd"));
+        KERNEL.values().forEach(keys -> add(out, "model.kernel", keys));
+        TARGET.values().forEach(keys -> add(out, "model.target", keys));
+        add(out, "model.target.modes[]", MODE);
+        addInit(out, "model.target.from", FROM_TYPES);
+        DYNAMICS.values().forEach(keys -> add(out, "dynamics", keys));
+        add(out, "engine", ENGINE);
+        add(out, "output", OUTPUT);
+        return out;
+    }
+
+    private static void addInit(SortedSet<String> out, String prefix, Iterable<String> types) {
+        for (String type : types) {
+            add(out, prefix, INIT.get(type));
+            if (INIT.get(type).contains("density")) {
+                add(out, prefix + ".density", DENSITY);
+                add(out, prefix + ".density.modes[]", MODE);
+            }
+        }
+    }
+
+    private static void add(SortedSet<String> out, String prefix, List<String> keys) {
+        keys.forEach(k -> out.add(Node.join(prefix, k)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, List<String>> ordered(Object... typeAndKeys) {
+        Map<String, List<String>> m = new LinkedHashMap<>();
+        for (int i = 0; i < typeAndKeys.length; i += 2) m.put((String) typeAndKeys[i], (List<String>) typeAndKeys[i + 1]);
+        return java.util.Collections.unmodifiableMap(m);
+    }
+}

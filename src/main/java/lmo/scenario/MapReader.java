@@ -1,0 +1,257 @@
+package lmo.scenario;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import lmo.scenario.Node.MapNode;
+import lmo.scenario.Node.Scalar;
+import lmo.scenario.Node.SeqNode;
+
+/**
+ * Typed, range-checked access to the keys of one mapping. Every error names the key path and points at the
+ * offending value (or at the key, for unknown keys; or at the mapping, for missing keys). A key whose value is an
+ * explicit null ({@code key:} with nothing after it) counts as absent for optional keys.
+ */
+final class MapReader {
+
+    /** A range check: null when {@code v} is acceptable, else the complaint, e.g. {@code "must be > 0"}. */
+    interface Check {
+        String violation(double v);
+
+        Check ANY = v -> null;
+
+        static Check greaterThan(double min) { return v -> v > min ? null : "must be > " + num(min); }
+
+        static Check atLeast(double min) { return v -> v >= min ? null : "must be >= " + num(min); }
+    }
+
+    final MapNode node;
+    final String path;
+
+    private MapReader(MapNode node, String path) {
+        this.node = node;
+        this.path = path;
+    }
+
+    /** The mapping at {@code path}; an explicit null reads as an empty mapping. */
+    static MapReader of(Node n, String path) throws ScenarioException {
+        if (n instanceof MapNode m) return new MapReader(m, path);
+        if (n instanceof Scalar s && s.isNull()) return new MapReader(new MapNode(n.origin()), path);
+        throw n.origin().error(path, "expected a mapping, got " + Node.describe(n));
+    }
+
+    String path(String key) { return Node.join(path, key); }
+
+    /** Fails on the first key (in document order) that is not one of {@code allowed}. */
+    void allow(Collection<String> allowed) throws ScenarioException {
+        for (Map.Entry<String, MapNode.Entry> e : node.entries().entrySet()) {
+            if (allowed.contains(e.getKey())) continue;
+            String hint = closest(e.getKey(), allowed);
+            throw e.getValue().keyOrigin().error(path(e.getKey()), "unknown key; expected one of: "
+                    + String.join(", ", allowed) + (hint == null ? "" : "; did you mean '" + hint + "'?"));
+        }
+    }
+
+    /** Present with a non-null value. */
+    boolean has(String key) {
+        Node n = node.get(key);
+        return n != null && !(n instanceof Scalar s && s.isNull());
+    }
+
+    /** The value of a required key; missing keys are reported at this mapping. */
+    Node require(String key) throws ScenarioException {
+        Node n = node.get(key);
+        if (n == null) throw node.origin().error(path, "missing required key '" + key + "'");
+        return n;
+    }
+
+    ScenarioException error(String key, String message) {
+        return node.get(key).origin().error(path(key), message);
+    }
+
+    ScenarioException keyError(String key, String message) {
+        return node.entries().get(key).keyOrigin().error(path(key), message);
+    }
+
+    // ---- scalars ----
+
+    String requireString(String key) throws ScenarioException { return string(require(key), path(key)); }
+
+    String optString(String key, String def) throws ScenarioException {
+        return has(key) ? requireString(key) : def;
+    }
+
+    /** One of {@code choices}; required when {@code def} is null. */
+    String choice(String key, String def, Collection<String> choices) throws ScenarioException {
+        if (def != null && !has(key)) return def;
+        String s = requireString(key);
+        if (!choices.contains(s)) {
+            throw error(key, "expected one of: " + String.join(", ", choices) + ", got '" + s + "'");
+        }
+        return s;
+    }
+
+    double requireDouble(String key, Check check) throws ScenarioException {
+        return number(require(key), path(key), check);
+    }
+
+    double optDouble(String key, double def, Check check) throws ScenarioException {
+        return has(key) ? requireDouble(key, check) : def;
+    }
+
+    int requireInt(String key, Check check) throws ScenarioException {
+        return (int) integer(require(key), path(key), check, Integer.MIN_VALUE, Integer.MAX_VALUE);
+    }
+
+    int optInt(String key, int def, Check check) throws ScenarioException {
+        return has(key) ? requireInt(key, check) : def;
+    }
+
+    long optLong(String key, long def) throws ScenarioException {
+        return has(key) ? integer(node.get(key), path(key), Check.ANY, Long.MIN_VALUE, Long.MAX_VALUE) : def;
+    }
+
+    boolean optBoolean(String key, boolean def) throws ScenarioException {
+        if (!has(key)) return def;
+        String s = string(node.get(key), path(key)).toLowerCase(Locale.ROOT);
+        if (s.equals("true") || s.equals("false")) return s.equals("true");
+        throw error(key, "expected true or false, got " + Node.describe(node.get(key)));
+    }
+
+    // ---- compound values ----
+
+    MapReader requireMap(String key) throws ScenarioException { return of(require(key), path(key)); }
+
+    /** The mapping under {@code key}, or an empty one (located at this mapping) when absent. */
+    MapReader optMap(String key) throws ScenarioException {
+        return has(key) ? requireMap(key) : new MapReader(new MapNode(node.origin()), path(key));
+    }
+
+    List<Node> requireList(String key) throws ScenarioException {
+        Node n = require(key);
+        if (n instanceof SeqNode s) return s.items();
+        throw n.origin().error(path(key), "expected a list, got " + Node.describe(n));
+    }
+
+    /** A list of exactly {@code length} numbers (one per coordinate when length is the space's dim). */
+    double[] doubles(String key, int length, Check check) throws ScenarioException {
+        List<Node> items = requireList(key);
+        if (items.size() != length) throw error(key, "expected " + count(length, "number") + ", got " + items.size());
+        double[] out = new double[length];
+        for (int i = 0; i < length; i++) out[i] = number(items.get(i), path(key) + "[" + i + "]", check);
+        return out;
+    }
+
+    /** Like {@link #doubles}, or a single number repeated {@code length} times. */
+    double[] doublesOrNumber(String key, int length, Check check) throws ScenarioException {
+        if (require(key) instanceof Scalar) {
+            double[] out = new double[length];
+            java.util.Arrays.fill(out, requireDouble(key, check));
+            return out;
+        }
+        return doubles(key, length, check);
+    }
+
+    int[] ints(String key, int length) throws ScenarioException {
+        List<Node> items = requireList(key);
+        if (items.size() != length) throw error(key, "expected " + count(length, "integer") + ", got " + items.size());
+        int[] out = new int[length];
+        for (int i = 0; i < length; i++) {
+            out[i] = (int) integer(items.get(i), path(key) + "[" + i + "]", Check.ANY, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        }
+        return out;
+    }
+
+    // ---- scalar conversions ----
+
+    static String string(Node n, String path) throws ScenarioException {
+        if (n instanceof Scalar s && !s.isNull()) return s.text();
+        throw n.origin().error(path, "expected a string, got " + Node.describe(n));
+    }
+
+    /** Any scalar that parses as a finite Java double, e.g. {@code 0.5}, {@code 1e-3}, {@code -2}. */
+    static double number(Node n, String path, Check check) throws ScenarioException {
+        double v;
+        try {
+            v = Double.parseDouble(scalarText(n));
+        } catch (NumberFormatException e) {
+            throw n.origin().error(path, "expected a number, got " + Node.describe(n));
+        }
+        if (!Double.isFinite(v)) throw n.origin().error(path, "expected a finite number, got " + Node.describe(n));
+        return checked(n, path, v, check);
+    }
+
+    /** An integral number, written {@code 1000}, {@code 1e3} or {@code 1000.0}; {@code 2.5} is rejected. */
+    static long integer(Node n, String path, Check check, long min, long max) throws ScenarioException {
+        BigDecimal d;
+        try {
+            d = new BigDecimal(scalarText(n));
+        } catch (NumberFormatException e) {
+            throw n.origin().error(path, "expected an integer, got " + Node.describe(n));
+        }
+        if (d.signum() != 0 && d.stripTrailingZeros().scale() > 0) {
+            throw n.origin().error(path, "expected an integer, got " + Node.describe(n));
+        }
+        if (d.compareTo(BigDecimal.valueOf(min)) < 0 || d.compareTo(BigDecimal.valueOf(max)) > 0) {
+            throw n.origin().error(path, "must be between " + min + " and " + max + ", got " + ((Scalar) n).text());
+        }
+        checked(n, path, d.doubleValue(), check);
+        return d.longValue();
+    }
+
+    private static String scalarText(Node n) {
+        if (n instanceof Scalar s && !s.isNull()) return s.text().strip();
+        return "not a scalar";
+    }
+
+    private static double checked(Node n, String path, double v, Check check) throws ScenarioException {
+        String complaint = check.violation(v);
+        if (complaint != null) throw n.origin().error(path, complaint + ", got " + ((Scalar) n).text().strip());
+        return v;
+    }
+
+    /** {@code 1.0 -> "1"}, {@code 0.5 -> "0.5"}. */
+    static String num(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    static String count(int n, String noun) { return n + " " + noun + (n == 1 ? "" : "s"); }
+
+    /** The allowed key closest to a misspelt one (same up to case, or one or two edits in a longer key), or null. */
+    static String closest(String key, Collection<String> allowed) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String a : allowed) {
+            int d = editDistance(a.toLowerCase(Locale.ROOT), key.toLowerCase(Locale.ROOT));
+            boolean close = d == 0 || (d <= 2 && d <= key.length() - 2);
+            if (close && d < bestDistance) {
+                best = a;
+                bestDistance = d;
+            }
+        }
+        return best;
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) prev[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                cur[j] = Math.min(sub, Math.min(prev[j], cur[j - 1]) + 1);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    /** The names of the keys present, in document order (e.g. population names). */
+    List<String> keys() { return new ArrayList<>(node.entries().keySet()); }
+}

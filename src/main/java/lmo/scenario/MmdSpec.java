@@ -1,0 +1,12 @@
+package lmo.scenario;
+
+/**
+ * The kernel discrepancy {@code F(mu) = 1/2 MMD_K(mu, nu)^2} between a population mu and a target law nu.
+ *
+ * @param population the population that moves (the only one when not named)
+ * @param kernel the kernel K
+ * @param target the target law nu
+ */
+public record MmdSpec(String population, KernelSpec kernel, TargetSpec target) implements ModelSpec {
+    @Override public String type() { return "mmd"; }
+}

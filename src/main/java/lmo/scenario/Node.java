@@ -1,0 +1,63 @@
+package lmo.scenario;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A node of a scenario document, with where it came from: a mapping, a sequence or a scalar. Scalars keep their
+ * source text; the binder decides what type it must be. Mappings are mutable only so that overrides can be applied
+ * in place before binding.
+ */
+sealed interface Node permits Node.MapNode, Node.SeqNode, Node.Scalar {
+
+    Origin origin();
+
+    /** Where a node was written: line and column (1-based) in a file, or a {@code --set} override. */
+    record Origin(String file, int line, int col, boolean override) {
+        static Origin ofOverride() { return new Origin("--set", 0, 0, true); }
+
+        /** The prefix of an error about {@code path} located here, up to the message. */
+        String at(String path) {
+            String where = override ? "--set" : file + ":" + line + ":" + col + ":";
+            if (path.isEmpty()) return override ? where + ":" : where;
+            return where + " " + path + ":";
+        }
+
+        ScenarioException error(String path, String message) {
+            return new ScenarioException(at(path) + " " + message);
+        }
+    }
+
+    /** A mapping; keys in document order, each with the location of the key itself. */
+    record MapNode(Origin origin, Map<String, Entry> entries) implements Node {
+        MapNode(Origin origin) { this(origin, new LinkedHashMap<>()); }
+
+        record Entry(Origin keyOrigin, Node value) {}
+
+        Node get(String key) {
+            Entry e = entries.get(key);
+            return e == null ? null : e.value();
+        }
+    }
+
+    record SeqNode(Origin origin, List<Node> items) implements Node {}
+
+    /** A scalar; {@code text} is null for an explicit null (a key with no value, {@code ~}, {@code null}). */
+    record Scalar(Origin origin, String text) implements Node {
+        boolean isNull() { return text == null; }
+    }
+
+    /** {@code parent.key}, or {@code key} at the top level. */
+    static String join(String parent, String key) {
+        return parent.isEmpty() ? key : parent + "." + key;
+    }
+
+    /** How a node is named in "expected X, got Y" messages. */
+    static String describe(Node n) {
+        if (n instanceof MapNode) return "a mapping";
+        if (n instanceof SeqNode) return "a list";
+        Scalar s = (Scalar) n;
+        return s.isNull() ? "nothing" : "'" + s.text() + "'";
+    }
+}

@@ -1,0 +1,32 @@
+package lmo.scenario;
+
+import java.util.Collections;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * A loaded, validated scenario with every default resolved. Built by {@link ScenarioLoader#load}.
+ *
+ * @param name the run's name (default: the scenario file name without extension)
+ * @param description free text (default empty)
+ * @param seed the seed of every random draw (initial positions, noise, generated targets)
+ * @param steps number of updates
+ * @param populations the populations by name, in name order
+ * @param model the functional
+ * @param dynamics the update rule
+ * @param engine sharding and blocks
+ * @param output logging and snapshots
+ */
+public record Scenario(String name, String description, long seed, int steps,
+        SortedMap<String, PopulationSpec> populations, ModelSpec model, DynamicsSpec dynamics,
+        EngineSpec engine, OutputSpec output) {
+
+    public Scenario {
+        populations = Collections.unmodifiableSortedMap(new TreeMap<>(populations));
+    }
+
+    /** The resolved scenario (every key, defaults filled in) as YAML; loading it again gives an equal Scenario. */
+    public String toYaml() {
+        return ScenarioWriter.write(this);
+    }
+}

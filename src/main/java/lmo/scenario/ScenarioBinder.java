@@ -1,0 +1,87 @@
+package lmo.scenario;
+
+import java.nio.file.Path;
+import java.util.SortedMap;
+import lmo.scenario.MapReader.Check;
+import lmo.scenario.Node.MapNode;
+import lmo.scenario.Node.Scalar;
+
+/**
+ * Turns a scenario tree (overrides already applied) into a {@link Scenario}: the top-level keys, {@code dynamics},
+ * {@code engine} and {@code output} here; populations and the model in their own binders. Stops at the first error.
+ */
+final class ScenarioBinder {
+    private final Path file;
+    private final int processors;
+
+    /**
+     * @param file the scenario file: its name is the default {@code name}, its directory resolves relative paths
+     * @param processors the default {@code engine.shards}
+     */
+    ScenarioBinder(Path file, int processors) {
+        this.file = file;
+        this.processors = processors;
+    }
+
+    Scenario bind(MapNode root) throws ScenarioException {
+        MapReader top = MapReader.of(root, "");
+        top.allow(Keys.TOP);
+        String name = top.optString("name", defaultName());
+        if (name.isBlank()) throw top.error("name", "must not be empty");
+        String description = top.optString("description", "");
+        long seed = top.optLong("seed", 0);
+        int steps = top.requireInt("steps", Check.atLeast(0));
+
+        DataFiles files = new DataFiles(file.toAbsolutePath().getParent());
+        InitBinder inits = new InitBinder(files);
+        SortedMap<String, PopulationSpec> populations = new PopulationBinder(inits).bind(top.requireMap("populations"));
+        ModelSpec model = new ModelBinder(files, inits).bind(top.requireMap("model"), populations);
+        DynamicsSpec dynamics = dynamics(top.requireMap("dynamics"));
+        EngineSpec engine = engine(top.optMap("engine"));
+        OutputSpec output = output(top.optMap("output"), steps);
+        return new Scenario(name, description, seed, steps, populations, model, dynamics, engine, output);
+    }
+
+    private String defaultName() {
+        String n = file.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return dot > 0 ? n.substring(0, dot) : n;
+    }
+
+    static DynamicsSpec dynamics(MapReader m) throws ScenarioException {
+        String type = m.choice("type", null, Keys.DYNAMICS.keySet());
+        m.allow(Keys.DYNAMICS.get(type));
+        Check positive = Check.greaterThan(0);
+        switch (type) {
+            case "wasserstein":
+                return new WassersteinSpec(m.requireDouble("stepSize", positive));
+            case "fisher-rao":
+                return new FisherRaoSpec(m.requireDouble("massStepSize", positive), m.optBoolean("conserveMass", true));
+            case "wfr":
+                return new WfrSpec(m.requireDouble("stepSize", positive), m.requireDouble("massStepSize", positive),
+                        m.optBoolean("conserveMass", true));
+            default:
+                return new LangevinSpec(m.requireDouble("stepSize", positive), m.optDouble("temperature", 0, Check.atLeast(0)));
+        }
+    }
+
+    private EngineSpec engine(MapReader m) throws ScenarioException {
+        m.allow(Keys.ENGINE);
+        int shards = m.optInt("shards", processors, Check.atLeast(1));
+        int blockSize = 0;
+        if (m.has("blockSize") && !(m.node.get("blockSize") instanceof Scalar s && "auto".equals(s.text()))) {
+            blockSize = m.requireInt("blockSize", v -> v >= 1 ? null : "must be >= 1 or auto");
+        }
+        if (m.has("sync") && !(m.node.get("sync") instanceof Scalar s && "bsp".equals(s.text()))) {
+            throw m.error("sync", "only 'bsp' is supported");
+        }
+        return new EngineSpec(shards, blockSize, "bsp");
+    }
+
+    private static OutputSpec output(MapReader m, int steps) throws ScenarioException {
+        m.allow(Keys.OUTPUT);
+        int every = m.optInt("every", Math.max(1, steps / 100), Check.atLeast(1));
+        int snapshotEvery = m.optInt("snapshotEvery", 0, Check.atLeast(0));
+        return new OutputSpec(every, snapshotEvery);
+    }
+}

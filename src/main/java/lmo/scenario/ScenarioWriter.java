@@ -1,0 +1,171 @@
+package lmo.scenario;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Writes a resolved {@link Scenario} as YAML, every key in documented order ({@link Keys}). Sections are block
+ * mappings; small mappings of scalars and lists of numbers are written in flow style ({@code {type: torus, dim: 1}},
+ * {@code [0.5]}); strings are quoted unless plainly safe.
+ */
+final class ScenarioWriter {
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z/][A-Za-z0-9_./-]*");
+    /** Words YAML 1.1 would read as booleans or null. */
+    private static final Set<String> RESERVED = Set.of("y", "n", "yes", "no", "on", "off", "true", "false", "null");
+    private static final int WIDTH = 100;
+
+    private ScenarioWriter() {}
+
+    static String write(Scenario s) {
+        Map<String, Object> top = new LinkedHashMap<>();
+        top.put("name", s.name());
+        top.put("description", s.description());
+        top.put("seed", s.seed());
+        top.put("steps", s.steps());
+        Map<String, Object> pops = new LinkedHashMap<>();
+        for (PopulationSpec p : s.populations().values()) {
+            pops.put(p.name(), map("count", p.count(), "space", map("type", p.space().type(), "dim", p.space().dim()),
+                    "init", init(p.init()), "mass", p.mass()));
+        }
+        top.put("populations", pops);
+        MmdSpec mmd = (MmdSpec) s.model();
+        top.put("model", map("type", mmd.type(), "population", mmd.population(), "kernel", kernel(mmd.kernel()),
+                "target", target(mmd.target())));
+        top.put("dynamics", dynamics(s.dynamics()));
+        EngineSpec e = s.engine();
+        top.put("engine", map("shards", e.shards(), "blockSize", e.autoBlockSize() ? "auto" : e.blockSize(), "sync", e.sync()));
+        top.put("output", map("every", s.output().every(), "snapshotEvery", s.output().snapshotEvery()));
+        StringBuilder out = new StringBuilder();
+        block(out, top, 0);
+        return out.toString();
+    }
+
+    private static Map<String, Object> init(InitSpec init) {
+        if (init instanceof UniformInit u) return box(u.type(), u.low(), u.high());
+        if (init instanceof GridInit g) return box(g.type(), g.low(), g.high());
+        if (init instanceof GaussianInit g) return map("type", g.type(), "mean", list(g.mean()), "std", list(g.std()));
+        if (init instanceof QuantilesInit q) return map("type", q.type(), "density", density("cosine", q.density()));
+        FileInit f = (FileInit) init;
+        return map("type", f.type(), "path", f.path().toString());
+    }
+
+    private static Map<String, Object> box(String type, double[] low, double[] high) {
+        return low == null ? map("type", type) : map("type", type, "low", list(low), "high", list(high));
+    }
+
+    private static Map<String, Object> density(String type, CosineDensitySpec d) {
+        List<Object> modes = new ArrayList<>();
+        for (CosineMode m : d.modes()) {
+            List<Object> k = new ArrayList<>();
+            for (int x : m.k()) k.add(x);
+            modes.add(map("k", k, "amplitude", m.amplitude()));
+        }
+        return map("type", type, "modes", modes);
+    }
+
+    private static Map<String, Object> kernel(KernelSpec k) {
+        if (k instanceof SobolevKernel s) return map("type", s.type(), "s", s.s(), "modes", s.modes(), "method", s.method());
+        if (k instanceof GaussianKernel g) return map("type", g.type(), "sigma", g.sigma());
+        return map("type", k.type());
+    }
+
+    private static Map<String, Object> target(TargetSpec t) {
+        if (t instanceof CosineTarget c) return density(c.type(), c.density());
+        if (t instanceof SamplesTarget s) {
+            return s.file() != null ? map("type", s.type(), "file", s.file().toString(), "rows", s.count())
+                    : map("type", s.type(), "count", s.count(), "from", init(s.from()));
+        }
+        return map("type", t.type());
+    }
+
+    private static Map<String, Object> dynamics(DynamicsSpec d) {
+        if (d instanceof WassersteinSpec w) return map("type", w.type(), "stepSize", w.stepSize());
+        if (d instanceof FisherRaoSpec f) {
+            return map("type", f.type(), "massStepSize", f.massStepSize(), "conserveMass", f.conserveMass());
+        }
+        if (d instanceof WfrSpec w) {
+            return map("type", w.type(), "stepSize", w.stepSize(), "massStepSize", w.massStepSize(),
+                    "conserveMass", w.conserveMass());
+        }
+        LangevinSpec l = (LangevinSpec) d;
+        return map("type", l.type(), "stepSize", l.stepSize(), "temperature", l.temperature());
+    }
+
+    // ---- emitter ----
+
+    private static void block(StringBuilder out, Map<?, ?> m, int indent) {
+        String pad = " ".repeat(indent);
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+            String key = pad + scalar(e.getKey()) + ":";
+            Object v = e.getValue();
+            if (v instanceof Map<?, ?> child && !child.isEmpty()
+                    && (indent == 0 || !flat(child) || key.length() + 1 + flow(child).length() > WIDTH)) {
+                out.append(key).append('\n');
+                block(out, child, indent + 2);
+            } else if (v instanceof List<?> items && !items.isEmpty() && items.get(0) instanceof Map) {
+                out.append(key).append('\n');
+                for (Object item : items) out.append(pad).append("  - ").append(flow(item)).append('\n');
+            } else {
+                out.append(key).append(' ').append(flow(v)).append('\n');
+            }
+        }
+    }
+
+    /** A mapping whose values are scalars or lists of scalars. */
+    private static boolean flat(Map<?, ?> m) {
+        return m.values().stream().noneMatch(v -> v instanceof Map
+                || v instanceof List<?> l && l.stream().anyMatch(x -> x instanceof Map || x instanceof List));
+    }
+
+    private static String flow(Object v) {
+        if (v instanceof Map<?, ?> m) {
+            List<String> parts = new ArrayList<>();
+            m.forEach((k, x) -> parts.add(scalar(k) + ": " + flow(x)));
+            return "{" + String.join(", ", parts) + "}";
+        }
+        if (v instanceof List<?> l) {
+            List<String> parts = new ArrayList<>();
+            l.forEach(x -> parts.add(flow(x)));
+            return "[" + String.join(", ", parts) + "]";
+        }
+        return scalar(v);
+    }
+
+    private static String scalar(Object v) {
+        if (!(v instanceof String s)) return String.valueOf(v); // numbers (Double.toString round-trips), booleans
+        if (PLAIN.matcher(s).matches() && !RESERVED.contains(s.toLowerCase(Locale.ROOT))) return s;
+        StringBuilder q = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"': q.append("\\\""); break;
+                case '\\': q.append("\\\\"); break;
+                case '\n': q.append("\\n"); break;
+                case '\t': q.append("\\t"); break;
+                default:
+                    if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029 || c == 0xfeff) {
+                        q.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        q.append(c);
+                    }
+            }
+        }
+        return q.append('"').toString();
+    }
+
+    private static List<Object> list(double[] a) {
+        List<Object> l = new ArrayList<>();
+        for (double x : a) l.add(x);
+        return l;
+    }
+
+    private static Map<String, Object> map(Object... keysAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        return m;
+    }
+}
