@@ -47,6 +47,12 @@ final class InitBinder {
                 double[][] box = box(m, space);
                 return new GridInit(box[0], box[1]);
             }
+            case "lattice": {
+                if (space.isSphere()) throw m.error("type", "lattice needs a euclidean or torus space, got sphere");
+                double[] g = m.doubles("generator", dim, Check.ANY);
+                double[][] box = box(m, space);
+                return new LatticeInit(g, box[0], box[1]);
+            }
             default: // file
                 DataFiles.Data d = files.read(m, "path");
                 DataFiles.checkShape(m, "path", d, space, count, "mass", "the population count");

@@ -24,9 +24,10 @@ final class Keys {
             "gaussian", List.of("type", "mean", "std"),
             "quantiles", List.of("type", "density"),
             "grid", List.of("type", "low", "high"),
+            "lattice", List.of("type", "generator", "low", "high"),
             "file", List.of("type", "path"));
     /** Init types allowed to generate target samples ({@code model.target.from}): all but {@code file}. */
-    static final List<String> FROM_TYPES = List.of("uniform", "gaussian", "quantiles", "grid");
+    static final List<String> FROM_TYPES = List.of("uniform", "gaussian", "quantiles", "grid", "lattice");
     static final List<String> DENSITY = List.of("type", "modes");
     static final List<String> MODE = List.of("k", "amplitude");
     static final Map<String, List<String>> MODEL = ordered("mmd", List.of("type", "population", "kernel", "target"));

@@ -48,6 +48,11 @@ final class ScenarioWriter {
     private static Map<String, Object> init(InitSpec init) {
         if (init instanceof UniformInit u) return box(u.type(), u.low(), u.high());
         if (init instanceof GridInit g) return box(g.type(), g.low(), g.high());
+        if (init instanceof LatticeInit l) {
+            Map<String, Object> out = map("type", l.type(), "generator", list(l.generator()));
+            out.putAll(box(l.type(), l.low(), l.high()));
+            return out;
+        }
         if (init instanceof GaussianInit g) return map("type", g.type(), "mean", list(g.mean()), "std", list(g.std()));
         if (init instanceof QuantilesInit q) return map("type", q.type(), "density", density("cosine", q.density()));
         FileInit f = (FileInit) init;

@@ -48,6 +48,7 @@ class RoundTripTest {
         "{type: gaussian, mean: [0.5], std: [0.05]}",
         "{type: uniform}",
         "{type: grid}",
+        "{type: lattice, generator: [0.6180339887498949]}",
         "{type: quantiles, density: {modes: [{k: [1], amplitude: 0.3}, {k: [-2], amplitude: -0.1}]}}",
         "{type: quantiles, density: {type: cosine, modes: []}}",
     })
@@ -101,5 +102,8 @@ class RoundTripTest {
                 .replace("count: 25", "count: 36"));
         assertRoundTrip(two.replace("population: s2", "population: yes")
                 .replace("from: {type: uniform}", "from: {type: gaussian, mean: [1, 2], std: [0.5, 2]}"));
+        assertRoundTrip(two.replace("population: s2", "population: yes").replace("{type: energy}", "{type: gaussian, sigma: 0.1}")
+                .replace("from: {type: uniform}", "from: {type: lattice, generator: [0.7548776662466927, 0.5698402909980532], "
+                        + "low: [0.5, 0.25], high: [1.0, 0.75]}"));
     }
 }

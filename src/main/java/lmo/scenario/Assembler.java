@@ -1,0 +1,144 @@
+package lmo.scenario;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import lmo.dynamics.Dynamics;
+import lmo.dynamics.FisherRao;
+import lmo.dynamics.Langevin;
+import lmo.dynamics.Wasserstein;
+import lmo.dynamics.WassersteinFisherRao;
+import lmo.engine.Population;
+import lmo.engine.Simulation;
+import lmo.init.CosineDensity;
+import lmo.init.InitialDistribution;
+import lmo.init.QuantileInit;
+import lmo.init.TableInit;
+import lmo.io.Csv;
+import lmo.io.Table;
+import lmo.model.Model;
+import lmo.model.kernel.MmdModel;
+import lmo.model.kernel.Target;
+import lmo.space.Space;
+import lmo.space.Spaces;
+
+/**
+ * Turns a validated {@link Scenario} into the {@link Simulation} the engine runs: spaces, initial states, the
+ * model with its target, the dynamics, and the resolved block size. Deterministic: the same scenario gives the
+ * same simulation on every JVM.
+ *
+ * <p>Random initial positions of population p are keyed by (seed, p, particle id); generated target samples of a
+ * model acting on population p by (seed, -1 - p, sample id), so they are independent of the particles.
+ */
+public final class Assembler {
+    private Assembler() {}
+
+    public static Simulation build(Scenario s) throws ScenarioException {
+        List<Population> pops = new ArrayList<>();
+        int index = 0;
+        for (PopulationSpec p : s.populations().values()) {
+            pops.add(population(p, index++, s.seed()));
+        }
+        MmdSpec mmd = (MmdSpec) s.model();
+        int target = new ArrayList<>(s.populations().keySet()).indexOf(mmd.population());
+        Model model = mmd(mmd, pops.get(target), s.seed());
+        int blockSize = s.engine().autoBlockSize() ? model.defaultBlockSize(pops.get(target).count()) : s.engine().blockSize();
+        return new Simulation(s.name(), s.seed(), s.steps(), pops, model, dynamics(s.dynamics()), blockSize,
+                s.engine().shards(), s.output().every(), s.output().snapshotEvery());
+    }
+
+    /** The scenario as it runs: {@code engine.blockSize} resolved to the block size chosen. */
+    public static Scenario resolved(Scenario s, Simulation sim) {
+        EngineSpec e = s.engine();
+        return new Scenario(s.name(), s.description(), s.seed(), s.steps(), s.populations(), s.model(), s.dynamics(),
+                new EngineSpec(e.shards(), sim.blockSize(), e.sync()), s.output());
+    }
+
+    private static Population population(PopulationSpec p, int index, long seed) throws ScenarioException {
+        Space space = Spaces.of(p.space().type(), p.space().dim());
+        InitialDistribution init = init(p.init(), space.dim(), "populations." + p.name() + ".init");
+        double[] x = init.positions(space, p.count(), seed, index);
+        double[] m = init.masses(p.count());
+        if (m == null) {
+            m = new double[p.count()];
+            Arrays.fill(m, p.mass() / p.count());
+        }
+        return new Population(p.name(), index, space, x, m);
+    }
+
+    static InitialDistribution init(InitSpec spec, int dim, String where) throws ScenarioException {
+        if (spec instanceof UniformInit u) return new lmo.init.UniformInit(u.low(), u.high());
+        if (spec instanceof GaussianInit g) return new lmo.init.GaussianInit(g.mean(), g.std());
+        if (spec instanceof QuantilesInit q) return new QuantileInit(density(q.density()));
+        if (spec instanceof GridInit g) return new lmo.init.GridInit(g.low(), g.high());
+        if (spec instanceof LatticeInit l) return new lmo.init.LatticeInit(l.generator(), l.low(), l.high());
+        FileInit f = (FileInit) spec;
+        return new TableInit(read(f.path(), f.rows(), where + ".path"), dim);
+    }
+
+    private static CosineDensity density(CosineDensitySpec d) {
+        int n = d.modes().size();
+        int[][] k = new int[n][];
+        double[] a = new double[n];
+        for (int j = 0; j < n; j++) {
+            k[j] = d.modes().get(j).k();
+            a[j] = d.modes().get(j).amplitude();
+        }
+        return new CosineDensity(k, a);
+    }
+
+    private static Model mmd(MmdSpec spec, Population p, long seed) throws ScenarioException {
+        Target target = target(spec.target(), p, seed);
+        KernelSpec k = spec.kernel();
+        if (k instanceof SobolevKernel s) {
+            return s.method().equals("exact") ? MmdModel.sobolevExact(p.index(), (int) s.s(), target)
+                    : MmdModel.sobolevFourier(p.index(), p.dim(), s.s(), s.modes(), target);
+        }
+        if (k instanceof GaussianKernel g) return MmdModel.gaussian(p.index(), p.dim(), g.sigma(), target);
+        return MmdModel.energy(p.index(), p.dim(), target);
+    }
+
+    private static Target target(TargetSpec spec, Population p, long seed) throws ScenarioException {
+        if (spec instanceof UniformTarget) return Target.uniform();
+        if (spec instanceof CosineTarget c) {
+            CosineDensitySpec d = c.density();
+            int[][] k = d.modes().stream().map(CosineMode::k).toArray(int[][]::new);
+            double[] a = d.modes().stream().mapToDouble(CosineMode::amplitude).toArray();
+            return Target.cosine(k, a);
+        }
+        SamplesTarget st = (SamplesTarget) spec;
+        int dim = p.dim();
+        double[] points;
+        double[] weights = null;
+        if (st.file() != null) {
+            Table t = read(st.file(), st.count(), "model.target.file");
+            TableInit rows = new TableInit(t, dim);
+            points = rows.positions(p.space(), st.count(), seed, -1 - p.index());
+            weights = rows.masses(st.count());
+        } else {
+            points = init(st.from(), dim, "model.target.from").positions(p.space(), st.count(), seed, -1 - p.index());
+        }
+        double[] w = new double[st.count()];
+        double total = 0;
+        for (int j = 0; j < w.length; j++) total += weights == null ? 1.0 : weights[j];
+        for (int j = 0; j < w.length; j++) w[j] = (weights == null ? 1.0 : weights[j]) / total;
+        return Target.samples(points, w, dim);
+    }
+
+    private static Dynamics dynamics(DynamicsSpec d) {
+        if (d instanceof WassersteinSpec w) return new Wasserstein(w.stepSize());
+        if (d instanceof FisherRaoSpec f) return new FisherRao(f.massStepSize(), f.conserveMass());
+        if (d instanceof WfrSpec w) return new WassersteinFisherRao(w.stepSize(), w.massStepSize(), w.conserveMass());
+        LangevinSpec l = (LangevinSpec) d;
+        return new Langevin(l.stepSize(), l.temperature());
+    }
+
+    private static Table read(java.nio.file.Path file, int rows, String key) throws ScenarioException {
+        try {
+            return Csv.readNumeric(file).head(rows);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ScenarioException(key + ": cannot read " + file + ": " + e.getMessage());
+        }
+    }
+}
