@@ -26,6 +26,11 @@ public record Simulation(String name, long seed, int steps, List<Population> pop
         }
     }
 
+    /** The particle count of every population, by index. */
+    public int[] counts() {
+        return populations.stream().mapToInt(Population::count).toArray();
+    }
+
     /** A copy with another shard count. */
     public Simulation withShards(int n) {
         return new Simulation(name, seed, steps, populations, model, dynamics, blockSize, n, every, snapshotEvery);

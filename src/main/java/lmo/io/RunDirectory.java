@@ -133,7 +133,7 @@ public final class RunDirectory implements RunObserver {
         t.put("schedulerSeconds", o.timing().schedulerSeconds());
         t.put("messagingSeconds", o.timing().messagingSeconds());
         t.put("messageRounds", o.timing().messageRounds());
-        double pairs = sim.model().pairEvaluationsPerStep();
+        double pairs = sim.model().pairEvaluationsPerStep(sim.counts());
         if (pairs > 0) {
             t.put("pairEvaluationsPerStep", pairs);
             t.put("pairEvaluationsPerSecond", pairs * o.timing().stepsPerSecond());

@@ -64,10 +64,14 @@ public interface Model {
      * The block size used when the scenario says {@code engine.blockSize: auto}: large enough that (blocks x
      * summary length) doubles per round stay within a few tens of MB, small enough to spread work over shards.
      *
-     * @param particles the number of particles of the population the model acts on
+     * @param counts the particle count of every population, by population index
      */
-    default int defaultBlockSize(int particles) { return 256; }
+    default int defaultBlockSize(int[] counts) { return 256; }
 
-    /** Kernel (pair) evaluations per step, for throughput reports; 0 when the notion does not apply. */
-    default double pairEvaluationsPerStep() { return 0; }
+    /**
+     * Kernel (pair) evaluations per step, for throughput reports; 0 when the notion does not apply.
+     *
+     * @param counts the particle count of every population, by population index
+     */
+    default double pairEvaluationsPerStep(int[] counts) { return 0; }
 }

@@ -43,7 +43,8 @@ public final class Assembler {
         MmdSpec mmd = (MmdSpec) s.model();
         int target = new ArrayList<>(s.populations().keySet()).indexOf(mmd.population());
         Model model = mmd(mmd, pops.get(target), s.seed());
-        int blockSize = s.engine().autoBlockSize() ? model.defaultBlockSize(pops.get(target).count()) : s.engine().blockSize();
+        int[] counts = pops.stream().mapToInt(Population::count).toArray();
+        int blockSize = s.engine().autoBlockSize() ? model.defaultBlockSize(counts) : s.engine().blockSize();
         return new Simulation(s.name(), s.seed(), s.steps(), pops, model, dynamics(s.dynamics()), blockSize,
                 s.engine().shards(), s.output().every(), s.output().snapshotEvery());
     }

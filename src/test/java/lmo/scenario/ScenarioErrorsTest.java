@@ -161,7 +161,7 @@ class ScenarioErrorsTest {
                 errText(euclid.replace("{type: uniform}", "{type: samples}")));
         assertEquals("x.yaml:11:11: model.target: missing required key 'from'",
                 errText(euclid.replace("{type: uniform}", "{type: samples, count: 5}")));
-        assertEquals("x.yaml:11:50: model.target.from.type: expected one of: uniform, gaussian, quantiles, grid, got 'file'",
+        assertEquals("x.yaml:11:50: model.target.from.type: expected one of: uniform, gaussian, quantiles, grid, lattice, got 'file'",
                 errText(euclid.replace("{type: uniform}", "{type: samples, count: 5, from: {type: file, path: y.npy}}")));
     }
 }

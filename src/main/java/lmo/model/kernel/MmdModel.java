@@ -78,8 +78,15 @@ public final class MmdModel implements Model {
      */
     public int defaultBlockSize(int count) { return kernel.defaultBlockSize(count); }
 
-    /** Kernel evaluations per step with {@code count} particles in the population (see {@link #pairEvaluationsPerStep()}). */
+    @Override public int defaultBlockSize(int[] counts) { return defaultBlockSize(counts[population]); }
+
+    /**
+     * Kernel evaluations per step with {@code count} particles in the population: {@code N (N + M)} for gathered
+     * kernels with M target samples, {@code 2 N H} for the Fourier kernel with H kept modes.
+     */
     public double pairEvaluationsPerStep(int count) { return kernel.pairEvaluations(count); }
+
+    @Override public double pairEvaluationsPerStep(int[] counts) { return pairEvaluationsPerStep(counts[population]); }
 
     public int population() { return population; }
 
@@ -114,12 +121,6 @@ public final class MmdModel implements Model {
     @Override public double[] metrics(Summaries summaries, double[] metricSums) {
         return new double[] {kernel.energy(summaries, metricSums)};
     }
-
-    /**
-     * Always 0: the count of a GATHER kernel's pair evaluations, {@code N (N + M)}, needs the particle count N, which
-     * this no-argument method cannot know; use {@link #pairEvaluationsPerStep(int)}.
-     */
-    @Override public double pairEvaluationsPerStep() { return 0; }
 
     @Override public String toString() { return "MmdModel[" + name + ", population " + population + ", dim " + dim + "]"; }
 
