@@ -4,20 +4,24 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Keeps what a run reported, for assertions. */
-final class Recorder implements RunObserver {
-    final List<Long> loggedSteps = new ArrayList<>();
-    final List<double[]> rows = new ArrayList<>();
-    final List<Long> snapshotSteps = new ArrayList<>();
-    List<String> columns;
-    Gathered last;
-    RunOutcome outcome;
+public final class Recorder implements RunObserver {
+    public final List<Long> loggedSteps = new ArrayList<>();
+    public final List<double[]> rows = new ArrayList<>();
+    public final List<Long> snapshotSteps = new ArrayList<>();
+    public List<String> columns;
+    public final List<Gathered> snapshots = new java.util.ArrayList<>();
+    public Gathered last;
+    public RunOutcome outcome;
 
     @Override public void onStart(Simulation sim, BlockLayout layout, List<String> columns) { this.columns = columns; }
     @Override public void onMetrics(long step, double wallSeconds, double[] values) {
         loggedSteps.add(step);
         rows.add(values.clone());
     }
-    @Override public void onSnapshot(long step, Gathered state) { snapshotSteps.add(step); }
+    @Override public void onSnapshot(long step, Gathered state) {
+        snapshotSteps.add(step);
+        snapshots.add(state);
+    }
     @Override public void onFinish(RunOutcome outcome, Gathered state) {
         this.outcome = outcome;
         this.last = state;
