@@ -11,9 +11,9 @@ import lmo.engine.RunOutcome;
 import lmo.engine.Simulation;
 
 /**
- * Progress of a run on standard error: on a terminal, one line rewritten in place (step / steps, the first
- * metric, steps per second, time left); otherwise a plain line every few seconds, so logs of long batch runs show
- * that the run is alive.
+ * Progress of a run: on a terminal, one line rewritten in place on standard output (step / steps, the first
+ * metric, steps per second, time left); otherwise a plain line on standard error every few seconds, so logs of
+ * long batch runs show that the run is alive while standard output stays clean for scripts.
  */
 final class Progress implements RunObserver {
     private final PrintStream out;

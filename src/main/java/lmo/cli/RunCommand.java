@@ -75,7 +75,10 @@ final class RunCommand implements Callable<Integer> {
         }
         RunDirectory run = RunDirectory.create(dir, Assembler.resolved(scenario, sim).toYaml(), scenario.description());
         List<RunObserver> observers = new ArrayList<>(List.of(run));
-        if (!quiet) observers.add(new Progress(System.err, Progress.isTerminal()));
+        if (!quiet) {
+            boolean tty = Progress.isTerminal();
+            observers.add(new Progress(tty ? System.out : System.err, tty));
+        }
         RunObserver obs = new Observers(observers);
         RunOutcome o = engine.equals("local") ? LocalEngine.run(sim, obs) : ActorEngine.run(sim, obs);
         if (o.status() == RunOutcome.Status.DIVERGED) {
