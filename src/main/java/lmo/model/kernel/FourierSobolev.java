@@ -107,28 +107,37 @@ final class FourierSobolev implements MmdKernel {
         double[] pw = new double[dim * 2 * (modes + 1)];
         double[] x = block.x();
         double[] m = block.m();
-        for (int i = 0; i < block.count(); i++) addModes(x, i * dim, m[i], pw, out);
+        double[] q = new double[2];
+        for (int i = 0; i < block.count(); i++) addModes(x, i * dim, m[i], pw, q, out);
+    }
+
+    /**
+     * {@code q = prod_{c < dim-1} e^(-2 pi i k_h[c] x_c)} (re, im): the factor shared by the modes that differ only in
+     * their last coordinate.
+     */
+    private void prefix(double[] pw, int base, double[] q) {
+        double qr = 1;
+        double qi = 0;
+        for (int c = 0; c < dim - 1; c++) {
+            double fr = factorRe(pw, c, k[base + c]);
+            double fi = factorIm(pw, c, k[base + c]);
+            double t = qr * fr - qi * fi;
+            qi = qr * fi + qi * fr;
+            qr = t;
+        }
+        q[0] = qr;
+        q[1] = qi;
     }
 
     /** {@code out[2h] += w Re e^(-2 pi i k_h.x)}, {@code out[2h+1] += w Im ...} for every kept mode. */
-    private void addModes(double[] x, int at, double w, double[] pw, double[] out) {
+    private void addModes(double[] x, int at, double w, double[] pw, double[] q, double[] out) {
         powers(x, at, pw);
         int last = dim - 1;
-        double qr = 1;
-        double qi = 0;
         for (int h = 0; h < count; h++) {
             int base = h * dim;
-            if (newPrefix[h]) {
-                qr = 1;
-                qi = 0;
-                for (int c = 0; c < last; c++) {
-                    double fr = factorRe(pw, c, k[base + c]);
-                    double fi = factorIm(pw, c, k[base + c]);
-                    double t = qr * fr - qi * fi;
-                    qi = qr * fi + qi * fr;
-                    qr = t;
-                }
-            }
+            if (newPrefix[h]) prefix(pw, base, q);
+            double qr = q[0];
+            double qi = q[1];
             double fr = factorRe(pw, last, k[base + last]);
             double fi = factorIm(pw, last, k[base + last]);
             out[2 * h] += w * (qr * fr - qi * fi);
@@ -146,27 +155,18 @@ final class FourierSobolev implements MmdKernel {
         }
         double[] pw = new double[dim * 2 * (modes + 1)];
         double[] g = new double[dim];
+        double[] q = new double[2];
         double[] x = block.x();
         int last = dim - 1;
         for (int i = 0; i < block.count(); i++) {
             powers(x, i * dim, pw);
             Arrays.fill(g, 0);
             double val = 0;
-            double qr = 1;
-            double qi = 0;
             for (int h = 0; h < count; h++) {
                 int base = h * dim;
-                if (newPrefix[h]) {
-                    qr = 1;
-                    qi = 0;
-                    for (int c = 0; c < last; c++) {
-                        double fr = factorRe(pw, c, k[base + c]);
-                        double fi = factorIm(pw, c, k[base + c]);
-                        double t = qr * fr - qi * fi;
-                        qi = qr * fi + qi * fr;
-                        qr = t;
-                    }
-                }
+                if (newPrefix[h]) prefix(pw, base, q);
+                double qr = q[0];
+                double qi = q[1];
                 double fr = factorRe(pw, last, k[base + last]);
                 double fi = factorIm(pw, last, k[base + last]);
                 double pr = qr * fr - qi * fi;       // p = e^(-2 pi i k.x); e^(+...) = conj(p)
