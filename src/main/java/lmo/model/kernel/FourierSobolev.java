@@ -87,7 +87,8 @@ final class FourierSobolev implements MmdKernel {
             double[] pw = new double[dim * 2 * (modes + 1)];
             double[] y = target.points();
             double[] v = target.weights();
-            for (int j = 0; j < v.length; j++) addModes(y, j * dim, v[j], pw, new double[2], nu);
+            double[] q = new double[2];
+            for (int j = 0; j < v.length; j++) addModes(y, j * dim, v[j], pw, q, nu);
         }
     }
 
