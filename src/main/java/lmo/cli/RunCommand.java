@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
  * {@code lmo run SCENARIO}: validates the scenario (nothing is written if it is invalid), creates the run
  * directory, runs on actor shards, and prints where the results are.
  */
-@Command(name = "run", description = "Run a scenario file and write a run directory.")
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Run a scenario file and write a run directory.")
 final class RunCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "scenario file (.yaml or .json)")

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code lmo validate FILE}: checks a scenario and prints its resolved form; runs nothing, writes nothing. */
-@Command(name = "validate", description = "Check a scenario file (exit 0 if valid, 2 if not); print it resolved.")
+@Command(name = "validate", mixinStandardHelpOptions = true, description = "Check a scenario file (exit 0 if valid, 2 if not); print it resolved.")
 final class ValidateCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "scenario file (.yaml or .json)")
