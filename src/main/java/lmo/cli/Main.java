@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "lmo", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Mean-field particle dynamics on actor shards.",
-        subcommands = {RunCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ResumeCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static final int OK = 0;

@@ -21,6 +21,9 @@ record Observers(List<RunObserver> all) implements RunObserver {
     @Override public void onSnapshot(long step, Gathered state) {
         for (RunObserver o : all) o.onSnapshot(step, state);
     }
+    @Override public void onCheckpoint(long step, Gathered state) {
+        for (RunObserver o : all) o.onCheckpoint(step, state);
+    }
     @Override public void onFinish(RunOutcome outcome, Gathered state) {
         for (RunObserver o : all) o.onFinish(outcome, state);
     }

@@ -3,8 +3,8 @@ package lmo.engine;
 import java.util.List;
 
 /**
- * Watches a run from the scheduler: metric rows, snapshots, the end. Called on the scheduler's thread, in step
- * order; implementations write files, print progress or collect values for tests.
+ * Watches a run from the scheduler: metric rows, snapshots, checkpoints, the end. Called on the scheduler's thread,
+ * in step order; implementations write files, print progress or collect values for tests.
  */
 public interface RunObserver {
 
@@ -19,6 +19,13 @@ public interface RunObserver {
 
     /** A periodic snapshot of the state after {@code step} updates. */
     default void onSnapshot(long step, Gathered state) {}
+
+    /**
+     * A checkpoint: the state after {@code step} updates, from which {@link Simulation#resumeFrom} continues the run
+     * (periodic, requested, or the final state). Called after {@link #onSnapshot} of the same step and, for the
+     * final state, before {@link #onFinish}.
+     */
+    default void onCheckpoint(long step, Gathered state) {}
 
     /** The run ended: {@code state} is the final state, or the last good state if the run diverged. */
     default void onFinish(RunOutcome outcome, Gathered state) {}

@@ -15,8 +15,15 @@ import lmo.model.Model;
  * <p>One step k (state k to state k+1), for a one-round model without mass normalisation, is one message round:
  * {@code Apply(k)} evaluates V at state k from the round-0 summary, adds metric sums, moves the particles, and
  * returns the round-0 partials of state k+1. Extra rounds ({@code Partials}), mass normalisation
- * ({@code Normalize}) and snapshots ({@code Collect}) add rounds only when the run needs them. The last step
- * evaluates state {@code steps} without moving it.
+ * ({@code Normalize}) and snapshots and checkpoints ({@code Collect}, one for both when they fall on the same step)
+ * add rounds only when the run needs them. The last step evaluates state {@code steps} without moving it.
+ *
+ * <p>The run starts at state {@code sim.startStep()} (0, or the step of the checkpoint it resumes from): the first
+ * order evaluates that state, and metric rows and snapshots continue from there. A checkpoint is collected at every
+ * step {@code k} with {@code startStep < k < steps} divisible by {@code sim.checkpointEvery()}, at the final state
+ * when {@code checkpointEvery > 0}, and at the next state after {@link #requestCheckpoint()}; each goes to
+ * {@link RunObserver#onCheckpoint}, after the snapshot of the same step. Renormalised masses are scaled back to
+ * {@code sim.referenceMass()}, the totals of step 0, so a resumed run computes the same factors.
  *
  * <p>On a non-finite V, position or mass, the blocks that did commit the step are rolled back, the last good
  * state is collected and handed to {@link RunObserver#onFinish}, and the outcome is {@code DIVERGED} with a
@@ -28,7 +35,7 @@ public final class SchedulerCore {
     private final RunObserver observer;
     private final Model model;
     private final Combiner combiner;
-    private final double[] initialMass;
+    private final double[] referenceMass;
     private final List<String> columns = new ArrayList<>();
     private final long startNanos = System.nanoTime();
 
@@ -36,7 +43,8 @@ public final class SchedulerCore {
     private long step;
     private Order pending;
     private Summaries summaries;
-    private long snapshotTaken = -1;
+    private long collected = -1;
+    private boolean checkpointRequested;
     private double[] lastValues;
     private String divergence;
     private RunOutcome outcome;
@@ -46,12 +54,22 @@ public final class SchedulerCore {
     private long rounds;
 
     public SchedulerCore(Simulation sim, BlockLayout layout, RunObserver observer) {
+        this(sim, layout, observer, 0);
+    }
+
+    /**
+     * @param seqBase the orders are numbered {@code seqBase + 1, seqBase + 2, ...}: a core restarted within a run
+     *     (from a checkpoint) passes the last sequence number used, so sequence numbers never repeat
+     */
+    public SchedulerCore(Simulation sim, BlockLayout layout, RunObserver observer, long seqBase) {
         this.sim = sim;
+        this.seq = seqBase;
+        this.step = sim.startStep();
         this.layout = layout;
         this.observer = observer;
         this.model = sim.model();
         this.combiner = new Combiner(layout, sim.populations());
-        this.initialMass = sim.populations().stream().mapToDouble(Population::initialMass).toArray();
+        this.referenceMass = sim.referenceMass();
         columns.addAll(model.metricNames());
         for (Population p : sim.populations()) columns.add("mass_" + p.name());
     }
@@ -67,6 +85,15 @@ public final class SchedulerCore {
         summaries = new Summaries(model.rounds());
         return stateReady();
     }
+
+    /**
+     * Asks for a checkpoint of the next state the run reaches (or of the final state); call it from the thread
+     * that drives this core, between {@link #onReports} calls.
+     */
+    public void requestCheckpoint() { checkpointRequested = true; }
+
+    /** The sequence number of the last order issued. */
+    public long seq() { return seq; }
 
     /** The outcome once {@link #onReports} has returned null. */
     public RunOutcome outcome() { return outcome; }
@@ -131,10 +158,10 @@ public final class SchedulerCore {
             double[] after = combiner.massByPopulation(byBlock, true);
             double[] factors = new double[after.length];
             for (int p = 0; p < after.length; p++) {
-                factors[p] = initialMass[p] / after[p];
+                factors[p] = referenceMass[p] / after[p];
                 if (!(after[p] > 0) || !Double.isFinite(factors[p])) {
                     divergence = "step " + (step + 1) + ", population " + sim.populations().get(p).name()
-                            + ": total mass " + after[p] + " cannot be renormalised to " + initialMass[p];
+                            + ": total mass " + after[p] + " cannot be renormalised to " + referenceMass[p];
                     return issue(new Order.Rollback(++seq, step));
                 }
             }
@@ -172,11 +199,24 @@ public final class SchedulerCore {
         return null;
     }
 
-    /** The state of {@link #step} is in place (round 0 may already be reduced): snapshot, then the rounds. */
+    /**
+     * The state of {@link #step} is in place (round 0 may already be reduced): snapshot and checkpoint, then the
+     * rounds.
+     */
     private Order stateReady() {
-        boolean periodic = sim.snapshotEvery() > 0 && step % sim.snapshotEvery() == 0 && step < sim.steps();
-        if (periodic && snapshotTaken != step) return issue(new Order.Collect(++seq, step));
+        if ((snapshotDue(step) || checkpointDue(step)) && collected != step) return issue(new Order.Collect(++seq, step));
         return summaries.get(0) == null ? nextRound(0) : nextRound(1);
+    }
+
+    /** A periodic snapshot; a resumed run's first state was snapshotted before its checkpoint was written. */
+    private boolean snapshotDue(long k) {
+        return sim.snapshotEvery() > 0 && k % sim.snapshotEvery() == 0 && k < sim.steps()
+                && (k > sim.startStep() || k == 0);
+    }
+
+    private boolean checkpointDue(long k) {
+        if (k >= sim.steps()) return false;
+        return checkpointRequested || sim.checkpointEvery() > 0 && k % sim.checkpointEvery() == 0 && k > sim.startStep();
     }
 
     private Order nextRound(int round) {
@@ -188,20 +228,28 @@ public final class SchedulerCore {
     private Order afterCollect(Order.Collect c, Gathered state) {
         boolean end = divergence != null || c.step() == sim.steps();
         if (!end) {
-            snapshotTaken = c.step();
-            observer.onSnapshot(c.step(), state);
+            collected = c.step();
+            if (snapshotDue(c.step())) observer.onSnapshot(c.step(), state);
+            if (checkpointDue(c.step())) {
+                checkpointRequested = false;
+                observer.onCheckpoint(c.step(), state);
+            }
             return stateReady();
         }
         Map<String, Double> finals = new LinkedHashMap<>();
         for (int i = 0; i < columns.size() && lastValues != null; i++) finals.put(columns.get(i), lastValues[i]);
         double wall = wallSeconds();
-        long stepsDone = divergence == null ? sim.steps() : c.step();
+        long stepsDone = (divergence == null ? sim.steps() : c.step()) - sim.startStep();
         double crit = criticalNanos * 1e-9;
         double sched = schedulerNanos * 1e-9;
         RunOutcome.Timing timing = new RunOutcome.Timing(wall, wall > 0 ? stepsDone / wall : 0, crit,
                 allShardNanos * 1e-9, sched, Math.max(0, wall - crit - sched), rounds);
         outcome = new RunOutcome(divergence == null ? RunOutcome.Status.COMPLETED : RunOutcome.Status.DIVERGED,
                 c.step(), StateHash.sha256(state), finals, divergence, timing, layout.shards(), layout.blocks());
+        if (divergence == null && (sim.checkpointEvery() > 0 || checkpointRequested)) {
+            checkpointRequested = false;
+            observer.onCheckpoint(c.step(), state);
+        }
         observer.onFinish(outcome, state);
         return null;
     }

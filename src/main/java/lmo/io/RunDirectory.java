@@ -10,9 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Locale;
 import lmo.engine.BlockLayout;
+import lmo.engine.Checkpoint;
 import lmo.engine.Gathered;
 import lmo.engine.RunObserver;
 import lmo.engine.RunOutcome;
@@ -23,21 +25,29 @@ import lmo.engine.Simulation;
  * {@code step,wallSeconds,time,<metrics>}, one row per logged step, row k the state after k updates),
  * {@code summary.json}, and {@code .npy} snapshots (one array per population: N rows of position coordinates then
  * mass): {@code snapshots/<population>-<step>.npy}, {@code final-<population>.npy}, and on divergence
- * {@code last-good-<population>.npy}. Every file but metrics.csv is written to a temporary name and renamed, so
- * none is ever half-written; metrics.csv is flushed row by row.
+ * {@code last-good-<population>.npy}, and {@code checkpoint.lmo} (see {@link CheckpointFile}). Every file but
+ * metrics.csv is written to a temporary name and renamed, so none is ever half-written; metrics.csv is flushed row
+ * by row.
+ *
+ * <p>{@link #reopen} continues a run directory from its checkpoint: metrics rows and snapshots the resumed run will
+ * write again are removed first, so each step appears once.
  */
 public final class RunDirectory implements RunObserver {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Path dir;
     private final String description;
+    private final byte[] fingerprint;
+    private long resumedFrom = -1;
+    private long checkpointStep = -1;
     private Simulation sim;
     private BlockLayout layout;
     private BufferedWriter metrics;
 
-    private RunDirectory(Path dir, String description) {
+    private RunDirectory(Path dir, String description, String resolvedScenarioYaml) {
         this.dir = dir;
         this.description = description;
+        this.fingerprint = CheckpointFile.fingerprint(resolvedScenarioYaml);
     }
 
     /**
@@ -54,9 +64,59 @@ public final class RunDirectory implements RunObserver {
             throw new IOException(dir + " exists and is not a directory");
         }
         Files.createDirectories(dir);
-        RunDirectory run = new RunDirectory(dir, description);
+        RunDirectory run = new RunDirectory(dir, description, resolvedScenarioYaml);
         run.writeAtomically("scenario.yaml", resolvedScenarioYaml.getBytes(StandardCharsets.UTF_8));
         return run;
+    }
+
+    /** {@link #reopen(Path, long, String)} with an empty description. */
+    public static RunDirectory reopen(Path dir, long step) throws IOException {
+        return reopen(dir, step, "");
+    }
+
+    /**
+     * Opens an existing run directory to continue it from its checkpoint at {@code step}: keeps
+     * {@code scenario.yaml}; keeps the header of metrics.csv and its complete rows with a step below {@code step}
+     * (the resumed run logs state {@code step} again), rewritten atomically; removes snapshots after {@code step},
+     * {@code final-*.npy}, {@code last-good-*.npy}, {@code summary.json} and leftover {@code *.tmp} files. The run
+     * then appends to metrics.csv, and summary.json gets {@code "resumedFrom": step}.
+     *
+     * @throws IOException if {@code dir} has no scenario.yaml, or cannot be rewritten
+     */
+    public static RunDirectory reopen(Path dir, long step, String description) throws IOException {
+        Path scenario = dir.resolve("scenario.yaml");
+        if (!Files.isRegularFile(scenario)) throw new IOException(dir + " has no scenario.yaml");
+        RunDirectory run = new RunDirectory(dir, description, Files.readString(scenario, StandardCharsets.UTF_8));
+        run.resumedFrom = step;
+        run.checkpointStep = step;
+        Path csv = dir.resolve("metrics.csv");
+        if (Files.exists(csv)) {
+            String[] lines = Files.readString(csv, StandardCharsets.UTF_8).split("\n", -1);
+            StringBuilder kept = new StringBuilder();
+            int fields = lines[0].split(",", -1).length;
+            if (lines.length > 1) kept.append(lines[0]).append('\n');
+            for (int i = 1; i < lines.length - 1; i++) { // the last piece follows the last newline: a torn row or ""
+                String[] f = lines[i].split(",", -1);
+                boolean keep = f.length == fields && f[0].matches("\\d+") && Long.parseLong(f[0]) < step;
+                if (keep) kept.append(lines[i]).append('\n');
+            }
+            run.writeAtomically("metrics.csv", kept.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        try (var files = Files.walk(dir, 2)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                String name = dir.relativize(f).toString().replace('\\', '/');
+                boolean stale = name.endsWith(".tmp") || name.equals("summary.json")
+                        || name.matches("(final|last-good)-.*\\.npy")
+                        || name.matches("snapshots/.*-\\d+\\.npy") && snapshotStep(name) > step;
+                if (stale) Files.delete(f);
+            }
+        }
+        return run;
+    }
+
+    private static long snapshotStep(String name) {
+        String digits = name.substring(name.lastIndexOf('-') + 1, name.length() - ".npy".length());
+        return digits.length() > 18 ? Long.MAX_VALUE : Long.parseLong(digits);
     }
 
     public Path dir() { return dir; }
@@ -66,8 +126,16 @@ public final class RunDirectory implements RunObserver {
         this.sim = sim;
         this.layout = layout;
         try {
-            metrics = Files.newBufferedWriter(dir.resolve("metrics.csv"), StandardCharsets.UTF_8);
-            metrics.write("step,wallSeconds,time," + String.join(",", columns));
+            Path csv = dir.resolve("metrics.csv");
+            String header = "step,wallSeconds,time," + String.join(",", columns);
+            if (resumedFrom >= 0 && Files.exists(csv) && Files.size(csv) > 0) {
+                String first = Files.readAllLines(csv, StandardCharsets.UTF_8).get(0);
+                if (!first.equals(header)) throw new IOException(csv + ": header " + first + ", the run logs " + header);
+                metrics = Files.newBufferedWriter(csv, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+                return;
+            }
+            metrics = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
+            metrics.write(header);
             metrics.newLine();
             metrics.flush();
         } catch (IOException e) {
@@ -96,6 +164,17 @@ public final class RunDirectory implements RunObserver {
     }
 
     @Override
+    public void onCheckpoint(long step, Gathered state) {
+        try {
+            List<String> names = sim.populations().stream().map(p -> p.name()).toList();
+            CheckpointFile.write(dir, names, new Checkpoint(step, state), fingerprint);
+            checkpointStep = step;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
     public void onFinish(RunOutcome outcome, Gathered state) {
         boolean ok = outcome.status() == RunOutcome.Status.COMPLETED;
         writeState(state, name -> (ok ? "final-" : "last-good-") + name + ".npy");
@@ -116,6 +195,8 @@ public final class RunDirectory implements RunObserver {
         s.put("steps", sim.steps());
         s.put(o.status() == RunOutcome.Status.COMPLETED ? "finalStep" : "lastGoodStep", o.step());
         s.put("seed", sim.seed());
+        if (resumedFrom >= 0) s.put("resumedFrom", resumedFrom);
+        if (checkpointStep >= 0) s.put("checkpointStep", checkpointStep);
         s.put("wallSeconds", o.timing().wallSeconds());
         s.put("stepsPerSecond", o.timing().stepsPerSecond());
         ObjectNode f = s.putObject("final");

@@ -46,14 +46,14 @@ public final class Assembler {
         int[] counts = pops.stream().mapToInt(Population::count).toArray();
         int blockSize = s.engine().autoBlockSize() ? model.defaultBlockSize(counts) : s.engine().blockSize();
         return new Simulation(s.name(), s.seed(), s.steps(), pops, model, dynamics(s.dynamics()), blockSize,
-                s.engine().shards(), s.output().every(), s.output().snapshotEvery());
+                s.engine().shards(), s.output().every(), s.output().snapshotEvery(), s.checkpoint().every());
     }
 
     /** The scenario as it runs: {@code engine.blockSize} resolved to the block size chosen. */
     public static Scenario resolved(Scenario s, Simulation sim) {
         EngineSpec e = s.engine();
         return new Scenario(s.name(), s.description(), s.seed(), s.steps(), s.populations(), s.model(), s.dynamics(),
-                new EngineSpec(e.shards(), sim.blockSize(), e.sync()), s.output());
+                new EngineSpec(e.shards(), sim.blockSize(), e.sync()), s.output(), s.checkpoint());
     }
 
     private static Population population(PopulationSpec p, int index, long seed) throws ScenarioException {

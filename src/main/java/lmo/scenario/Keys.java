@@ -15,7 +15,8 @@ final class Keys {
     private Keys() {}
 
     static final List<String> TOP =
-            List.of("name", "description", "seed", "steps", "populations", "model", "dynamics", "engine", "output");
+            List.of("name", "description", "seed", "steps", "populations", "model", "dynamics", "engine", "output",
+                    "checkpoint");
     static final List<String> POPULATION = List.of("count", "space", "init", "mass");
     static final List<String> SPACE = List.of("type", "dim");
     static final List<String> SPACE_TYPES = List.of("euclidean", "torus", "sphere");
@@ -47,6 +48,7 @@ final class Keys {
             "langevin", List.of("type", "stepSize", "temperature"));
     static final List<String> ENGINE = List.of("shards", "blockSize", "sync");
     static final List<String> OUTPUT = List.of("every", "snapshotEvery");
+    static final List<String> CHECKPOINT = List.of("every");
 
     /**
      * Every key path the loader accepts, with {@code <name>} for a population name and {@code []} for a list item,
@@ -67,6 +69,7 @@ final class Keys {
         DYNAMICS.values().forEach(keys -> add(out, "dynamics", keys));
         add(out, "engine", ENGINE);
         add(out, "output", OUTPUT);
+        add(out, "checkpoint", CHECKPOINT);
         return out;
     }
 

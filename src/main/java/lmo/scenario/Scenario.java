@@ -16,13 +16,21 @@ import java.util.TreeMap;
  * @param dynamics the update rule
  * @param engine sharding and blocks
  * @param output logging and snapshots
+ * @param checkpoint periodic checkpoints for {@code bin/lmo resume}
  */
 public record Scenario(String name, String description, long seed, int steps,
         SortedMap<String, PopulationSpec> populations, ModelSpec model, DynamicsSpec dynamics,
-        EngineSpec engine, OutputSpec output) {
+        EngineSpec engine, OutputSpec output, CheckpointSpec checkpoint) {
 
     public Scenario {
         populations = Collections.unmodifiableSortedMap(new TreeMap<>(populations));
+    }
+
+    /** A scenario without periodic checkpoints. */
+    public Scenario(String name, String description, long seed, int steps,
+            SortedMap<String, PopulationSpec> populations, ModelSpec model, DynamicsSpec dynamics,
+            EngineSpec engine, OutputSpec output) {
+        this(name, description, seed, steps, populations, model, dynamics, engine, output, new CheckpointSpec(0));
     }
 
     /** The resolved scenario (every key, defaults filled in) as YAML; loading it again gives an equal Scenario. */

@@ -39,7 +39,8 @@ final class ScenarioBinder {
         DynamicsSpec dynamics = dynamics(top.requireMap("dynamics"));
         EngineSpec engine = engine(top.optMap("engine"));
         OutputSpec output = output(top.optMap("output"), steps);
-        return new Scenario(name, description, seed, steps, populations, model, dynamics, engine, output);
+        CheckpointSpec checkpoint = checkpoint(top.optMap("checkpoint"));
+        return new Scenario(name, description, seed, steps, populations, model, dynamics, engine, output, checkpoint);
     }
 
     private String defaultName() {
@@ -83,5 +84,10 @@ final class ScenarioBinder {
         int every = m.optInt("every", Math.max(1, steps / 100), Check.atLeast(1));
         int snapshotEvery = m.optInt("snapshotEvery", 0, Check.atLeast(0));
         return new OutputSpec(every, snapshotEvery);
+    }
+
+    private static CheckpointSpec checkpoint(MapReader m) throws ScenarioException {
+        m.allow(Keys.CHECKPOINT);
+        return new CheckpointSpec(m.optInt("every", 0, Check.atLeast(0)));
     }
 }

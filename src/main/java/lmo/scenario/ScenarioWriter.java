@@ -40,6 +40,7 @@ final class ScenarioWriter {
         EngineSpec e = s.engine();
         top.put("engine", map("shards", e.shards(), "blockSize", e.autoBlockSize() ? "auto" : e.blockSize(), "sync", e.sync()));
         top.put("output", map("every", s.output().every(), "snapshotEvery", s.output().snapshotEvery()));
+        top.put("checkpoint", map("every", s.checkpoint().every()));
         StringBuilder out = new StringBuilder();
         block(out, top, 0);
         return out.toString();

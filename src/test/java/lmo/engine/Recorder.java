@@ -10,6 +10,7 @@ public final class Recorder implements RunObserver {
     public final List<Long> snapshotSteps = new ArrayList<>();
     public List<String> columns;
     public final List<Gathered> snapshots = new java.util.ArrayList<>();
+    public final List<Checkpoint> checkpoints = new ArrayList<>();
     public Gathered last;
     public RunOutcome outcome;
 
@@ -21,6 +22,9 @@ public final class Recorder implements RunObserver {
     @Override public void onSnapshot(long step, Gathered state) {
         snapshotSteps.add(step);
         snapshots.add(state);
+    }
+    @Override public void onCheckpoint(long step, Gathered state) {
+        checkpoints.add(new Checkpoint(step, state));
     }
     @Override public void onFinish(RunOutcome outcome, Gathered state) {
         this.outcome = outcome;

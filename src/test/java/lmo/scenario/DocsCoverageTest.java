@@ -23,7 +23,8 @@ class DocsCoverageTest {
     void theRegistryCoversEverySection() {
         var paths = Keys.allPaths();
         for (String p : List.of("steps", "populations.<name>.init.density.modes[].k", "model.kernel.method",
-                "model.target.from.std", "dynamics.temperature", "engine.blockSize", "output.snapshotEvery")) {
+                "model.target.from.std", "dynamics.temperature", "engine.blockSize", "output.snapshotEvery",
+                "checkpoint.every")) {
             assertTrue(paths.contains(p), p);
         }
         assertTrue(paths.stream().noneMatch(p -> p.startsWith("model.target.from.path")), "no file init in target.from");

@@ -24,6 +24,7 @@ class ExampleScenariosTest {
         assertEquals(new WassersteinSpec(0.01), s.dynamics());
         assertEquals(new EngineSpec(4, 0, "bsp"), s.engine());
         assertEquals(new OutputSpec(10, 0), s.output());
+        assertEquals(new CheckpointSpec(0), s.checkpoint(), "no checkpoints unless asked");
     }
 
     @Test

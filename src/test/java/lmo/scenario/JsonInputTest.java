@@ -32,7 +32,7 @@ class JsonInputTest {
                 }
                 """);
         assertEquals(file + ":3:3: stepz: unknown key; expected one of: name, description, seed, steps, populations, model,"
-                + " dynamics, engine, output; did you mean 'steps'?", Scenarios.error(file));
+                + " dynamics, engine, output, checkpoint; did you mean 'steps'?", Scenarios.error(file));
     }
 
     @Test

@@ -94,9 +94,11 @@ class RoundTripTest {
                 dynamics: {type: langevin, stepSize: 0.5}
                 engine: {shards: 2, blockSize: 64}
                 output: {every: 3, snapshotEvery: 9}
+                checkpoint: {every: 4}
                 """;
         assertRoundTrip(two);
         assertEquals(-9007199254740993L, Scenarios.load(Scenarios.write(dir, "two.yaml", two)).seed(), "a long seed is exact");
+        assertEquals(new CheckpointSpec(4), Scenarios.load(Scenarios.write(dir, "two.yaml", two)).checkpoint());
         assertRoundTrip(two.replace("population: s2", "population: yes").replace("{type: energy}", "{type: gaussian, sigma: 2}")
                 .replace("from: {type: uniform}", "from: {type: grid, low: [0, 0], high: [1e-3, 2]}")
                 .replace("count: 25", "count: 36"));

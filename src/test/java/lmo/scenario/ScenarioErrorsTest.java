@@ -47,7 +47,7 @@ class ScenarioErrorsTest {
         assertEquals("x.yaml:5:5: populations.p.colour: unknown key; expected one of: count, space, init, mass",
                 err("    count: 100", "    colour: red\n    count: 100"));
         assertEquals("x.yaml:15:1: outptu: unknown key; expected one of: name, description, seed, steps, populations,"
-                + " model, dynamics, engine, output; did you mean 'output'?", errText(Scenarios.TORUS + "outptu: {}\n"));
+                + " model, dynamics, engine, output, checkpoint; did you mean 'output'?", errText(Scenarios.TORUS + "outptu: {}\n"));
     }
 
     @Test
@@ -81,6 +81,8 @@ class ScenarioErrorsTest {
                 errText(Scenarios.TORUS + "engine:\n  blockSize: 0\n"));
         assertEquals("x.yaml:16:18: output.snapshotEvery: must be >= 0, got -5",
                 errText(Scenarios.TORUS + "output:\n  snapshotEvery: -5\n"));
+        assertEquals("x.yaml:15:21: checkpoint.every: must be >= 0, got -1",
+                errText(Scenarios.TORUS + "checkpoint: {every: -1}\n"));
         assertEquals("x.yaml:6:19: populations.p.space.type: expected one of: euclidean, torus, sphere, got 'plane'",
                 err("type: torus", "type: plane"));
     }

@@ -1,0 +1,89 @@
+package lmo.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import lmo.engine.RunOutcome;
+import lmo.engine.Simulation;
+import lmo.io.CheckpointFile;
+import lmo.io.RunDirectory;
+import lmo.scenario.Assembler;
+import lmo.scenario.Scenario;
+import lmo.scenario.ScenarioException;
+import lmo.scenario.ScenarioLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code lmo resume RUN_DIR}: continues an interrupted run from {@code RUN_DIR/checkpoint.lmo} to its last step, in
+ * the same directory. The scenario is {@code RUN_DIR/scenario.yaml}; the checkpoint must carry its fingerprint.
+ * The result (stateSha256, metrics rows) is that of the uninterrupted run, whatever the shard counts.
+ */
+@Command(name = "resume", mixinStandardHelpOptions = true,
+        description = "Continue a run directory from its checkpoint (checkpoint.every) to the last step.")
+final class ResumeCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "RUN_DIR", description = "run directory written by lmo run")
+    Path dir;
+
+    @Option(names = "--shards", paramLabel = "N",
+            description = "shard actors (default: as in scenario.yaml); does not change the result")
+    Integer shards;
+
+    @Option(names = "--engine", paramLabel = "actors|local", defaultValue = "actors",
+            description = "actors (default) or local: the single-threaded reference loop")
+    String engine;
+
+    @Option(names = {"-q", "--quiet"}, description = "no progress line")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws IOException {
+        if (shards != null && shards < 1) return bad("--shards: must be >= 1, got " + shards);
+        if (Runs.checkEngine(engine) != null) return bad(Runs.checkEngine(engine));
+        if (!Files.isDirectory(dir)) return bad(dir + ": no such run directory");
+        Path yaml = dir.resolve("scenario.yaml");
+        if (!Files.isRegularFile(yaml)) return bad(dir + ": no scenario.yaml, not a run directory");
+        Path file = dir.resolve(CheckpointFile.NAME);
+        if (!Files.isRegularFile(file)) return bad("no checkpoint in " + dir + ": set checkpoint.every in the scenario");
+        Scenario scenario;
+        Simulation sim;
+        try {
+            scenario = ScenarioLoader.load(yaml, shards == null ? List.of() : List.of("engine.shards=" + shards));
+            sim = Assembler.build(scenario);
+        } catch (ScenarioException e) {
+            return bad(e.getMessage());
+        }
+        CheckpointFile.Contents c;
+        try {
+            c = CheckpointFile.read(file);
+        } catch (IOException e) {
+            return bad("corrupt checkpoint: " + e.getMessage());
+        }
+        if (!Arrays.equals(c.fingerprint(), CheckpointFile.fingerprint(Files.readString(yaml)))) {
+            return bad(file + ": written by another scenario: " + yaml + " changed since (fingerprint "
+                    + c.fingerprintHex() + ")");
+        }
+        List<String> names = new ArrayList<>();
+        sim.populations().forEach(p -> names.add(p.name()));
+        try {
+            if (!c.names().equals(names)) throw new IllegalArgumentException("populations " + c.names() + ", expected " + names);
+            sim = sim.resumeFrom(c.checkpoint());
+        } catch (IllegalArgumentException e) {
+            return bad(file + ": does not fit " + yaml + ": " + e.getMessage());
+        }
+        RunDirectory run = RunDirectory.reopen(dir, sim.startStep(), scenario.description());
+        RunOutcome o = Runs.execute(sim, Runs.observers(run, quiet), engine);
+        return Runs.report(sim, o, dir);
+    }
+
+    private static int bad(String message) {
+        System.err.println(message);
+        return Main.BAD_INPUT;
+    }
+}

@@ -1,0 +1,67 @@
+package lmo.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import lmo.engine.ActorEngine;
+import lmo.engine.LocalEngine;
+import lmo.engine.RunObserver;
+import lmo.engine.RunOutcome;
+import lmo.engine.Simulation;
+import lmo.io.RunDirectory;
+
+/**
+ * What {@code run} and {@code resume} share once the simulation and the run directory exist: the observers, the
+ * choice of engine (one call), and the report with its exit code.
+ */
+final class Runs {
+    /** The values of {@code --engine}. */
+    static final List<String> ENGINES = List.of("actors", "local");
+
+    private Runs() {}
+
+    /** Null if {@code engine} is a known engine, else the message to print. */
+    static String checkEngine(String engine) {
+        return ENGINES.contains(engine) ? null : "--engine: expected " + String.join(" or ", ENGINES) + ", got " + engine;
+    }
+
+    /** The run directory, and a progress line unless quiet. */
+    static RunObserver observers(RunDirectory run, boolean quiet) {
+        List<RunObserver> observers = new ArrayList<>(List.of(run));
+        if (!quiet) {
+            boolean tty = Progress.isTerminal();
+            observers.add(new Progress(tty ? System.out : System.err, tty));
+        }
+        return new Observers(observers);
+    }
+
+    /** Runs {@code sim} on the engine named by {@code engine} (see {@link #ENGINES}). */
+    static RunOutcome execute(Simulation sim, RunObserver observer, String engine) {
+        return switch (engine) {
+            case "local" -> LocalEngine.run(sim, observer);
+            case "actors" -> ActorEngine.run(sim, observer);
+            default -> throw new IllegalArgumentException(checkEngine(engine));
+        };
+    }
+
+    /** Prints the outcome and where the results are; returns the exit code. */
+    static int report(Simulation sim, RunOutcome o, Path dir) {
+        if (o.status() == RunOutcome.Status.DIVERGED) {
+            System.err.println("lmo: diverged at " + o.message());
+            System.err.println("lmo: the last good state (step " + o.step() + ") is kept in " + dir);
+            System.out.println("results: " + dir);
+            return Main.DIVERGED;
+        }
+        StringBuilder finals = new StringBuilder();
+        o.finalMetrics().forEach((k, v) -> {
+            if (!k.startsWith("mass_")) finals.append(String.format(Locale.ROOT, "; %s %.6g", k, v));
+        });
+        String from = sim.startStep() > 0 ? " from step " + sim.startStep() : "";
+        System.out.println(String.format(Locale.ROOT, "%s: %d steps%s in %.2f s (%.1f steps/s, %d shards)%s",
+                sim.name(), sim.steps() - sim.startStep(), from, o.timing().wallSeconds(), o.timing().stepsPerSecond(),
+                o.shards(), finals));
+        System.out.println("results: " + dir);
+        return Main.OK;
+    }
+}

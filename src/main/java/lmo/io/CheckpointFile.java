@@ -1,0 +1,203 @@
+package lmo.io;
+
+import java.io.IOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import lmo.engine.Checkpoint;
+import lmo.engine.Gathered;
+
+/**
+ * {@code checkpoint.lmo}, version 1: the state a run continues from. Little-endian throughout:
+ *
+ * <pre>
+ * offset  size   field
+ * 0       8      magic, ASCII "LMOCKPT\0"
+ * 8       4      int32 version = 1
+ * 12      4      int32 flags = 0 (reserved)
+ * 16      8      int64 L, the length of the content
+ * 24      L      content:
+ *                  int64 step (the RNG is counter-based: its counter is the step)
+ *                  32 bytes scenario fingerprint (see {@link #fingerprint})
+ *                  int32 P, then P populations in name order, each:
+ *                    int32 n, n bytes of UTF-8 name; int32 dim; int32 count;
+ *                    count * dim float64 positions, then count float64 masses, in particle id order
+ *                  int32 S, then S sections (int32 tag, int64 length, bytes): room for schedule positions and
+ *                    solver potentials; version 1 writes none and refuses any
+ * 24 + L  32     SHA-256 of bytes [0, 24 + L)
+ * </pre>
+ *
+ * <p>{@link #write} is atomic: it writes {@code checkpoint.lmo.tmp}, forces it to disk, renames it over
+ * {@code checkpoint.lmo} ({@code ATOMIC_MOVE}) and forces the directory, so a crash at any moment leaves the
+ * previous checkpoint or the new one, never a mixture. {@link #read} checks magic, version, lengths and checksum
+ * and throws an {@link IOException} saying which failed: a torn or corrupted file is never accepted. Files are
+ * limited to 2 GiB.
+ */
+public final class CheckpointFile {
+    public static final String NAME = "checkpoint.lmo";
+    public static final int VERSION = 1;
+    private static final byte[] MAGIC = "LMOCKPT\0".getBytes(StandardCharsets.US_ASCII);
+    private static final int HEADER = 24;
+    private static final int SHA = 32;
+
+    /** A checkpoint read back, with the names of its populations and the fingerprint of its scenario. */
+    public record Contents(Checkpoint checkpoint, List<String> names, byte[] fingerprint) {
+        public String fingerprintHex() { return HexFormat.of().formatHex(fingerprint); }
+    }
+
+    private CheckpointFile() {}
+
+    /**
+     * The scenario fingerprint: SHA-256 of the resolved scenario text (UTF-8, as lmo writes it in a run
+     * directory) without the {@code shards:} line of the top-level {@code engine:} mapping, since the shard count
+     * does not change a run's result.
+     */
+    public static byte[] fingerprint(String resolvedYaml) {
+        StringBuilder kept = new StringBuilder(resolvedYaml.length());
+        String section = "";
+        for (String line : resolvedYaml.split("\n", -1)) {
+            if (!line.isEmpty() && !Character.isWhitespace(line.charAt(0))) section = line;
+            if (section.startsWith("engine:") && line.matches("\\s+shards:.*")) continue;
+            kept.append(line).append('\n');
+        }
+        return sha256().digest(kept.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Writes {@code dir/checkpoint.lmo} atomically (see the class comment). */
+    public static void write(Path dir, List<String> names, Checkpoint c, byte[] fingerprint) throws IOException {
+        ByteBuffer b = encode(names, c, fingerprint);
+        Path tmp = dir.resolve(NAME + ".tmp");
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            while (b.hasRemaining()) ch.write(b);
+            ch.force(true);
+        }
+        Files.move(tmp, dir.resolve(NAME), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+            d.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // some platforms cannot open or force a directory; the rename is still atomic there
+        }
+    }
+
+    static ByteBuffer encode(List<String> names, Checkpoint c, byte[] fingerprint) throws IOException {
+        Gathered s = c.state();
+        int populations = s.m().length;
+        if (names.size() != populations) {
+            throw new IllegalArgumentException(names.size() + " names for " + populations + " populations");
+        }
+        if (fingerprint.length != SHA) throw new IllegalArgumentException("a fingerprint is 32 bytes");
+        long content = 8 + SHA + 4 + 4;
+        List<byte[]> utf8 = new ArrayList<>();
+        for (int p = 0; p < populations; p++) {
+            utf8.add(names.get(p).getBytes(StandardCharsets.UTF_8));
+            content += 4 + utf8.get(p).length + 8 + 8L * (s.x()[p].length + s.m()[p].length);
+        }
+        long total = HEADER + content + SHA;
+        if (total > Integer.MAX_VALUE - 16) throw new IOException("checkpoint too large: " + total + " bytes (limit 2 GiB)");
+        ByteBuffer b = ByteBuffer.allocate((int) total).order(ByteOrder.LITTLE_ENDIAN);
+        b.put(MAGIC).putInt(VERSION).putInt(0).putLong(content);
+        b.putLong(c.step()).put(fingerprint).putInt(populations);
+        for (int p = 0; p < populations; p++) {
+            b.putInt(utf8.get(p).length).put(utf8.get(p)).putInt(s.dim()[p]).putInt(s.count(p));
+            b.asDoubleBuffer().put(s.x()[p]).put(s.m()[p]);
+            b.position(b.position() + 8 * (s.x()[p].length + s.m()[p].length));
+        }
+        b.putInt(0);
+        MessageDigest md = sha256();
+        md.update(b.array(), 0, b.position());
+        b.put(md.digest());
+        return b.flip();
+    }
+
+    /**
+     * Reads and verifies a checkpoint file.
+     *
+     * @throws IOException naming the file and what is wrong: not a checkpoint (magic), another version, a length
+     *     that does not match the file (truncated or extended), a checksum mismatch (corrupted), or an
+     *     inconsistent content
+     */
+    public static Contents read(Path file) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(readAll(file)).order(ByteOrder.LITTLE_ENDIAN);
+        String where = file + ": ";
+        if (b.remaining() < MAGIC.length || !Arrays.equals(b.array(), 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+            throw new IOException(where + "not an lmo checkpoint (bad magic)");
+        }
+        if (b.remaining() < HEADER + SHA) throw new IOException(where + "truncated: " + b.remaining() + " bytes");
+        int version = b.getInt(8);
+        if (version != VERSION) {
+            throw new IOException(where + "checkpoint version " + version + ", this lmo reads version " + VERSION);
+        }
+        long content = b.getLong(16);
+        if (content != b.remaining() - HEADER - SHA) {
+            throw new IOException(where + "truncated or corrupt: " + b.remaining() + " bytes, the header says "
+                    + (HEADER + content + SHA));
+        }
+        MessageDigest md = sha256();
+        md.update(b.array(), 0, HEADER + (int) content);
+        if (!Arrays.equals(md.digest(), 0, SHA, b.array(), HEADER + (int) content, b.remaining())) {
+            throw new IOException(where + "checksum mismatch: the file is corrupt");
+        }
+        try {
+            b.position(HEADER).limit(HEADER + (int) content);
+            long step = b.getLong();
+            byte[] fingerprint = new byte[SHA];
+            b.get(fingerprint);
+            int populations = count(b, 4);
+            List<String> names = new ArrayList<>();
+            double[][] x = new double[populations][];
+            double[][] m = new double[populations][];
+            int[] dim = new int[populations];
+            for (int p = 0; p < populations; p++) {
+                byte[] name = new byte[count(b, 1)];
+                b.get(name);
+                names.add(new String(name, StandardCharsets.UTF_8));
+                dim[p] = b.getInt();
+                int n = b.getInt();
+                if (dim[p] < 1 || n < 0 || (long) n * (dim[p] + 1) * 8 > b.remaining()) throw new BufferUnderflowException();
+                x[p] = new double[n * dim[p]];
+                m[p] = new double[n];
+                b.asDoubleBuffer().get(x[p]).get(m[p]);
+                b.position(b.position() + 8 * (x[p].length + n));
+            }
+            int sections = b.getInt();
+            if (sections != 0) throw new IOException(where + sections + " sections this lmo does not know");
+            if (b.hasRemaining() || step < 0) throw new BufferUnderflowException();
+            return new Contents(new Checkpoint(step, new Gathered(x, m, dim)), List.copyOf(names), fingerprint);
+        } catch (BufferUnderflowException e) {
+            throw new IOException(where + "corrupt: the content does not match its lengths");
+        }
+    }
+
+    /** A non-negative int32 count of items of {@code size} bytes that fit in what remains. */
+    private static int count(ByteBuffer b, int size) {
+        int n = b.getInt();
+        if (n < 0 || (long) n * size > b.remaining()) throw new BufferUnderflowException();
+        return n;
+    }
+
+    private static byte[] readAll(Path file) throws IOException {
+        if (Files.size(file) > Integer.MAX_VALUE - 16) throw new IOException(file + ": too large for a checkpoint");
+        return Files.readAllBytes(file);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
