@@ -5,17 +5,19 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code lmo}: run and check scenario files. Exit codes: 0 done; 2 bad input (file, scenario, option); 3 the run
- * diverged (NaN or infinity; the last good state is kept); 1 a bug.
+ * diverged (NaN or infinity; the last good state is kept); 4 the cluster lost more members than it can run
+ * without (a resumable checkpoint is kept); 1 a bug.
  */
 @Command(name = "lmo", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Mean-field particle dynamics on actor shards.",
-        subcommands = {RunCommand.class, ResumeCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ResumeCommand.class, ValidateCommand.class, NodeCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static final int OK = 0;
     public static final int BUG = 1;
     public static final int BAD_INPUT = 2;
     public static final int DIVERGED = 3;
+    public static final int LOST = 4;
 
     public static void main(String[] args) {
         org.slf4j.LoggerFactory.getLogger(Main.class); // initialise logging before actor threads start

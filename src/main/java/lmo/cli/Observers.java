@@ -2,6 +2,7 @@ package lmo.cli;
 
 import java.util.List;
 import lmo.engine.BlockLayout;
+import lmo.engine.ClusterStatus;
 import lmo.engine.Gathered;
 import lmo.engine.RunObserver;
 import lmo.engine.RunOutcome;
@@ -23,6 +24,12 @@ record Observers(List<RunObserver> all) implements RunObserver {
     }
     @Override public void onCheckpoint(long step, Gathered state) {
         for (RunObserver o : all) o.onCheckpoint(step, state);
+    }
+    @Override public void onRewind(long step) {
+        for (RunObserver o : all) o.onRewind(step);
+    }
+    @Override public void onCluster(ClusterStatus status) {
+        for (RunObserver o : all) o.onCluster(status);
     }
     @Override public void onFinish(RunOutcome outcome, Gathered state) {
         for (RunObserver o : all) o.onFinish(outcome, state);

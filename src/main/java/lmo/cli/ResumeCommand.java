@@ -16,6 +16,7 @@ import lmo.scenario.Scenario;
 import lmo.scenario.ScenarioException;
 import lmo.scenario.ScenarioLoader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -42,10 +43,14 @@ final class ResumeCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "no progress line")
     boolean quiet;
 
+    @Mixin
+    ClusterOptions cluster = new ClusterOptions();
+
     @Override
     public Integer call() throws IOException {
         if (shards != null && shards < 1) return bad("--shards: must be >= 1, got " + shards);
         if (Runs.checkEngine(engine) != null) return bad(Runs.checkEngine(engine));
+        if (cluster.problem() != null) return bad(cluster.problem());
         if (!Files.isDirectory(dir)) return bad(dir + ": no such run directory");
         Path yaml = dir.resolve("scenario.yaml");
         if (!Files.isRegularFile(yaml)) return bad(dir + ": no scenario.yaml, not a run directory");
@@ -78,7 +83,7 @@ final class ResumeCommand implements Callable<Integer> {
             return bad(file + ": does not fit " + yaml + ": " + e.getMessage());
         }
         RunDirectory run = RunDirectory.reopen(dir, sim.startStep(), scenario.description());
-        RunOutcome o = Runs.execute(sim, Runs.observers(run, quiet), engine);
+        RunOutcome o = Runs.execute(sim, Runs.observers(run, quiet), engine, cluster, Files.readString(yaml));
         return Runs.report(sim, o, dir);
     }
 

@@ -20,6 +20,7 @@ import lmo.scenario.Scenario;
 import lmo.scenario.ScenarioException;
 import lmo.scenario.ScenarioLoader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -27,7 +28,8 @@ import picocli.CommandLine.Parameters;
  * {@code lmo run SCENARIO}: validates the scenario (nothing is written if it is invalid), creates the run
  * directory, runs on actor shards, and prints where the results are.
  */
-@Command(name = "run", mixinStandardHelpOptions = true, description = "Run a scenario file and write a run directory.")
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Run a scenario file and write a run directory.",
+        footer = {"", "Exit codes: 0 done; 2 bad input; 3 diverged (last good state kept); 4 cluster lost (resumable); 1 bug."})
 final class RunCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "scenario file (.yaml or .json)")
@@ -52,6 +54,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "no progress line")
     boolean quiet;
 
+    @Mixin
+    ClusterOptions cluster = new ClusterOptions();
+
     @Override
     public Integer call() throws IOException {
         List<String> all = new ArrayList<>(overrides);
@@ -60,7 +65,8 @@ final class RunCommand implements Callable<Integer> {
             all.add("engine.shards=" + shards);
         }
         if (seed != null) all.add("seed=" + seed);
-        if (!engine.equals("actors") && !engine.equals("local")) return bad("--engine: expected actors or local, got " + engine);
+        if (Runs.checkEngine(engine) != null) return bad(Runs.checkEngine(engine));
+        if (cluster.problem() != null) return bad(cluster.problem());
         Scenario scenario;
         Simulation sim;
         try {
@@ -73,33 +79,10 @@ final class RunCommand implements Callable<Integer> {
         if (Files.exists(dir) && !(Files.isDirectory(dir) && isEmpty(dir))) {
             return bad("--out " + dir + ": exists and is not an empty directory");
         }
-        RunDirectory run = RunDirectory.create(dir, Assembler.resolved(scenario, sim).toYaml(), scenario.description());
-        List<RunObserver> observers = new ArrayList<>(List.of(run));
-        if (!quiet) {
-            boolean tty = Progress.isTerminal();
-            observers.add(new Progress(tty ? System.out : System.err, tty));
-        }
-        RunObserver obs = new Observers(observers);
-        RunOutcome o = engine.equals("local") ? LocalEngine.run(sim, obs) : ActorEngine.run(sim, obs);
-        if (o.status() == RunOutcome.Status.DIVERGED) {
-            System.err.println("lmo: diverged at " + o.message());
-            System.err.println("lmo: the last good state (step " + o.step() + ") is kept in " + dir);
-            System.out.println("results: " + dir);
-            return Main.DIVERGED;
-        }
-        System.out.println(String.format(Locale.ROOT, "%s: %d steps in %.2f s (%.1f steps/s, %d shards)%s",
-                scenario.name(), sim.steps(), o.timing().wallSeconds(), o.timing().stepsPerSecond(), o.shards(),
-                finalMetrics(o)));
-        System.out.println("results: " + dir);
-        return Main.OK;
-    }
-
-    private static String finalMetrics(RunOutcome o) {
-        StringBuilder b = new StringBuilder();
-        o.finalMetrics().forEach((k, v) -> {
-            if (!k.startsWith("mass_")) b.append(String.format(Locale.ROOT, "; %s %.6g", k, v));
-        });
-        return b.toString();
+        String resolved = Assembler.resolved(scenario, sim).toYaml();
+        RunDirectory run = RunDirectory.create(dir, resolved, scenario.description());
+        RunOutcome o = Runs.execute(sim, Runs.observers(run, quiet), engine, cluster, resolved);
+        return Runs.report(sim, o, dir);
     }
 
     private static int bad(String message) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import lmo.cluster.ClusterEngine;
 import lmo.engine.ActorEngine;
 import lmo.engine.LocalEngine;
 import lmo.engine.RunObserver;
@@ -36,6 +37,21 @@ final class Runs {
         return new Observers(observers);
     }
 
+    /**
+     * Runs {@code sim} as the coordinator of a cluster if {@code cluster.cluster} is set, else on the engine named by
+     * {@code engine} (see {@link #ENGINES}).
+     *
+     * @param scenarioYaml the resolved scenario, sent to the cluster's members
+     */
+    static RunOutcome execute(Simulation sim, RunObserver observer, String engine, ClusterOptions cluster,
+                              String scenarioYaml) {
+        if (cluster != null && cluster.cluster) {
+            return ClusterEngine.run(sim, scenarioYaml, cluster.settings(), cluster.startNodes(), cluster.minNodes,
+                    cluster.joinTimeout(), cluster.rejoinTimeout(), observer);
+        }
+        return execute(sim, observer, engine);
+    }
+
     /** Runs {@code sim} on the engine named by {@code engine} (see {@link #ENGINES}). */
     static RunOutcome execute(Simulation sim, RunObserver observer, String engine) {
         return switch (engine) {
@@ -47,6 +63,14 @@ final class Runs {
 
     /** Prints the outcome and where the results are; returns the exit code. */
     static int report(Simulation sim, RunOutcome o, Path dir) {
+        if (o.status() == RunOutcome.Status.LOST) {
+            System.err.println("lmo: cluster: " + o.message());
+            System.err.println(o.step() > sim.startStep() || sim.startStep() > 0
+                    ? "lmo: resumable from the checkpoint at step " + o.step() + ": bin/lmo resume " + dir + " [--cluster ...]"
+                    : "lmo: no checkpoint was written; set checkpoint.every to make cluster runs resumable");
+            System.out.println("results: " + dir);
+            return Main.LOST;
+        }
         if (o.status() == RunOutcome.Status.DIVERGED) {
             System.err.println("lmo: diverged at " + o.message());
             System.err.println("lmo: the last good state (step " + o.step() + ") is kept in " + dir);

@@ -15,7 +15,7 @@ public final class ActorEngine {
 
     public static RunOutcome run(Simulation sim, RunObserver observer) {
         CompletableFuture<RunOutcome> done = new CompletableFuture<>();
-        ActorSystem<Scheduler.Command> system = ActorSystem.create(Scheduler.create(sim, observer, done), "lmo");
+        ActorSystem<Scheduler.Command> system = ActorSystem.create(Scheduler.local(sim, observer, done), "lmo");
         try {
             return done.get();
         } catch (InterruptedException e) {

@@ -27,6 +27,18 @@ public interface RunObserver {
      */
     default void onCheckpoint(long step, Gathered state) {}
 
-    /** The run ended: {@code state} is the final state, or the last good state if the run diverged. */
+    /**
+     * The run ended: {@code state} is the final state, or the last good state if the run diverged, or null if it
+     * stopped because the cluster lost too many members (the last checkpoint is then the state to resume from).
+     */
     default void onFinish(RunOutcome outcome, Gathered state) {}
+
+    /**
+     * The run goes back to the checkpoint at {@code step} (a cluster member was lost): rows and snapshots after it
+     * will be reported again. The next {@link #onStart} continues the same run.
+     */
+    default void onRewind(long step) {}
+
+    /** Where the shards are and what the cluster went through, each time it changes. */
+    default void onCluster(ClusterStatus status) {}
 }

@@ -5,7 +5,7 @@ import java.util.Map;
 /**
  * How a run ended and what it measured.
  *
- * @param status COMPLETED or DIVERGED
+ * @param status COMPLETED, DIVERGED or LOST
  * @param step the step of the state returned (the last step, or the last good step)
  * @param stateSha256 SHA-256 of that state (see {@link StateHash})
  * @param finalMetrics the metrics of that state, by column name
@@ -15,7 +15,8 @@ import java.util.Map;
 public record RunOutcome(Status status, long step, String stateSha256, Map<String, Double> finalMetrics,
                          String message, Timing timing, int shards, int blocks) {
 
-    public enum Status { COMPLETED, DIVERGED }
+    /** COMPLETED; DIVERGED (non-finite values); LOST (too few cluster members remain: resume from the checkpoint). */
+    public enum Status { COMPLETED, DIVERGED, LOST }
 
     /**
      * Wall time split. {@code computeSeconds} is the critical path of shard compute (per message round, the

@@ -1,5 +1,10 @@
 package lmo.engine;
 
+import lmo.cluster.wire.Bulk;
+import lmo.cluster.wire.Chunk;
+import lmo.cluster.wire.Chunker;
+import lmo.cluster.wire.Reassembler;
+import lmo.cluster.wire.Wire;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
@@ -8,40 +13,83 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 
 /**
- * A shard actor: owns whole blocks of particles (in a {@link ShardCore}) and answers each order of the scheduler
+ * A shard actor: owns whole blocks of particles (in a {@link ShardCore}) and answers each order of its scheduler
  * with one report. The compute runs on the shard dispatcher, sized to the cores; the actor only moves arrays.
- * If the work throws, the shard reports the failure to the scheduler and stops. State is held in memory only.
+ * In the scheduler's JVM orders and reports travel as objects; across JVMs both travel as raw little-endian bytes
+ * cut into {@link Chunk}s (see {@link Wire}). If the work throws, the shard reports the failure and stops. State is
+ * held in memory only: a lost shard is rebuilt by the scheduler from the last checkpoint.
  */
 public final class Shard extends AbstractBehavior<Shard.Command> {
 
     public interface Command {}
 
-    /** Carry out {@code order} on every block and report to {@code replyTo}. */
-    public record Execute(Order order, ActorRef<Scheduler.Command> replyTo) implements Command {}
+    /** Carry out {@code order} on every block and report to the scheduler. */
+    public record Execute(Order order) implements Command {}
+
+    /** A piece of an encoded {@link Order} from a scheduler in another JVM. */
+    public record OrderChunk(Chunk chunk) implements Command, Bulk {}
 
     private final ShardCore core;
+    private final ActorRef<Scheduler.Command> scheduler;
+    private final boolean remoteScheduler;
+    private final String source;
+    private final int chunkBytes;
+    private final Reassembler reassembler = new Reassembler();
 
-    public static Behavior<Command> create(ShardCore core) {
-        return Behaviors.setup(ctx -> new Shard(ctx, core));
+    /**
+     * @param source this shard's name in chunk transfers (unique per placement epoch)
+     * @param chunkBytes the largest chunk sent to a remote scheduler
+     */
+    public static Behavior<Command> create(ShardCore core, ActorRef<Scheduler.Command> scheduler, String source,
+                                           int chunkBytes) {
+        return Behaviors.setup(ctx -> new Shard(ctx, core, scheduler, source, chunkBytes));
     }
 
-    private Shard(ActorContext<Command> ctx, ShardCore core) {
+    private Shard(ActorContext<Command> ctx, ShardCore core, ActorRef<Scheduler.Command> scheduler, String source,
+                  int chunkBytes) {
         super(ctx);
         this.core = core;
+        this.scheduler = scheduler;
+        this.remoteScheduler = !scheduler.path().address().hasLocalScope();
+        this.source = source;
+        this.chunkBytes = chunkBytes;
     }
 
     @Override
     public Receive<Command> createReceive() {
-        return newReceiveBuilder().onMessage(Execute.class, this::onExecute).build();
+        return newReceiveBuilder()
+                .onMessage(Execute.class, m -> onOrder(m.order()))
+                .onMessage(OrderChunk.class, this::onChunk)
+                .build();
     }
 
-    private Behavior<Command> onExecute(Execute msg) {
+    private Behavior<Command> onChunk(OrderChunk msg) {
+        byte[] whole;
         try {
-            msg.replyTo().tell(new Scheduler.Reported(core.execute(msg.order())));
+            whole = reassembler.accept(msg.chunk());
+        } catch (IllegalArgumentException e) {
+            getContext().getLog().warn("dropping a piece of an order: {}", e.getMessage());
             return this;
+        }
+        return whole == null ? this : onOrder(Wire.decodeOrder(whole));
+    }
+
+    private Behavior<Command> onOrder(Order order) {
+        ShardReport report;
+        try {
+            report = core.execute(order);
         } catch (RuntimeException | Error e) {
-            msg.replyTo().tell(new Scheduler.ShardFailed(core.shard(), e));
+            scheduler.tell(new Scheduler.ShardFailed(core.shard(), String.valueOf(e)));
+            getContext().getLog().error("shard " + core.shard() + " failed", e);
             return Behaviors.stopped();
         }
+        if (!remoteScheduler) {
+            scheduler.tell(new Scheduler.Reported(report));
+        } else {
+            for (Chunk c : Chunker.split(source, report.seq(), Wire.encode(report), chunkBytes)) {
+                scheduler.tell(new Scheduler.ReportChunk(c));
+            }
+        }
+        return this;
     }
 }

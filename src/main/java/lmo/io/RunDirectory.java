@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import lmo.engine.BlockLayout;
 import lmo.engine.Checkpoint;
+import lmo.engine.ClusterStatus;
 import lmo.engine.Gathered;
 import lmo.engine.RunObserver;
 import lmo.engine.RunOutcome;
@@ -43,6 +44,8 @@ public final class RunDirectory implements RunObserver {
     private Simulation sim;
     private BlockLayout layout;
     private BufferedWriter metrics;
+    private boolean append;
+    private ClusterStatus cluster;
 
     private RunDirectory(Path dir, String description, String resolvedScenarioYaml) {
         this.dir = dir;
@@ -89,6 +92,15 @@ public final class RunDirectory implements RunObserver {
         RunDirectory run = new RunDirectory(dir, description, Files.readString(scenario, StandardCharsets.UTF_8));
         run.resumedFrom = step;
         run.checkpointStep = step;
+        run.truncate(step);
+        return run;
+    }
+
+    /**
+     * Keeps the header and the complete metrics rows with a step below {@code step}, rewritten atomically; removes
+     * snapshots after {@code step}, final and last-good states, summary.json and leftover temporary files.
+     */
+    private void truncate(long step) throws IOException {
         Path csv = dir.resolve("metrics.csv");
         if (Files.exists(csv)) {
             String[] lines = Files.readString(csv, StandardCharsets.UTF_8).split("\n", -1);
@@ -100,7 +112,7 @@ public final class RunDirectory implements RunObserver {
                 boolean keep = f.length == fields && f[0].matches("\\d+") && Long.parseLong(f[0]) < step;
                 if (keep) kept.append(lines[i]).append('\n');
             }
-            run.writeAtomically("metrics.csv", kept.toString().getBytes(StandardCharsets.UTF_8));
+            writeAtomically("metrics.csv", kept.toString().getBytes(StandardCharsets.UTF_8));
         }
         try (var files = Files.walk(dir, 2)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
@@ -111,7 +123,23 @@ public final class RunDirectory implements RunObserver {
                 if (stale) Files.delete(f);
             }
         }
-        return run;
+        append = true;
+    }
+
+    @Override
+    public void onRewind(long step) {
+        try {
+            if (metrics != null) metrics.close();
+            metrics = null;
+            truncate(step);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void onCluster(ClusterStatus status) {
+        cluster = status;
     }
 
     private static long snapshotStep(String name) {
@@ -128,7 +156,8 @@ public final class RunDirectory implements RunObserver {
         try {
             Path csv = dir.resolve("metrics.csv");
             String header = "step,wallSeconds,time," + String.join(",", columns);
-            if (resumedFrom >= 0 && Files.exists(csv) && Files.size(csv) > 0) {
+            if (metrics != null) return; // the same run, started again after a rewind
+            if (append && Files.exists(csv) && Files.size(csv) > 0) {
                 String first = Files.readAllLines(csv, StandardCharsets.UTF_8).get(0);
                 if (!first.equals(header)) throw new IOException(csv + ": header " + first + ", the run logs " + header);
                 metrics = Files.newBufferedWriter(csv, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
@@ -177,7 +206,7 @@ public final class RunDirectory implements RunObserver {
     @Override
     public void onFinish(RunOutcome outcome, Gathered state) {
         boolean ok = outcome.status() == RunOutcome.Status.COMPLETED;
-        writeState(state, name -> (ok ? "final-" : "last-good-") + name + ".npy");
+        if (state != null) writeState(state, name -> (ok ? "final-" : "last-good-") + name + ".npy");
         try {
             if (metrics != null) metrics.close();
             writeAtomically("summary.json", JSON.writeValueAsBytes(summary(outcome)));
@@ -188,22 +217,39 @@ public final class RunDirectory implements RunObserver {
 
     private ObjectNode summary(RunOutcome o) {
         ObjectNode s = JSON.createObjectNode();
+        if (sim == null) { // stopped before the first step (no cluster formed)
+            s.put("status", o.status().name().toLowerCase(Locale.ROOT));
+            if (o.message() != null) s.put("message", o.message());
+            return s;
+        }
         s.put("name", sim.name());
         s.put("description", description);
         s.put("status", o.status().name().toLowerCase(Locale.ROOT));
         if (o.message() != null) s.put("message", o.message());
         s.put("steps", sim.steps());
-        s.put(o.status() == RunOutcome.Status.COMPLETED ? "finalStep" : "lastGoodStep", o.step());
+        s.put(switch (o.status()) {
+            case COMPLETED -> "finalStep";
+            case DIVERGED -> "lastGoodStep";
+            case LOST -> "resumableFromStep";
+        }, o.step());
         s.put("seed", sim.seed());
         if (resumedFrom >= 0) s.put("resumedFrom", resumedFrom);
         if (checkpointStep >= 0) s.put("checkpointStep", checkpointStep);
+        if (o.timing() == null) return s;
         s.put("wallSeconds", o.timing().wallSeconds());
         s.put("stepsPerSecond", o.timing().stepsPerSecond());
         ObjectNode f = s.putObject("final");
         o.finalMetrics().forEach(f::put);
         s.put("stateSha256", o.stateSha256());
         ObjectNode e = s.putObject("engine");
-        e.put("nodes", 1);
+        e.put("nodes", cluster == null ? 1 : cluster.nodes());
+        if (cluster != null) {
+            ObjectNode placed = e.putObject("placement");
+            cluster.placement().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                    .forEach(p -> placed.put(p.getKey(), p.getValue()));
+            e.put("memberLosses", cluster.memberLosses());
+            e.put("recoveries", cluster.recoveries());
+        }
         e.put("shards", o.shards());
         e.put("blocks", o.blocks());
         e.put("blockSize", sim.blockSize());

@@ -1,0 +1,51 @@
+package lmo.cluster;
+
+import com.typesafe.config.Config;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import lmo.engine.ClusterPlan;
+import lmo.engine.RunObserver;
+import lmo.engine.RunOutcome;
+import lmo.engine.Scheduler;
+import lmo.engine.ShardHost;
+import lmo.engine.Simulation;
+import org.apache.pekko.actor.CoordinatedShutdown;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+
+/**
+ * Runs a simulation as the coordinator of a Pekko cluster: this JVM is the seed (unless the configuration names
+ * others), hosts shards itself, and waits for workers ({@code lmo node --join HOST:PORT}) before placing shards on
+ * every member. Leaves the cluster when the run ends, so the workers can serve the next coordinator.
+ */
+public final class ClusterEngine {
+    private ClusterEngine() {}
+
+    public static RunOutcome run(Simulation sim, String scenarioYaml, ClusterSettings settings, int startNodes,
+                                 int minNodes, Duration joinTimeout, Duration rejoinTimeout, RunObserver observer) {
+        Config config = ClusterConfig.of(settings);
+        ClusterPlan plan = new ClusterPlan(scenarioYaml, startNodes, minNodes, joinTimeout, rejoinTimeout,
+                ClusterConfig.chunkBytes(config));
+        CompletableFuture<RunOutcome> done = new CompletableFuture<>();
+        ActorSystem<Void> system = ActorSystem.create(Behaviors.setup(ctx -> {
+            ctx.spawn(ShardHost.create(sim, scenarioYaml), "host");
+            ctx.spawn(Scheduler.cluster(sim, plan, observer, done), "scheduler");
+            return Behaviors.empty();
+        }), ClusterConfig.SYSTEM, config);
+        try {
+            return done.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            CoordinatedShutdown.get(org.apache.pekko.actor.typed.javadsl.Adapter.toClassic(system))
+                    .runAll(CoordinatedShutdown.unknownReason())
+                    .toCompletableFuture().orTimeout(20, TimeUnit.SECONDS).exceptionally(t -> null).join();
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package lmo.engine;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import lmo.cluster.wire.BlockState;
+import lmo.cluster.wire.BlockStates;
+import lmo.cluster.wire.Bulk;
+import lmo.cluster.wire.Chunk;
+import lmo.cluster.wire.Control;
+import lmo.cluster.wire.Reassembler;
+import lmo.cluster.wire.Wire;
+import lmo.scenario.Assembler;
+import lmo.scenario.ScenarioException;
+import lmo.scenario.ScenarioLoader;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.receptionist.Receptionist;
+import org.apache.pekko.actor.typed.receptionist.ServiceKey;
+
+/**
+ * One per cluster member: registers with the receptionist under {@link #KEY}, and spawns the shards the scheduler
+ * places on this member. A placement is a {@link Host} control message (who the scheduler is) plus the shard's
+ * blocks as {@link BlockStates} in chunks; when both are in, the host rebuilds the model and dynamics from the
+ * resolved scenario text (deterministic: the same on every member) and spawns the shard. {@link Release} stops the
+ * shards of earlier placements (after a lost member the scheduler places every block again, from the last
+ * checkpoint). Input files named by the scenario must be readable at the same absolute path on every member.
+ */
+public final class ShardHost extends AbstractBehavior<ShardHost.Command> {
+
+    public static final ServiceKey<Command> KEY = ServiceKey.create(Command.class, "lmo-shard-host");
+
+    public interface Command {}
+
+    /** Host shard {@code shard} of placement {@code epoch} for {@code scheduler}; its blocks follow in chunks. */
+    public record Host(long epoch, int shard, ActorRef<Scheduler.Command> scheduler, int chunkBytes)
+            implements Command, Control {}
+
+    /** A piece of the encoded {@link BlockStates} of one shard. */
+    public record BlocksChunk(Chunk chunk) implements Command, Bulk {}
+
+    /** Stop every shard of a placement older than {@code epoch}. */
+    public record Release(long epoch) implements Command, Control {}
+
+    private record Key(long epoch, int shard) {}
+
+    private final Map<Key, Host> hosts = new HashMap<>();
+    private final Map<Key, BlockStates> blocks = new HashMap<>();
+    private final Map<Key, ActorRef<Shard.Command>> shards = new HashMap<>();
+    private final Reassembler reassembler = new Reassembler();
+    private long spawned;
+    private String builtFor;
+    private Simulation built;
+
+    /**
+     * @param preset a simulation already built from {@code presetYaml} in this JVM (the coordinator's), or null
+     */
+    public static Behavior<Command> create(Simulation preset, String presetYaml) {
+        return Behaviors.setup(ctx -> new ShardHost(ctx, preset, presetYaml));
+    }
+
+    private ShardHost(ActorContext<Command> ctx, Simulation preset, String presetYaml) {
+        super(ctx);
+        this.built = preset;
+        this.builtFor = preset == null ? null : presetYaml;
+        ctx.getSystem().receptionist().tell(Receptionist.register(KEY, ctx.getSelf()));
+    }
+
+    @Override
+    public Receive<Command> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(Host.class, this::onHost)
+                .onMessage(BlocksChunk.class, this::onChunk)
+                .onMessage(Release.class, this::onRelease)
+                .build();
+    }
+
+    private Behavior<Command> onHost(Host msg) {
+        Key k = new Key(msg.epoch(), msg.shard());
+        hosts.put(k, msg);
+        return tryStart(k);
+    }
+
+    private Behavior<Command> onChunk(BlocksChunk msg) {
+        byte[] whole;
+        try {
+            whole = reassembler.accept(msg.chunk());
+        } catch (IllegalArgumentException e) {
+            getContext().getLog().warn("dropping a piece of a placement: {}", e.getMessage());
+            return this;
+        }
+        if (whole == null) return this;
+        BlockStates states = Wire.decodeBlocks(whole);
+        Key k = new Key(states.epoch(), states.shard());
+        blocks.put(k, states);
+        return tryStart(k);
+    }
+
+    private Behavior<Command> tryStart(Key k) {
+        Host host = hosts.get(k);
+        BlockStates states = blocks.get(k);
+        if (host == null || states == null) return this;
+        hosts.remove(k);
+        blocks.remove(k);
+        try {
+            Simulation sim = simulation(states.scenarioYaml());
+            List<Block> owned = states.blocks().stream().map(BlockState::toBlock).toList();
+            ShardCore core = new ShardCore(k.shard(), owned, sim);
+            String name = "shard-e" + k.epoch() + "-" + k.shard() + "-" + (++spawned);
+            ActorRef<Shard.Command> ref = getContext().spawn(Shard.create(core, host.scheduler(), name, host.chunkBytes()),
+                    name, DispatcherSelector.fromConfig(Scheduler.SHARD_DISPATCHER));
+            shards.put(k, ref);
+            host.scheduler().tell(new Scheduler.Hosted(k.epoch(), k.shard(), ref));
+        } catch (ScenarioException | IOException | RuntimeException e) {
+            String where = getContext().getSystem().address().toString();
+            host.scheduler().tell(new Scheduler.HostFailed(k.epoch(), k.shard(), where + ": " + e.getMessage()));
+        }
+        return this;
+    }
+
+    private Behavior<Command> onRelease(Release msg) {
+        shards.entrySet().removeIf(e -> {
+            if (e.getKey().epoch() >= msg.epoch()) return false;
+            getContext().stop(e.getValue());
+            return true;
+        });
+        hosts.keySet().removeIf(k -> k.epoch() < msg.epoch());
+        blocks.keySet().removeIf(k -> k.epoch() < msg.epoch());
+        return this;
+    }
+
+    /** The simulation of a resolved scenario text, built once per text. */
+    private Simulation simulation(String yaml) throws IOException, ScenarioException {
+        if (!yaml.equals(builtFor)) {
+            Path tmp = Files.createTempFile("lmo-scenario-", ".yaml");
+            try {
+                Files.writeString(tmp, yaml, StandardCharsets.UTF_8);
+                built = Assembler.build(ScenarioLoader.load(tmp, List.of()));
+                builtFor = yaml;
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        }
+        return built;
+    }
+}
