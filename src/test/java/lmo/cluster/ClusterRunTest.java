@@ -1,0 +1,183 @@
+package lmo.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import lmo.engine.LocalEngine;
+import lmo.engine.Recorder;
+import lmo.scenario.Assembler;
+import lmo.scenario.ScenarioException;
+import lmo.scenario.ScenarioLoader;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * One scenario on three JVMs (a coordinator and two workers on loopback) ends in the state of one JVM, also when a
+ * worker is killed mid-run, and a run whose coordinator is killed resumes to that state. Two long-lived workers
+ * serve every coordinator of this class, as {@code lmo node} does between runs; the tests that kill workers start
+ * their own.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ClusterRunTest {
+    @TempDir Path dir;
+    private int port;
+    private final List<Jvm> shared = new ArrayList<>();
+
+    /**
+     * The model families, one line each: a name, a scenario, overrides (with at least 3 shards, so that every member
+     * gets one). Every family must give the same stateSha256 on one JVM and on three.
+     */
+    static Stream<Arguments> families() {
+        return Stream.of(
+                family("sobolev exact, gathered particles", "src/test/resources/lmo/scenario/sobolev-torus-s1.yaml",
+                        "steps=60", "checkpoint.every=20", "engine.shards=6"),
+                family("sobolev fourier with langevin noise, summed modes",
+                        "src/test/resources/lmo/scenario/single-mode.yaml", "steps=30", "dynamics.temperature=1e-5",
+                        "engine.shards=5", "engine.blockSize=64"),
+                family("gaussian kernel in the plane, fisher-rao masses renormalised", "scenarios/mmd-gaussian-2d.yaml",
+                        "steps=15", "dynamics={type: wfr, stepSize: 0.5, massStepSize: 0.2}", "engine.shards=4"),
+                family("several MiB per message: 600000 particles in 3 shard messages of 4.8 MB", "scenarios/quickstart.yaml",
+                        "populations.particles.count=600000", "populations.particles.space.dim=2",
+                        "populations.particles.init={type: uniform}", "model.kernel={type: sobolev, s: 1.5, modes: 2}",
+                        "steps=3", "engine.shards=3", "output.snapshotEvery=1"));
+    }
+
+    private static Arguments family(String name, String scenario, String... overrides) {
+        return Arguments.of(name, scenario, List.of(overrides));
+    }
+
+    @BeforeAll
+    void startWorkers(@TempDir Path logs) throws IOException {
+        port = Jvm.freePort();
+        for (int i = 0; i < 2; i++) {
+            shared.add(Jvm.start(logs.resolve("worker" + i + ".log"), "node", "--join", "127.0.0.1:" + port));
+        }
+    }
+
+    @AfterAll
+    void stopWorkers() throws InterruptedException {
+        for (Jvm w : shared) w.close();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("families")
+    void threeJvmsEndInTheStateOfOne(String name, String scenario, List<String> overrides) throws Exception {
+        Path out = dir.resolve("run");
+        List<String> args = new ArrayList<>(List.of("run", scenario, "--out", out.toString(), "-q", "--cluster",
+                "--port", "" + port, "--min-nodes", "3", "--join-timeout", "60"));
+        for (String o : overrides) args.addAll(List.of("--set", o));
+        try (Jvm coordinator = Jvm.start(dir.resolve("coordinator.log"), args.toArray(String[]::new))) {
+            assertEquals(0, coordinator.exitCode(180), coordinator.log());
+            JsonNode summary = summary(out);
+            assertEquals(3, summary.get("engine").get("nodes").asInt(), coordinator.log());
+            assertEquals(reference(scenario, overrides), summary.get("stateSha256").asText(), name);
+        }
+    }
+
+    @Test
+    void aWorkerKilledMidRunChangesNothing() throws Exception {
+        int own = Jvm.freePort();
+        Path out = dir.resolve("killed-worker");
+        List<String> overrides = List.of("steps=1500", "checkpoint.every=50");
+        try (Jvm coordinator = Jvm.start(dir.resolve("c.log"), "run", "src/test/resources/lmo/scenario/sobolev-torus-s1.yaml",
+                "--set", overrides.get(0), "--set", overrides.get(1), "--out", out.toString(), "-q", "--cluster",
+                "--port", "" + own, "--start-nodes", "3", "--min-nodes", "2");
+             Jvm victim = Jvm.start(dir.resolve("w1.log"), "node", "--join", "127.0.0.1:" + own, "--once");
+             Jvm survivor = Jvm.start(dir.resolve("w2.log"), "node", "--join", "127.0.0.1:" + own, "--once")) {
+            waitForStep(out, 200, coordinator);
+            victim.kill();
+            assertEquals(0, coordinator.exitCode(180), coordinator.log());
+            JsonNode summary = summary(out);
+            assertEquals(1, summary.get("engine").get("memberLosses").asInt());
+            assertEquals(1, summary.get("engine").get("recoveries").asInt());
+            assertEquals(2, summary.get("engine").get("nodes").asInt());
+            assertEquals(reference("src/test/resources/lmo/scenario/sobolev-torus-s1.yaml", overrides),
+                    summary.get("stateSha256").asText());
+            assertEachStepOnce(out, 1500, 10);
+        }
+    }
+
+    @Test
+    void aKilledCoordinatorResumesOnOneJvm() throws Exception {
+        Path out = dir.resolve("killed-coordinator");
+        List<String> overrides = List.of("steps=1500", "checkpoint.every=50");
+        try (Jvm coordinator = Jvm.start(dir.resolve("c.log"), "run", "src/test/resources/lmo/scenario/sobolev-torus-s1.yaml",
+                "--set", overrides.get(0), "--set", overrides.get(1), "--out", out.toString(), "-q", "--cluster",
+                "--port", "" + port, "--min-nodes", "3")) {
+            waitForStep(out, 200, coordinator);
+            coordinator.kill();
+        }
+        assertEquals(0, lmo.cli.Main.execute("resume", out.toString(), "-q"));
+        assertEquals(reference("src/test/resources/lmo/scenario/sobolev-torus-s1.yaml", overrides),
+                summary(out).get("stateSha256").asText());
+        assertEachStepOnce(out, 1500, 10);
+    }
+
+    @Test
+    void tooFewMembersStopWithCode4AndAResumableCheckpoint() throws Exception {
+        int own = Jvm.freePort();
+        Path out = dir.resolve("lost");
+        List<String> overrides = List.of("steps=1500", "checkpoint.every=50");
+        try (Jvm coordinator = Jvm.start(dir.resolve("c.log"), "run", "src/test/resources/lmo/scenario/sobolev-torus-s1.yaml",
+                "--set", overrides.get(0), "--set", overrides.get(1), "--out", out.toString(), "-q", "--cluster",
+                "--port", "" + own, "--min-nodes", "3", "--rejoin-timeout", "3");
+             Jvm victim = Jvm.start(dir.resolve("w1.log"), "node", "--join", "127.0.0.1:" + own, "--once");
+             Jvm other = Jvm.start(dir.resolve("w2.log"), "node", "--join", "127.0.0.1:" + own, "--once")) {
+            waitForStep(out, 200, coordinator);
+            victim.kill();
+            assertEquals(4, coordinator.exitCode(120), coordinator.log());
+            assertTrue(coordinator.log().contains("resumable from the checkpoint at step"), coordinator.log());
+            assertEquals("lost", summary(out).get("status").asText());
+        }
+        assertEquals(0, lmo.cli.Main.execute("resume", out.toString(), "-q"));
+        assertEquals(reference("src/test/resources/lmo/scenario/sobolev-torus-s1.yaml", overrides),
+                summary(out).get("stateSha256").asText());
+    }
+
+    /** stateSha256 of the scenario run in this JVM by the single-threaded reference loop. */
+    private static String reference(String scenario, List<String> overrides) throws ScenarioException {
+        return LocalEngine.run(Assembler.build(ScenarioLoader.load(Path.of(scenario), overrides)), new Recorder()).stateSha256();
+    }
+
+    private static JsonNode summary(Path out) throws IOException {
+        return new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+    }
+
+    /** Waits until metrics.csv has a row at or past {@code step} (and a checkpoint exists). */
+    private static void waitForStep(Path out, long step, Jvm coordinator) throws Exception {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            Path csv = out.resolve("metrics.csv");
+            if (Files.exists(out.resolve("checkpoint.lmo")) && Files.exists(csv)) {
+                List<String> lines = Files.readAllLines(csv);
+                String last = lines.get(lines.size() - 1);
+                if (lines.size() > 1 && Long.parseLong(last.split(",")[0]) >= step) return;
+            }
+            assertTrue(coordinator.alive(), "the coordinator ended early:\n" + coordinator.log());
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no progress to step " + step + ":\n" + coordinator.log());
+    }
+
+    private static void assertEachStepOnce(Path out, long steps, int every) throws IOException {
+        List<String> lines = Files.readAllLines(out.resolve("metrics.csv"));
+        List<Long> logged = lines.stream().skip(1).map(l -> Long.parseLong(l.split(",")[0])).toList();
+        List<Long> expected = new ArrayList<>();
+        for (long k = 0; k <= steps; k += every) expected.add(k);
+        assertEquals(expected, logged);
+    }
+}
