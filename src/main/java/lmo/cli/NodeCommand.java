@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
 @Command(name = "node", mixinStandardHelpOptions = true, description = "Start a worker JVM that joins a cluster.")
 final class NodeCommand implements Callable<Integer> {
 
-    @Option(names = "--join", paramLabel = "HOST:PORT", required = true, description = "the coordinator (seed node) to join")
+    @Option(names = "--join", paramLabel = "HOST:PORT",
+            description = "the coordinator (seed node) to join; default: the seed-nodes of --config")
     String join;
 
     @Option(names = "--host", paramLabel = "H", defaultValue = ClusterSettings.DEFAULT_HOST,
@@ -38,15 +39,19 @@ final class NodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        ClusterSettings settings;
-        try {
-            settings = new ClusterSettings(host, port, List.of(join), ClusterSettings.WORKER, config);
-        } catch (IllegalArgumentException e) {
-            System.err.println("--join: " + e.getMessage());
-            return Main.BAD_INPUT;
-        }
         if (config != null && !config.toFile().isFile()) {
             System.err.println("--config: file not found: " + config);
+            return Main.BAD_INPUT;
+        }
+        if (join == null && (config == null || !ClusterConfig.hasSeeds(config))) {
+            System.err.println("--join: give the coordinator's HOST:PORT, or a --config file with pekko.cluster.seed-nodes");
+            return Main.BAD_INPUT;
+        }
+        ClusterSettings settings;
+        try {
+            settings = new ClusterSettings(host, port, join == null ? List.of() : List.of(join), ClusterSettings.WORKER, config);
+        } catch (IllegalArgumentException e) {
+            System.err.println("--join: " + e.getMessage());
             return Main.BAD_INPUT;
         }
         AtomicBoolean stopping = new AtomicBoolean();
@@ -63,7 +68,8 @@ final class NodeCommand implements Callable<Integer> {
         do {
             ActorSystem<?> system = ActorSystem.create(NodeGuardian.create(), ClusterConfig.SYSTEM, ClusterConfig.of(settings));
             current.set(system);
-            System.out.println("lmo node " + system.address() + ": joining " + ClusterConfig.address(join));
+            System.out.println("lmo node " + system.address() + ": joining "
+                    + system.settings().config().getStringList("pekko.cluster.seed-nodes"));
             System.out.flush();
             system.getWhenTerminated().toCompletableFuture().join();
             if (!stopping.get() && !once) System.out.println("lmo node: coordinator gone; waiting for the next one");

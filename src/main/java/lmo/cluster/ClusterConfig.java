@@ -2,6 +2,7 @@ package lmo.cluster;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigResolveOptions;
 import com.typesafe.config.ConfigValueFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +35,12 @@ public final class ClusterConfig {
         for (String seed : s.seeds()) seeds.add(address(seed));
         if (!seeds.isEmpty()) c = c.withValue("pekko.cluster.seed-nodes", ConfigValueFactory.fromIterable(seeds));
         return c.resolve();
+    }
+
+    /** Whether a configuration file lists seed nodes. */
+    public static boolean hasSeeds(java.nio.file.Path file) {
+        Config c = ConfigFactory.parseFile(file.toFile()).resolve(ConfigResolveOptions.defaults().setAllowUnresolved(true));
+        return c.hasPath("pekko.cluster.seed-nodes") && !c.getStringList("pekko.cluster.seed-nodes").isEmpty();
     }
 
     /** {@code pekko://lmo@host:port}. */

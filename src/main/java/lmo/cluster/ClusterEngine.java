@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import lmo.engine.CheckpointOnExit;
 import lmo.engine.ClusterPlan;
 import lmo.engine.RunObserver;
 import lmo.engine.RunOutcome;
@@ -12,6 +13,7 @@ import lmo.engine.Scheduler;
 import lmo.engine.ShardHost;
 import lmo.engine.Simulation;
 import org.apache.pekko.actor.CoordinatedShutdown;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 
@@ -29,16 +31,19 @@ public final class ClusterEngine {
         ClusterPlan plan = new ClusterPlan(scenarioYaml, startNodes, minNodes, joinTimeout, rejoinTimeout,
                 ClusterConfig.chunkBytes(config));
         CompletableFuture<RunOutcome> done = new CompletableFuture<>();
+        CompletableFuture<ActorRef<Scheduler.Command>> scheduler = new CompletableFuture<>();
         ActorSystem<Void> system = ActorSystem.create(Behaviors.setup(ctx -> {
             ctx.spawn(ShardHost.create(sim, scenarioYaml), "host");
-            ctx.spawn(Scheduler.cluster(sim, plan, observer, done), "scheduler");
+            scheduler.complete(ctx.spawn(Scheduler.cluster(sim, plan, observer, done), "scheduler"));
             return Behaviors.empty();
         }), ClusterConfig.SYSTEM, config);
-        try {
+        try (CheckpointOnExit onExit = new CheckpointOnExit(scheduler.get(30, TimeUnit.SECONDS))) {
             return done.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("the cluster's actor system did not start", e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) throw r;
             throw new IllegalStateException(e.getCause());

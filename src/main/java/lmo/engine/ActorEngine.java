@@ -16,7 +16,7 @@ public final class ActorEngine {
     public static RunOutcome run(Simulation sim, RunObserver observer) {
         CompletableFuture<RunOutcome> done = new CompletableFuture<>();
         ActorSystem<Scheduler.Command> system = ActorSystem.create(Scheduler.local(sim, observer, done), "lmo");
-        try {
+        try (CheckpointOnExit onExit = new CheckpointOnExit(system)) {
             return done.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

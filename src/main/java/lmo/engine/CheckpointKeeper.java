@@ -6,8 +6,12 @@ import java.util.List;
 final class CheckpointKeeper implements RunObserver {
     private final RunObserver inner;
     private Checkpoint last;
+    private final java.util.List<java.util.concurrent.CompletableFuture<Long>> waiting = new java.util.ArrayList<>();
 
     CheckpointKeeper(RunObserver inner) { this.inner = inner; }
+
+    /** Completes {@code f} with the step of the next checkpoint written. */
+    void whenNextCheckpoint(java.util.concurrent.CompletableFuture<Long> f) { waiting.add(f); }
 
     /** The last checkpoint of this run, or null. */
     Checkpoint last() { return last; }
@@ -16,7 +20,11 @@ final class CheckpointKeeper implements RunObserver {
     @Override public void onMetrics(long step, double wallSeconds, double[] values) { inner.onMetrics(step, wallSeconds, values); }
     @Override public void onStep(long step, double wallSeconds, double[] values) { inner.onStep(step, wallSeconds, values); }
     @Override public void onSnapshot(long step, Gathered state) { inner.onSnapshot(step, state); }
-    @Override public void onFinish(RunOutcome outcome, Gathered state) { inner.onFinish(outcome, state); }
+    @Override public void onFinish(RunOutcome outcome, Gathered state) {
+        inner.onFinish(outcome, state);
+        waiting.forEach(f -> f.complete(-1L));
+        waiting.clear();
+    }
     @Override public void onRewind(long step) { inner.onRewind(step); }
     @Override public void onCluster(ClusterStatus status) { inner.onCluster(status); }
 
@@ -24,5 +32,7 @@ final class CheckpointKeeper implements RunObserver {
     public void onCheckpoint(long step, Gathered state) {
         last = new Checkpoint(step, state);
         inner.onCheckpoint(step, state);
+        waiting.forEach(f -> f.complete(step));
+        waiting.clear();
     }
 }

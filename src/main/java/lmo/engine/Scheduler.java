@@ -64,6 +64,9 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
     /** A host could not build shard {@code shard} (e.g. an input file missing on that member). */
     public record HostFailed(long epoch, int shard, String error) implements Command, Control {}
 
+    /** Checkpoint at the next step boundary; {@code written} gets its step (-1 if the run is not stepping). */
+    public record RequestCheckpoint(CompletableFuture<Long> written) implements Command {}
+
     private record HostsChanged(Receptionist.Listing listing) implements Command {}
 
     private record MemberChanged(ClusterEvent.MemberEvent event) implements Command {}
@@ -155,6 +158,7 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
                 .onMessage(MemberChanged.class, this::onMemberChanged)
                 .onMessage(ReachabilityChanged.class, this::onReachabilityChanged)
                 .onMessage(Timeout.class, m -> onWaitingTimeout())
+                .onMessage(RequestCheckpoint.class, this::onRequestCheckpoint)
                 .build();
     }
 
@@ -215,6 +219,16 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
     private Behavior<Command> fail(String message) {
         done.completeExceptionally(new IllegalStateException(message));
         return Behaviors.stopped();
+    }
+
+    private Behavior<Command> onRequestCheckpoint(RequestCheckpoint msg) {
+        if (phase != Phase.RUNNING || core == null) {
+            msg.written().complete(-1L);
+        } else {
+            core.requestCheckpoint();
+            observer.whenNextCheckpoint(msg.written());
+        }
+        return this;
     }
 
     // --- placement on cluster members

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * A child JVM running {@code lmo.cli.Main} from the test classpath, with the flags every lmo JVM needs; its output
  * goes to a log file. {@link #kill()} is kill -9.
  */
-final class Jvm implements AutoCloseable {
+public final class Jvm implements AutoCloseable {
     private final Process process;
     private final Path log;
 
@@ -22,7 +22,7 @@ final class Jvm implements AutoCloseable {
         this.log = log;
     }
 
-    static Jvm start(Path log, String... args) throws IOException {
+    public static Jvm start(Path log, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("--add-modules");
@@ -38,14 +38,14 @@ final class Jvm implements AutoCloseable {
     }
 
     /** A TCP port free on 127.0.0.1 right now. */
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
     }
 
     /** Waits for the exit code, or fails after {@code seconds}. */
-    int exitCode(int seconds) throws InterruptedException {
+    public int exitCode(int seconds) throws InterruptedException {
         if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("JVM still running after " + seconds + " s; log:\n" + log());
@@ -53,14 +53,20 @@ final class Jvm implements AutoCloseable {
         return process.exitValue();
     }
 
-    void kill() throws InterruptedException {
+    /** SIGTERM, as Ctrl-C or a scheduler's stop would send: the JVM runs its shutdown hooks. */
+    public void terminate() throws InterruptedException {
+        process.destroy();
+        process.waitFor(60, TimeUnit.SECONDS);
+    }
+
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
     }
 
-    boolean alive() { return process.isAlive(); }
+    public boolean alive() { return process.isAlive(); }
 
-    String log() {
+    public String log() {
         try {
             return Files.readString(log, StandardCharsets.UTF_8);
         } catch (IOException e) {
