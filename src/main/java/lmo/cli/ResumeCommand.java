@@ -46,11 +46,15 @@ final class ResumeCommand implements Callable<Integer> {
     @Mixin
     ClusterOptions cluster = new ClusterOptions();
 
+    @Mixin
+    Monitor.Options metrics = new Monitor.Options();
+
     @Override
     public Integer call() throws IOException {
         if (shards != null && shards < 1) return bad("--shards: must be >= 1, got " + shards);
         if (Runs.checkEngine(engine) != null) return bad(Runs.checkEngine(engine));
         if (cluster.problem() != null) return bad(cluster.problem());
+        if (metrics.problem() != null) return bad(metrics.problem());
         if (!Files.isDirectory(dir)) return bad(dir + ": no such run directory");
         Path yaml = dir.resolve("scenario.yaml");
         if (!Files.isRegularFile(yaml)) return bad(dir + ": no scenario.yaml, not a run directory");
@@ -83,8 +87,10 @@ final class ResumeCommand implements Callable<Integer> {
             return bad(file + ": does not fit " + yaml + ": " + e.getMessage());
         }
         RunDirectory run = RunDirectory.reopen(dir, sim.startStep(), scenario.description());
-        RunOutcome o = Runs.execute(sim, Runs.observers(run, quiet), engine, cluster, Files.readString(yaml));
-        return Runs.report(sim, o, dir);
+        try (Monitor monitor = Monitor.start(metrics, scenario.output().metricsPort())) {
+            RunOutcome o = Runs.execute(sim, Runs.observers(run, quiet, monitor), engine, cluster, Files.readString(yaml));
+            return Runs.report(sim, o, dir);
+        }
     }
 
     private static int bad(String message) {

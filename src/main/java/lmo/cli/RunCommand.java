@@ -57,6 +57,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ClusterOptions cluster = new ClusterOptions();
 
+    @Mixin
+    Monitor.Options metrics = new Monitor.Options();
+
     @Override
     public Integer call() throws IOException {
         List<String> all = new ArrayList<>(overrides);
@@ -67,6 +70,7 @@ final class RunCommand implements Callable<Integer> {
         if (seed != null) all.add("seed=" + seed);
         if (Runs.checkEngine(engine) != null) return bad(Runs.checkEngine(engine));
         if (cluster.problem() != null) return bad(cluster.problem());
+        if (metrics.problem() != null) return bad(metrics.problem());
         Scenario scenario;
         Simulation sim;
         try {
@@ -81,8 +85,10 @@ final class RunCommand implements Callable<Integer> {
         }
         String resolved = Assembler.resolved(scenario, sim).toYaml();
         RunDirectory run = RunDirectory.create(dir, resolved, scenario.description());
-        RunOutcome o = Runs.execute(sim, Runs.observers(run, quiet), engine, cluster, resolved);
-        return Runs.report(sim, o, dir);
+        try (Monitor monitor = Monitor.start(metrics, scenario.output().metricsPort())) {
+            RunOutcome o = Runs.execute(sim, Runs.observers(run, quiet, monitor), engine, cluster, resolved);
+            return Runs.report(sim, o, dir);
+        }
     }
 
     private static int bad(String message) {

@@ -27,9 +27,10 @@ final class Runs {
         return ENGINES.contains(engine) ? null : "--engine: expected " + String.join(" or ", ENGINES) + ", got " + engine;
     }
 
-    /** The run directory, and a progress line unless quiet. */
-    static RunObserver observers(RunDirectory run, boolean quiet) {
+    /** The run directory, the metrics endpoint if any, and a progress line unless quiet. */
+    static RunObserver observers(RunDirectory run, boolean quiet, Monitor monitor) {
         List<RunObserver> observers = new ArrayList<>(List.of(run));
+        if (monitor.observer() != null) observers.add(monitor.observer());
         if (!quiet) {
             boolean tty = Progress.isTerminal();
             observers.add(new Progress(tty ? System.out : System.err, tty));

@@ -47,7 +47,7 @@ final class Keys {
             "wfr", List.of("type", "stepSize", "massStepSize", "conserveMass"),
             "langevin", List.of("type", "stepSize", "temperature"));
     static final List<String> ENGINE = List.of("shards", "blockSize", "sync");
-    static final List<String> OUTPUT = List.of("every", "snapshotEvery");
+    static final List<String> OUTPUT = List.of("every", "snapshotEvery", "metricsPort");
     static final List<String> CHECKPOINT = List.of("every");
 
     /**

@@ -26,6 +26,9 @@ final class MapReader {
         static Check greaterThan(double min) { return v -> v > min ? null : "must be > " + num(min); }
 
         static Check atLeast(double min) { return v -> v >= min ? null : "must be >= " + num(min); }
+        static Check between(double min, double max) {
+            return v -> v >= min && v <= max ? null : "must be in " + num(min) + ".." + num(max);
+        }
     }
 
     final MapNode node;

@@ -5,5 +5,12 @@ package lmo.scenario;
  *
  * @param every metrics are logged every {@code every} steps (step 0 and the last step always), >= 1
  * @param snapshotEvery a {@code .npy} snapshot every {@code snapshotEvery} steps; 0: the final snapshot only
+ * @param metricsPort serve Prometheus metrics (and the status page) on 127.0.0.1 at this port while the run goes; 0
+ *     picks a free port; {@link #OFF} (the key absent) serves nothing
  */
-public record OutputSpec(int every, int snapshotEvery) {}
+public record OutputSpec(int every, int snapshotEvery, int metricsPort) {
+    /** {@code metricsPort} when no metrics endpoint is asked for. */
+    public static final int OFF = -1;
+
+    public OutputSpec(int every, int snapshotEvery) { this(every, snapshotEvery, OFF); }
+}

@@ -83,7 +83,8 @@ final class ScenarioBinder {
         m.allow(Keys.OUTPUT);
         int every = m.optInt("every", Math.max(1, steps / 100), Check.atLeast(1));
         int snapshotEvery = m.optInt("snapshotEvery", 0, Check.atLeast(0));
-        return new OutputSpec(every, snapshotEvery);
+        int metricsPort = m.has("metricsPort") ? m.optInt("metricsPort", 0, Check.between(0, 65535)) : OutputSpec.OFF;
+        return new OutputSpec(every, snapshotEvery, metricsPort);
     }
 
     private static CheckpointSpec checkpoint(MapReader m) throws ScenarioException {

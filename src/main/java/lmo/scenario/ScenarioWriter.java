@@ -39,7 +39,9 @@ final class ScenarioWriter {
         top.put("dynamics", dynamics(s.dynamics()));
         EngineSpec e = s.engine();
         top.put("engine", map("shards", e.shards(), "blockSize", e.autoBlockSize() ? "auto" : e.blockSize(), "sync", e.sync()));
-        top.put("output", map("every", s.output().every(), "snapshotEvery", s.output().snapshotEvery()));
+        Map<String, Object> output = map("every", s.output().every(), "snapshotEvery", s.output().snapshotEvery());
+        if (s.output().metricsPort() != OutputSpec.OFF) output.put("metricsPort", s.output().metricsPort());
+        top.put("output", output);
         top.put("checkpoint", map("every", s.checkpoint().every()));
         StringBuilder out = new StringBuilder();
         block(out, top, 0);

@@ -1,0 +1,63 @@
+package lmo.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import lmo.engine.ClusterStatus;
+import lmo.engine.Population;
+import lmo.engine.Simulation;
+import lmo.space.Euclidean;
+import org.junit.jupiter.api.Test;
+
+/** What the scheduler publishes is what a scrape reads: steps, metrics, members, losses and recoveries. */
+class RunMetricsTest {
+
+    private static String scrape(RunMetrics m) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrometheusTextFormatWriter.create().write(out, m.registry().scrape());
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static double value(String text, String series) {
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\S+)$").matcher(text);
+        assertTrue(m.find(), series + " in\n" + text);
+        return Double.parseDouble(m.group(1));
+    }
+
+    @Test
+    void publishesProgressMetricsAndClusterEvents() throws IOException {
+        RunMetrics m = new RunMetrics();
+        Simulation sim = new Simulation("demo", 1, 10, List.of(new Population("p", 0, new Euclidean(1),
+                new double[] {0}, new double[] {1})), null, null, 1, 1, 1, 0);
+        m.onStart(sim, null, List.of("energy", "mass_p"));
+        m.onStep(0, 0.0, new double[] {2, 1});
+        m.onMetrics(0, 0.0, new double[] {2, 1});
+        m.onStep(3, 0.3, new double[] {0.5, 1});
+        m.onMetrics(3, 0.3, new double[] {0.5, 1});
+        String text = scrape(m);
+        assertEquals(3, value(text, "lmo_step{run=\"demo\"}"));
+        assertEquals(3, value(text, "lmo_steps_total{run=\"demo\"}"));
+        assertEquals(0.5, value(text, "lmo_metric{name=\"energy\",run=\"demo\"}"));
+        assertEquals(0, value(text, "lmo_member_losses_total{run=\"demo\"}"));
+        assertEquals(1, value(text, "lmo_step_seconds_count{run=\"demo\"}"), "one observation per call, of the mean step time");
+        assertEquals(0.1, value(text, "lmo_step_seconds_sum{run=\"demo\"}"), 1e-12);
+
+        m.onCluster(new ClusterStatus(3, Map.of("pekko://lmo@127.0.0.1:1", 2, "pekko://lmo@127.0.0.1:2", 1), 0, 0));
+        m.onCluster(new ClusterStatus(2, Map.of("pekko://lmo@127.0.0.1:1", 2), 1, 0));
+        m.onCluster(new ClusterStatus(2, Map.of("pekko://lmo@127.0.0.1:1", 2, "pekko://lmo@127.0.0.1:2", 2), 1, 1));
+        text = scrape(m);
+        assertEquals(2, value(text, "lmo_members{run=\"demo\"}"));
+        assertEquals(1, value(text, "lmo_member_losses_total{run=\"demo\"}"));
+        assertEquals(1, value(text, "lmo_recoveries_total{run=\"demo\"}"));
+        assertEquals(2, value(text, "lmo_shards{member=\"pekko://lmo@127.0.0.1:2\",run=\"demo\"}"));
+        assertTrue(text.contains("jvm_memory_used_bytes"), "JVM metrics are registered");
+    }
+}
