@@ -31,6 +31,12 @@ record Observers(List<RunObserver> all) implements RunObserver {
     @Override public void onCluster(ClusterStatus status) {
         for (RunObserver o : all) o.onCluster(status);
     }
+    @Override public void onShardCompute(int shard, double seconds) {
+        for (RunObserver o : all) o.onShardCompute(shard, seconds);
+    }
+    @Override public void onTraffic(long sent, long received) {
+        for (RunObserver o : all) o.onTraffic(sent, received);
+    }
     @Override public void onFinish(RunOutcome outcome, Gathered state) {
         for (RunObserver o : all) o.onFinish(outcome, state);
     }

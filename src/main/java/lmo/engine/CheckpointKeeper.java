@@ -27,6 +27,8 @@ final class CheckpointKeeper implements RunObserver {
     }
     @Override public void onRewind(long step) { inner.onRewind(step); }
     @Override public void onCluster(ClusterStatus status) { inner.onCluster(status); }
+    @Override public void onShardCompute(int shard, double seconds) { inner.onShardCompute(shard, seconds); }
+    @Override public void onTraffic(long sent, long received) { inner.onTraffic(sent, received); }
 
     @Override
     public void onCheckpoint(long step, Gathered state) {

@@ -39,6 +39,12 @@ public interface RunObserver {
      */
     default void onRewind(long step) {}
 
+    /** Shard {@code shard} computed for {@code seconds} to answer one order (once per shard per message round). */
+    default void onShardCompute(int shard, double seconds) {}
+
+    /** Bytes this scheduler has sent to and received from other JVMs so far (cluster runs; cumulative). */
+    default void onTraffic(long bytesSent, long bytesReceived) {}
+
     /** Where the shards are and what the cluster went through, each time it changes. */
     default void onCluster(ClusterStatus status) {}
 }

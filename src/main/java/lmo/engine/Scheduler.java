@@ -100,6 +100,8 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
     private long epoch;
     private long lastSeq;
     private long hostTransfer;
+    private long bytesSent;
+    private long bytesReceived;
     private int memberLosses;
     private int recoveries;
 
@@ -171,6 +173,7 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
     }
 
     private Behavior<Command> onReportChunk(ReportChunk msg) {
+        bytesReceived += msg.chunk().data().length;
         byte[] whole;
         try {
             whole = reassembler.accept(msg.chunk());
@@ -212,8 +215,12 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
                 continue;
             }
             if (chunks == null) chunks = Chunker.split(source, order.seq(), Wire.encode(order), plan.chunkBytes());
-            for (Chunk c : chunks) s.tell(new Shard.OrderChunk(c));
+            for (Chunk c : chunks) {
+                s.tell(new Shard.OrderChunk(c));
+                bytesSent += c.data().length;
+            }
         }
+        if (plan != null) observer.onTraffic(bytesSent, bytesReceived);
     }
 
     private Behavior<Command> fail(String message) {
@@ -268,6 +275,7 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
             BlockStates bs = new BlockStates(epoch, s, current.startStep(), plan.scenarioYaml(), states);
             host.tell(new ShardHost.Host(epoch, s, getContext().getSelf(), plan.chunkBytes()));
             for (Chunk c : Chunker.split(source, ++hostTransfer, Wire.encode(bs), plan.chunkBytes())) {
+                if (!host.path().address().hasLocalScope()) bytesSent += c.data().length;
                 host.tell(new ShardHost.BlocksChunk(c));
             }
             shardAddress.set(s, address(host));

@@ -110,6 +110,7 @@ public final class SchedulerCore {
         for (ShardReport r : reports) {
             if (r.seq() != pending.seq()) throw new IllegalStateException("report " + r.seq() + " answers no pending order");
             slowest = Math.max(slowest, r.computeNanos());
+            observer.onShardCompute(r.shard(), r.computeNanos() * 1e-9);
             allShardNanos += r.computeNanos();
             for (BlockReport b : r.blocks()) byBlock[b.block()] = b;
         }

@@ -18,7 +18,8 @@ import lmo.engine.Simulation;
  * {@code lmo_step}, {@code lmo_steps_total}, {@code lmo_step_seconds} (histogram of wall seconds per step),
  * {@code lmo_metric{name=...}} (every metrics.csv column at each logged step), {@code lmo_members},
  * {@code lmo_shards{member=...}}, {@code lmo_member_losses_total}, {@code lmo_recoveries_total},
- * {@code lmo_checkpoint_step}, {@code lmo_seconds_since_checkpoint}, plus the JVM metrics ({@code jvm_*}).
+ * {@code lmo_checkpoint_step}, {@code lmo_seconds_since_checkpoint}, {@code lmo_shard_compute_seconds_total{shard=...}},
+ * {@code lmo_bytes_exchanged{direction="sent"|"received"}} (cluster runs), plus the JVM metrics ({@code jvm_*}).
  */
 public final class RunMetrics implements RunObserver {
     private final PrometheusRegistry registry = new PrometheusRegistry();
@@ -43,6 +44,11 @@ public final class RunMetrics implements RunObserver {
             .labelNames("run").register(registry);
     private final Gauge sinceCheckpoint = Gauge.builder().name("lmo_seconds_since_checkpoint")
             .help("wall seconds since the last checkpoint (since the start if none)").labelNames("run").register(registry);
+
+    private final Counter shardCompute = Counter.builder().name("lmo_shard_compute_seconds_total")
+            .help("seconds each shard spent computing").labelNames("run", "shard").register(registry);
+    private final Gauge bytes = Gauge.builder().name("lmo_bytes_exchanged")
+            .help("bytes the scheduler sent to / received from other JVMs").labelNames("run", "direction").register(registry);
 
     private String run = "";
     private List<String> columns = List.of();
@@ -94,6 +100,17 @@ public final class RunMetrics implements RunObserver {
     @Override
     public void onRewind(long k) {
         lastStep = -1;
+    }
+
+    @Override
+    public void onShardCompute(int shard, double seconds) {
+        shardCompute.labelValues(run, Integer.toString(shard)).inc(seconds);
+    }
+
+    @Override
+    public void onTraffic(long sent, long received) {
+        bytes.labelValues(run, "sent").set(sent);
+        bytes.labelValues(run, "received").set(received);
     }
 
     @Override
