@@ -243,11 +243,13 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
     private Behavior<Command> onHostsChanged(HostsChanged msg) {
         hosts.clear();
         hosts.addAll(msg.listing().getServiceInstances(ShardHost.KEY));
-        if (phase == Phase.WAITING && usableHosts().size() >= (core == null && recoveries == 0 && memberLosses == 0
-                ? plan.startNodes() : plan.minNodes())) {
-            place();
-        }
+        if (phase == Phase.WAITING && usableHosts().size() >= needed()) place();
         return this;
+    }
+
+    /** Members needed to (re)start placing: {@code startNodes} for the first placement, {@code minNodes} after a loss. */
+    private int needed() {
+        return memberLosses == 0 ? plan.startNodes() : plan.minNodes();
     }
 
     private List<ActorRef<ShardHost.Command>> usableHosts() {
@@ -316,8 +318,7 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
     }
 
     private Behavior<Command> memberGone(Address a, String why) {
-        if (!lost.add(a) || phase == Phase.WAITING && core == null && memberLosses == 0) return this;
-        if (!shardAddress.contains(a)) return this;
+        if (!lost.add(a) || !shardAddress.contains(a)) return this; // a member that holds no shard of this run
         memberLosses++;
         observer.onCluster(status());
         getContext().getLog().warn("member {} {}: placing every block again from step {}", a, why,
@@ -342,7 +343,7 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
     private Behavior<Command> onWaitingTimeout() {
         if (phase != Phase.WAITING) return this;
         int up = usableHosts().size();
-        int needed = memberLosses == 0 ? plan.startNodes() : plan.minNodes();
+        int needed = needed();
         String message = memberLosses == 0
                 ? "waited " + plan.joinTimeout().toSeconds() + " s for " + needed + " members, " + up
                         + " up; start workers with: bin/lmo node --join " + selfHostPort()
