@@ -30,6 +30,12 @@ public interface Dynamics {
     /** Mean-field time advanced by one step (the position step size, or the mass step size without transport). */
     double timeStep();
 
+    /** Names of the dynamics' own metrics (e.g. the current temperature), logged after the model's. */
+    default java.util.List<String> metricNames() { return java.util.List.of(); }
+
+    /** The values of {@link #metricNames()} for the update from state {@code step}. */
+    default double[] metrics(long step) { return new double[0]; }
+
     /** The name used in scenario files. */
     String type();
 }

@@ -5,7 +5,8 @@ import lmo.space.Space;
 
 /**
  * Euler–Maruyama step of the mean-field Langevin dynamics {@code dx = -grad V dt + sqrt(2 T) dW}:
- * {@code x <- Retr_x(-eta P_x grad V(x) + sqrt(2 eta T) P_x xi)}, masses unchanged. xi is a standard Gaussian
+ * {@code x <- Retr_x(-eta P_x grad V(x) + sqrt(2 eta T_k) P_x xi)}, masses unchanged, with T_k from a
+ * {@link Schedule} (constant, geometric stages, logarithmic, piecewise) logged as the metric {@code temperature}. xi is a standard Gaussian
  * vector keyed by (seed, population, particle id, step, {@link StepContext#STREAM_LANGEVIN}), so the noise of a
  * particle does not depend on the block or shard holding it. P_x is the tangent projection (identity except on the
  * sphere), and drift and noise go through one retraction.
@@ -17,23 +18,29 @@ import lmo.space.Space;
  */
 public final class Langevin implements Dynamics {
     private final double stepSize;
-    private final double temperature;
+    private final Schedule temperature;
 
     /**
      * @param stepSize eta > 0
      * @param temperature T >= 0 (entropy weight); 0 gives the Wasserstein step
      */
     public Langevin(double stepSize, double temperature) {
+        this(stepSize, Schedule.constant(temperature));
+    }
+
+    /**
+     * @param stepSize eta > 0
+     * @param temperature T_k >= 0 for the update from state k; a step with T_k = 0 is the Wasserstein step
+     */
+    public Langevin(double stepSize, Schedule temperature) {
         this.stepSize = Updates.positive("stepSize", stepSize);
-        if (!(temperature >= 0) || Double.isInfinite(temperature)) {
-            throw new IllegalArgumentException("temperature: must be >= 0 and finite, got " + temperature);
-        }
         this.temperature = temperature;
     }
 
     @Override
     public void step(Space space, Block block, double[] v, double[] gradV, StepContext ctx) {
         Updates.copyMasses(block);
+        double temperature = this.temperature.value(ctx.step());
         if (temperature == 0) {
             Updates.transport(space, block, gradV, stepSize);
             return;
@@ -53,7 +60,15 @@ public final class Langevin implements Dynamics {
     }
 
     public double stepSize() { return stepSize; }
-    public double temperature() { return temperature; }
+    /** The temperature of the update from state 0. */
+    public double temperature() { return temperature.value(0); }
+
+    public Schedule schedule() { return temperature; }
+
+    /** The temperature of the update from each logged state, as the metric {@code temperature}. */
+    @Override public java.util.List<String> metricNames() { return java.util.List.of("temperature"); }
+
+    @Override public double[] metrics(long step) { return new double[] {temperature.value(step)}; }
     @Override public double timeStep() { return stepSize; }
     @Override public String type() { return "langevin"; }
 }

@@ -71,6 +71,7 @@ public final class SchedulerCore {
         this.combiner = new Combiner(layout, sim.populations());
         this.referenceMass = sim.referenceMass();
         columns.addAll(model.metricNames());
+        columns.addAll(sim.dynamics().metricNames());
         for (Population p : sim.populations()) columns.add("mass_" + p.name());
     }
 
@@ -176,13 +177,18 @@ public final class SchedulerCore {
         return stateReady();
     }
 
-    /** Model metrics, then each population's total mass, of the state V was just evaluated at. */
+    /**
+     * Model metrics, then the dynamics' (e.g. the temperature of the next update), then each population's total
+     * mass, of the state V was just evaluated at.
+     */
     private double[] values(BlockReport[] byBlock) {
         double[] model = this.model.metrics(summaries, combiner.metricSums(byBlock, this.model.metricSumLength()));
+        double[] dynamics = sim.dynamics().metrics(step);
         double[] mass = combiner.massByPopulation(byBlock, false);
-        double[] v = new double[model.length + mass.length];
+        double[] v = new double[model.length + dynamics.length + mass.length];
         System.arraycopy(model, 0, v, 0, model.length);
-        System.arraycopy(mass, 0, v, model.length, mass.length);
+        System.arraycopy(dynamics, 0, v, model.length, dynamics.length);
+        System.arraycopy(mass, 0, v, model.length + dynamics.length, mass.length);
         return v;
     }
 
