@@ -17,7 +17,24 @@ final class Combiner {
     }
 
     Object combine(Reduction r, BlockReport[] byBlock) {
-        return r.kind() == Reduction.Kind.GATHER ? gather(byBlock) : sum(byBlock, r.length());
+        return switch (r.kind()) {
+            case GATHER -> gather(byBlock);
+            case SUM -> sum(byBlock, r.length());
+            case CONCAT -> concat(byBlock);
+        };
+    }
+
+    /** The blocks' partials one after the other, in block order. */
+    double[] concat(BlockReport[] byBlock) {
+        int n = 0;
+        for (BlockReport b : byBlock) n += b.partial().length;
+        double[] out = new double[n];
+        int at = 0;
+        for (BlockReport b : byBlock) {
+            System.arraycopy(b.partial(), 0, out, at, b.partial().length);
+            at += b.partial().length;
+        }
+        return out;
     }
 
     double[] sum(BlockReport[] byBlock, int length) {

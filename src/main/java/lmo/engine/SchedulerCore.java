@@ -129,12 +129,12 @@ public final class SchedulerCore {
     private Order advance(BlockReport[] byBlock) {
         Order done = pending;
         if (done instanceof Order.Partials p) {
-            summaries.set(p.round(), combiner.combine(model.reduction(p.round()), byBlock));
+            reduced(p.round(), byBlock);
             return nextRound(p.round() + 1);
         } else if (done instanceof Order.Apply a) {
             return afterApply(a, byBlock);
         } else if (done instanceof Order.Normalize) {
-            summaries.set(0, combiner.combine(model.reduction(0), byBlock));
+            reduced(0, byBlock);
             return stateReady();
         } else if (done instanceof Order.Rollback) {
             return issue(new Order.Collect(++seq, step));
@@ -173,8 +173,14 @@ public final class SchedulerCore {
         }
         step++;
         summaries = new Summaries(model.rounds());
-        summaries.set(0, combiner.combine(model.reduction(0), byBlock));
+        reduced(0, byBlock);
         return stateReady();
+    }
+
+    /** Round {@code round}'s block results combined in block order, then the model's global step on them. */
+    private void reduced(int round, BlockReport[] byBlock) {
+        summaries.set(round, combiner.combine(model.reduction(round), byBlock));
+        model.globalStep(round, summaries);
     }
 
     /**

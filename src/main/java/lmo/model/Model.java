@@ -28,13 +28,22 @@ public interface Model {
 
     /**
      * Adds this block's share of round r's SUM summary to {@code out} (length {@code reduction(round).length()},
-     * zeroed by the caller). Not called for GATHER rounds.
+     * zeroed by the caller), or writes its particles' rows of a CONCAT round ({@code count * length}, particle i at
+     * {@code i * length}). Not called for GATHER rounds.
      *
      * @param done the summaries of the rounds before r (not modified)
      */
     default void partial(int round, Block block, Summaries done, double[] out) {
         throw new UnsupportedOperationException("model " + getClass().getSimpleName() + " has no SUM round " + round);
     }
+
+    /**
+     * Work on the combined summary of round r, on the scheduler, before anything else reads it: e.g. solve a small
+     * global problem (the ridge system of a bilevel model) and {@link Summaries#set replace} the round's summary by
+     * its solution (a {@code double[]}, so that it can cross JVMs). Runs once per round per step, single-threaded;
+     * keep it cheap next to the shards' work. The default does nothing.
+     */
+    default void globalStep(int round, Summaries summaries) {}
 
     /**
      * The first variation at the block's current particles: {@code v[i] = V(x_i)}, and its ambient gradient
