@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "lmo", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Mean-field particle dynamics on actor shards.",
-        subcommands = {RunCommand.class, ResumeCommand.class, ValidateCommand.class, NodeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ResumeCommand.class, ValidateCommand.class, NodeCommand.class, PlotCommand.class,
+            CompareCommand.class, SweepCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static final int OK = 0;

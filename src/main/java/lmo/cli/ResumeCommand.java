@@ -43,6 +43,9 @@ final class ResumeCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "no progress line")
     boolean quiet;
 
+    @Option(names = "--no-plots", description = "do not write RUN_DIR/plots/ at the end (bin/lmo plot does it later)")
+    boolean noPlots;
+
     @Mixin
     ClusterOptions cluster = new ClusterOptions();
 
@@ -89,6 +92,7 @@ final class ResumeCommand implements Callable<Integer> {
         RunDirectory run = RunDirectory.reopen(dir, sim.startStep(), scenario.description());
         try (Monitor monitor = Monitor.start(metrics, scenario.output().metricsPort())) {
             RunOutcome o = Runs.execute(sim, Runs.observers(run, quiet, monitor), engine, cluster, Files.readString(yaml));
+            Runs.plot(dir, noPlots);
             return Runs.report(sim, o, dir);
         }
     }

@@ -54,6 +54,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "no progress line")
     boolean quiet;
 
+    @Option(names = "--no-plots", description = "do not write RUN_DIR/plots/ at the end (bin/lmo plot does it later)")
+    boolean noPlots;
+
     @Mixin
     ClusterOptions cluster = new ClusterOptions();
 
@@ -87,6 +90,7 @@ final class RunCommand implements Callable<Integer> {
         RunDirectory run = RunDirectory.create(dir, resolved, scenario.description());
         try (Monitor monitor = Monitor.start(metrics, scenario.output().metricsPort())) {
             RunOutcome o = Runs.execute(sim, Runs.observers(run, quiet, monitor), engine, cluster, resolved);
+            Runs.plot(dir, noPlots);
             return Runs.report(sim, o, dir);
         }
     }

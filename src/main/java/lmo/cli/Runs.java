@@ -62,6 +62,19 @@ final class Runs {
         };
     }
 
+    /**
+     * Writes the run's plots ({@code RUN_DIR/plots/}) unless {@code skip}; a failure is a warning on standard error
+     * and never changes the run's exit code.
+     */
+    static void plot(Path dir, boolean skip) {
+        if (skip) return;
+        try {
+            lmo.plot.RunPlots.write(dir);
+        } catch (Throwable e) { // plotting is a courtesy: even a missing font or native library must not fail the run
+            System.err.println("lmo: warning: no plots in " + dir.resolve("plots") + ": " + e);
+        }
+    }
+
     /** Prints the outcome and where the results are; returns the exit code. */
     static int report(Simulation sim, RunOutcome o, Path dir) {
         if (o.status() == RunOutcome.Status.LOST) {

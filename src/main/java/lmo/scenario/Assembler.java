@@ -45,8 +45,22 @@ public final class Assembler {
         Model model = mmd(mmd, pops.get(target), s.seed());
         int[] counts = pops.stream().mapToInt(Population::count).toArray();
         int blockSize = s.engine().autoBlockSize() ? model.defaultBlockSize(counts) : s.engine().blockSize();
+        checkFits(s, model);
         return new Simulation(s.name(), s.seed(), s.steps(), pops, model, dynamics(s.dynamics()), blockSize,
                 s.engine().shards(), s.output().every(), s.output().snapshotEvery(), s.checkpoint().every());
+    }
+
+    /** Every {@code output.fit[].metric} names a column of metrics.csv: a model metric or {@code mass_<population>}. */
+    private static void checkFits(Scenario s, Model model) throws ScenarioException {
+        List<String> columns = new ArrayList<>(model.metricNames());
+        s.populations().keySet().forEach(p -> columns.add("mass_" + p));
+        for (int i = 0; i < s.output().fit().size(); i++) {
+            String metric = s.output().fit().get(i).metric();
+            if (!columns.contains(metric)) {
+                throw new ScenarioException("output.fit[" + i + "].metric: unknown metric '" + metric
+                        + "'; metrics.csv has: " + String.join(", ", columns));
+            }
+        }
     }
 
     /** The scenario as it runs: {@code engine.blockSize} resolved to the block size chosen. */

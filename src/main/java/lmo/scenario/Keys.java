@@ -47,7 +47,8 @@ final class Keys {
             "wfr", List.of("type", "stepSize", "massStepSize", "conserveMass"),
             "langevin", List.of("type", "stepSize", "temperature"));
     static final List<String> ENGINE = List.of("shards", "blockSize", "sync");
-    static final List<String> OUTPUT = List.of("every", "snapshotEvery", "metricsPort");
+    static final List<String> OUTPUT = List.of("every", "snapshotEvery", "metricsPort", "fit");
+    static final List<String> FIT = List.of("metric", "law", "from", "to");
     static final List<String> CHECKPOINT = List.of("every");
 
     /**
@@ -69,6 +70,7 @@ final class Keys {
         DYNAMICS.values().forEach(keys -> add(out, "dynamics", keys));
         add(out, "engine", ENGINE);
         add(out, "output", OUTPUT);
+        add(out, "output.fit[]", FIT);
         add(out, "checkpoint", CHECKPOINT);
         return out;
     }

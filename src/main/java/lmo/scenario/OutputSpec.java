@@ -1,5 +1,7 @@
 package lmo.scenario;
 
+import java.util.List;
+
 /**
  * What a run writes ({@code output}).
  *
@@ -7,10 +9,17 @@ package lmo.scenario;
  * @param snapshotEvery a {@code .npy} snapshot every {@code snapshotEvery} steps; 0: the final snapshot only
  * @param metricsPort serve Prometheus metrics (and the status page) on 127.0.0.1 at this port while the run goes; 0
  *     picks a free port; {@link #OFF} (the key absent) serves nothing
+ * @param fit the fits drawn on the metric plots and written to {@code plots/fits.json}; empty: none
  */
-public record OutputSpec(int every, int snapshotEvery, int metricsPort) {
+public record OutputSpec(int every, int snapshotEvery, int metricsPort, List<FitSpec> fit) {
     /** {@code metricsPort} when no metrics endpoint is asked for. */
     public static final int OFF = -1;
+
+    public OutputSpec {
+        fit = List.copyOf(fit);
+    }
+
+    public OutputSpec(int every, int snapshotEvery, int metricsPort) { this(every, snapshotEvery, metricsPort, List.of()); }
 
     public OutputSpec(int every, int snapshotEvery) { this(every, snapshotEvery, OFF); }
 }

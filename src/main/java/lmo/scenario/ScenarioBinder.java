@@ -1,6 +1,8 @@
 package lmo.scenario;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SortedMap;
 import lmo.scenario.MapReader.Check;
 import lmo.scenario.Node.MapNode;
@@ -38,7 +40,7 @@ final class ScenarioBinder {
         ModelSpec model = new ModelBinder(files, inits).bind(top.requireMap("model"), populations);
         DynamicsSpec dynamics = dynamics(top.requireMap("dynamics"));
         EngineSpec engine = engine(top.optMap("engine"));
-        OutputSpec output = output(top.optMap("output"), steps);
+        OutputSpec output = output(top.optMap("output"), steps, steps * timeStep(dynamics));
         CheckpointSpec checkpoint = checkpoint(top.optMap("checkpoint"));
         return new Scenario(name, description, seed, steps, populations, model, dynamics, engine, output, checkpoint);
     }
@@ -79,12 +81,32 @@ final class ScenarioBinder {
         return new EngineSpec(shards, blockSize, "bsp");
     }
 
-    private static OutputSpec output(MapReader m, int steps) throws ScenarioException {
+    private static OutputSpec output(MapReader m, int steps, double endTime) throws ScenarioException {
         m.allow(Keys.OUTPUT);
         int every = m.optInt("every", Math.max(1, steps / 100), Check.atLeast(1));
         int snapshotEvery = m.optInt("snapshotEvery", 0, Check.atLeast(0));
         int metricsPort = m.has("metricsPort") ? m.optInt("metricsPort", 0, Check.between(0, 65535)) : OutputSpec.OFF;
-        return new OutputSpec(every, snapshotEvery, metricsPort);
+        List<FitSpec> fits = new ArrayList<>();
+        List<Node> items = m.has("fit") ? m.requireList("fit") : List.of();
+        for (int i = 0; i < items.size(); i++) {
+            MapReader f = MapReader.of(items.get(i), m.path("fit") + "[" + i + "]");
+            f.allow(Keys.FIT);
+            String metric = f.requireString("metric");
+            if (metric.isBlank()) throw f.error("metric", "must not be empty");
+            String law = f.choice("law", null, FitSpec.LAWS);
+            double from = f.optDouble("from", 0, Check.atLeast(0));
+            double to = f.optDouble("to", Math.max(endTime, Math.nextUp(from)), Check.greaterThan(from));
+            fits.add(new FitSpec(metric, law, from, to));
+        }
+        return new OutputSpec(every, snapshotEvery, metricsPort, fits);
+    }
+
+    /** Mean-field time per step: the step size (the mass step size for {@code fisher-rao}). */
+    private static double timeStep(DynamicsSpec d) {
+        if (d instanceof WassersteinSpec w) return w.stepSize();
+        if (d instanceof FisherRaoSpec f) return f.massStepSize();
+        if (d instanceof WfrSpec w) return w.stepSize();
+        return ((LangevinSpec) d).stepSize();
     }
 
     private static CheckpointSpec checkpoint(MapReader m) throws ScenarioException {

@@ -41,6 +41,9 @@ final class ScenarioWriter {
         top.put("engine", map("shards", e.shards(), "blockSize", e.autoBlockSize() ? "auto" : e.blockSize(), "sync", e.sync()));
         Map<String, Object> output = map("every", s.output().every(), "snapshotEvery", s.output().snapshotEvery());
         if (s.output().metricsPort() != OutputSpec.OFF) output.put("metricsPort", s.output().metricsPort());
+        List<Object> fits = new ArrayList<>();
+        for (FitSpec f : s.output().fit()) fits.add(map("metric", f.metric(), "law", f.law(), "from", f.from(), "to", f.to()));
+        if (!fits.isEmpty()) output.put("fit", fits);
         top.put("output", output);
         top.put("checkpoint", map("every", s.checkpoint().every()));
         StringBuilder out = new StringBuilder();
