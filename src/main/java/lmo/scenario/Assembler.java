@@ -45,14 +45,19 @@ public final class Assembler {
         Model model = mmd(mmd, pops.get(target), s.seed());
         int[] counts = pops.stream().mapToInt(Population::count).toArray();
         int blockSize = s.engine().autoBlockSize() ? model.defaultBlockSize(counts) : s.engine().blockSize();
-        checkFits(s, model);
-        return new Simulation(s.name(), s.seed(), s.steps(), pops, model, dynamics(s.dynamics()), blockSize,
+        Dynamics dynamics = dynamics(s.dynamics());
+        checkFits(s, model, dynamics);
+        return new Simulation(s.name(), s.seed(), s.steps(), pops, model, dynamics, blockSize,
                 s.engine().shards(), s.output().every(), s.output().snapshotEvery(), s.checkpoint().every());
     }
 
-    /** Every {@code output.fit[].metric} names a column of metrics.csv: a model metric or {@code mass_<population>}. */
-    private static void checkFits(Scenario s, Model model) throws ScenarioException {
+    /**
+     * Every {@code output.fit[].metric} names a column of metrics.csv: a model metric, a dynamics metric
+     * ({@code temperature}) or {@code mass_<population>}.
+     */
+    private static void checkFits(Scenario s, Model model, Dynamics dynamics) throws ScenarioException {
         List<String> columns = new ArrayList<>(model.metricNames());
+        columns.addAll(dynamics.metricNames());
         s.populations().keySet().forEach(p -> columns.add("mass_" + p));
         for (int i = 0; i < s.output().fit().size(); i++) {
             String metric = s.output().fit().get(i).metric();
