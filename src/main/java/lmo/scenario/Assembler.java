@@ -7,6 +7,10 @@ import java.util.List;
 import lmo.dynamics.Dynamics;
 import lmo.dynamics.FisherRao;
 import lmo.dynamics.Langevin;
+import lmo.dynamics.Schedule;
+import lmo.model.potential.PotentialModel;
+import lmo.model.potential.QuadraticPotential;
+import lmo.model.potential.WithPotential;
 import lmo.dynamics.Wasserstein;
 import lmo.dynamics.WassersteinFisherRao;
 import lmo.engine.Population;
@@ -40,9 +44,7 @@ public final class Assembler {
         for (PopulationSpec p : s.populations().values()) {
             pops.add(population(p, index++, s.seed()));
         }
-        MmdSpec mmd = (MmdSpec) s.model();
-        int target = new ArrayList<>(s.populations().keySet()).indexOf(mmd.population());
-        Model model = mmd(mmd, pops.get(target), s.seed());
+        Model model = model(s.model(), s, pops);
         int[] counts = pops.stream().mapToInt(Population::count).toArray();
         int blockSize = s.engine().autoBlockSize() ? model.defaultBlockSize(counts) : s.engine().blockSize();
         Dynamics dynamics = dynamics(s.dynamics());
@@ -108,6 +110,21 @@ public final class Assembler {
         return new CosineDensity(k, a);
     }
 
+    private static Model model(ModelSpec spec, Scenario s, List<Population> pops) throws ScenarioException {
+        List<String> names = new ArrayList<>(s.populations().keySet());
+        Model model;
+        if (spec instanceof MmdSpec mmd) {
+            model = mmd(mmd, pops.get(names.indexOf(mmd.population())), s.seed());
+        } else {
+            PotentialSpec p = spec.potential();
+            Population pop = pops.get(names.indexOf(p.population()));
+            return new PotentialModel(pop.index(), pop.dim(), new QuadraticPotential(p.kappa()));
+        }
+        PotentialSpec p = spec.potential();
+        if (p == null) return model;
+        return new WithPotential(model, names.indexOf(p.population()), new QuadraticPotential(p.kappa()));
+    }
+
     private static Model mmd(MmdSpec spec, Population p, long seed) throws ScenarioException {
         Target target = target(spec.target(), p, seed);
         KernelSpec k = spec.kernel();
@@ -151,7 +168,16 @@ public final class Assembler {
         if (d instanceof FisherRaoSpec f) return new FisherRao(f.massStepSize(), f.conserveMass());
         if (d instanceof WfrSpec w) return new WassersteinFisherRao(w.stepSize(), w.massStepSize(), w.conserveMass());
         LangevinSpec l = (LangevinSpec) d;
-        return new Langevin(l.stepSize(), l.temperature());
+        return new Langevin(l.stepSize(), schedule(l.temperature(), l.stepSize()));
+    }
+
+    private static Schedule schedule(TemperatureSpec t, double stepSize) {
+        return switch (t.type()) {
+            case "constant" -> Schedule.constant(t.a());
+            case "geometric" -> Schedule.geometric(t.a(), t.factor(), t.stageSteps());
+            case "logarithmic" -> Schedule.logarithmic(t.a(), stepSize);
+            default -> Schedule.piecewise(t.steps(), t.values());
+        };
     }
 
     private static Table read(java.nio.file.Path file, int rows, String key) throws ScenarioException {

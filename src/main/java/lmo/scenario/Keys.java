@@ -31,7 +31,15 @@ final class Keys {
     static final List<String> FROM_TYPES = List.of("uniform", "gaussian", "quantiles", "grid", "lattice");
     static final List<String> DENSITY = List.of("type", "modes");
     static final List<String> MODE = List.of("k", "amplitude");
-    static final Map<String, List<String>> MODEL = ordered("mmd", List.of("type", "population", "kernel", "target"));
+    static final Map<String, List<String>> MODEL = ordered(
+            "mmd", List.of("type", "population", "kernel", "target", "potential"),
+            "potential", List.of("type", "population", "potential"));
+    static final Map<String, List<String>> POTENTIAL = ordered("quadratic", List.of("type", "kappa"));
+    static final Map<String, List<String>> TEMPERATURE = ordered(
+            "constant", List.of("type", "value"),
+            "geometric", List.of("type", "initial", "factor", "stageSteps"),
+            "logarithmic", List.of("type", "c"),
+            "piecewise", List.of("type", "steps", "values"));
     static final Map<String, List<String>> KERNEL = ordered(
             "sobolev", List.of("type", "s", "modes", "method"),
             "gaussian", List.of("type", "sigma"),
@@ -62,7 +70,9 @@ final class Keys {
         add(out, pop, POPULATION);
         add(out, pop + ".space", SPACE);
         addInit(out, pop + ".init", INIT.keySet());
-        add(out, "model", MODEL.get("mmd"));
+        MODEL.values().forEach(keys -> add(out, "model", keys));
+        POTENTIAL.values().forEach(keys -> add(out, "model.potential", keys));
+        TEMPERATURE.values().forEach(keys -> add(out, "dynamics.temperature", keys));
         KERNEL.values().forEach(keys -> add(out, "model.kernel", keys));
         TARGET.values().forEach(keys -> add(out, "model.target", keys));
         add(out, "model.target.modes[]", MODE);

@@ -1,9 +1,14 @@
 package lmo.scenario;
 
 /**
- * The Wasserstein step plus noise {@code sqrt(2 stepSize temperature) * N(0, I)} (projected on the tangent space on
- * the sphere); temperature 0 is the plain Wasserstein flow.
+ * The Wasserstein step plus noise {@code sqrt(2 stepSize T_k) * N(0, I)} (projected on the tangent space on the
+ * sphere), T_k from the temperature schedule; temperature 0 is the plain Wasserstein flow.
  */
-public record LangevinSpec(double stepSize, double temperature) implements DynamicsSpec {
+public record LangevinSpec(double stepSize, TemperatureSpec temperature) implements DynamicsSpec {
+    /** A constant temperature. */
+    public LangevinSpec(double stepSize, double temperature) {
+        this(stepSize, TemperatureSpec.constant(temperature));
+    }
+
     @Override public String type() { return "langevin"; }
 }

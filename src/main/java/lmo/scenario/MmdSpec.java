@@ -6,7 +6,14 @@ package lmo.scenario;
  * @param population the population that moves (the only one when not named)
  * @param kernel the kernel K
  * @param target the target law nu
+ * @param potential an external potential added to F ({@code model.potential}), or null
  */
-public record MmdSpec(String population, KernelSpec kernel, TargetSpec target) implements ModelSpec {
+public record MmdSpec(String population, KernelSpec kernel, TargetSpec target, PotentialSpec potential)
+        implements ModelSpec {
+    /** Without a potential. */
+    public MmdSpec(String population, KernelSpec kernel, TargetSpec target) {
+        this(population, kernel, target, null);
+    }
+
     @Override public String type() { return "mmd"; }
 }

@@ -29,10 +29,19 @@ final class ModelBinder {
             throw m.node.origin().error(m.path, "missing required key 'population' (several populations: "
                     + String.join(", ", populations.keySet()) + ")");
         }
+        if (type.equals("potential")) return new PotentialModelSpec(potential(m.requireMap("potential"), population));
         SpaceSpec space = populations.get(population).space();
         KernelSpec kernel = kernel(m.requireMap("kernel"), space, population);
         TargetSpec target = target(m.requireMap("target"), space, kernel);
-        return new MmdSpec(population, kernel, target);
+        PotentialSpec potential = m.has("potential") ? potential(m.requireMap("potential"), population) : null;
+        return new MmdSpec(population, kernel, target, potential);
+    }
+
+    /** {@code {type: quadratic, kappa}}: U(x) = kappa |x|^2 / 2. */
+    private static PotentialSpec potential(MapReader m, String population) throws ScenarioException {
+        String type = m.choice("type", "quadratic", Keys.POTENTIAL.keySet());
+        m.allow(Keys.POTENTIAL.get(type));
+        return new PotentialSpec(population, type, m.requireDouble("kappa", Check.greaterThan(0)));
     }
 
     private static KernelSpec kernel(MapReader m, SpaceSpec space, String population) throws ScenarioException {

@@ -64,7 +64,7 @@ final class ScenarioBinder {
                 return new WfrSpec(m.requireDouble("stepSize", positive), m.requireDouble("massStepSize", positive),
                         m.optBoolean("conserveMass", true));
             default:
-                return new LangevinSpec(m.requireDouble("stepSize", positive), m.optDouble("temperature", 0, Check.atLeast(0)));
+                return new LangevinSpec(m.requireDouble("stepSize", positive), temperature(m));
         }
     }
 
@@ -79,6 +79,39 @@ final class ScenarioBinder {
             throw m.error("sync", "only 'bsp' is supported");
         }
         return new EngineSpec(shards, blockSize, "bsp");
+    }
+
+    /** {@code dynamics.temperature}: a number, or a schedule mapping (see {@link TemperatureSpec}). */
+    private static TemperatureSpec temperature(MapReader m) throws ScenarioException {
+        if (!m.has("temperature") || !(m.node.get("temperature") instanceof MapNode)) {
+            return TemperatureSpec.constant(m.optDouble("temperature", 0, Check.atLeast(0)));
+        }
+        MapReader t = m.requireMap("temperature");
+        String type = t.choice("type", null, Keys.TEMPERATURE.keySet());
+        t.allow(Keys.TEMPERATURE.get(type));
+        Check nonNegative = Check.atLeast(0);
+        switch (type) {
+            case "constant":
+                return TemperatureSpec.constant(t.requireDouble("value", nonNegative));
+            case "geometric":
+                return new TemperatureSpec(type, t.requireDouble("initial", nonNegative), t.requireDouble("factor",
+                        Check.atLeast(1)), t.requireInt("stageSteps", Check.atLeast(1)), new long[0], new double[0]);
+            case "logarithmic":
+                return new TemperatureSpec(type, t.requireDouble("c", nonNegative), 0, 0, new long[0], new double[0]);
+            default: {
+                int n = t.requireList("steps").size();
+                if (n == 0) throw t.error("steps", "expected at least one step");
+                int[] steps = t.ints("steps", n);
+                double[] values = t.doubles("values", n, nonNegative);
+                if (steps[0] != 0) throw t.error("steps", "the first step must be 0, got " + steps[0]);
+                long[] s = new long[n];
+                for (int j = 0; j < n; j++) {
+                    if (j > 0 && steps[j] <= steps[j - 1]) throw t.error("steps", "steps must increase, got " + java.util.Arrays.toString(steps));
+                    s[j] = steps[j];
+                }
+                return new TemperatureSpec(type, 0, 0, 0, s, values);
+            }
+        }
     }
 
     private static OutputSpec output(MapReader m, int steps, double endTime) throws ScenarioException {

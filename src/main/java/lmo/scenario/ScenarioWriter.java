@@ -33,9 +33,7 @@ final class ScenarioWriter {
                     "init", init(p.init()), "mass", p.mass()));
         }
         top.put("populations", pops);
-        MmdSpec mmd = (MmdSpec) s.model();
-        top.put("model", map("type", mmd.type(), "population", mmd.population(), "kernel", kernel(mmd.kernel()),
-                "target", target(mmd.target())));
+        top.put("model", model(s.model()));
         top.put("dynamics", dynamics(s.dynamics()));
         EngineSpec e = s.engine();
         top.put("engine", map("shards", e.shards(), "blockSize", e.autoBlockSize() ? "auto" : e.blockSize(), "sync", e.sync()));
@@ -94,6 +92,32 @@ final class ScenarioWriter {
         return map("type", t.type());
     }
 
+    private static Map<String, Object> model(ModelSpec model) {
+        Map<String, Object> out;
+        if (model instanceof MmdSpec mmd) {
+            out = map("type", mmd.type(), "population", mmd.population(), "kernel", kernel(mmd.kernel()),
+                    "target", target(mmd.target()));
+        } else {
+            out = map("type", model.type(), "population", model.potential().population());
+        }
+        PotentialSpec p = model.potential();
+        if (p != null) out.put("potential", map("type", p.type(), "kappa", p.kappa()));
+        return out;
+    }
+
+    private static Object temperature(TemperatureSpec t) {
+        return switch (t.type()) {
+            case "constant" -> t.a();
+            case "geometric" -> map("type", t.type(), "initial", t.a(), "factor", t.factor(), "stageSteps", t.stageSteps());
+            case "logarithmic" -> map("type", t.type(), "c", t.a());
+            default -> {
+                List<Object> steps = new ArrayList<>();
+                for (long k : t.steps()) steps.add(k);
+                yield map("type", t.type(), "steps", steps, "values", list(t.values()));
+            }
+        };
+    }
+
     private static Map<String, Object> dynamics(DynamicsSpec d) {
         if (d instanceof WassersteinSpec w) return map("type", w.type(), "stepSize", w.stepSize());
         if (d instanceof FisherRaoSpec f) {
@@ -104,7 +128,7 @@ final class ScenarioWriter {
                     "conserveMass", w.conserveMass());
         }
         LangevinSpec l = (LangevinSpec) d;
-        return map("type", l.type(), "stepSize", l.stepSize(), "temperature", l.temperature());
+        return map("type", l.type(), "stepSize", l.stepSize(), "temperature", temperature(l.temperature()));
     }
 
     // ---- emitter ----

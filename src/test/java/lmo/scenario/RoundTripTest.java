@@ -38,6 +38,9 @@ class RoundTripTest {
         "  type: fisher-rao\n  massStepSize: 0.5\n  conserveMass: false\n",
         "  type: wfr\n  stepSize: 1e-3\n  massStepSize: 4e-3\n",
         "  type: langevin\n  stepSize: 0.1\n  temperature: 0.001\n",
+        "  type: langevin\n  stepSize: 0.1\n  temperature: {type: geometric, initial: 0.1, factor: 2, stageSteps: 50}\n",
+        "  type: langevin\n  stepSize: 0.1\n  temperature: {type: logarithmic, c: 0.3}\n",
+        "  type: langevin\n  stepSize: 0.1\n  temperature: {type: piecewise, steps: [0, 10, 20], values: [1, 0.1, 0]}\n",
     })
     void everyDynamicsType(String dynamics) throws Exception {
         assertRoundTrip(torus("{type: uniform}", "{type: sobolev}", "{type: uniform}", dynamics));
@@ -107,5 +110,27 @@ class RoundTripTest {
         assertRoundTrip(two.replace("population: s2", "population: yes").replace("{type: energy}", "{type: gaussian, sigma: 0.1}")
                 .replace("from: {type: uniform}", "from: {type: lattice, generator: [0.7548776662466927, 0.5698402909980532], "
                         + "low: [0.5, 0.25], high: [1.0, 0.75]}"));
+    }
+
+    @Test
+    void aPotentialModelAndAPotentialAddedToMmd() throws Exception {
+        String ou = """
+                name: ou
+                steps: 10
+                populations:
+                  p:
+                    count: 100
+                    space: {type: euclidean, dim: 2}
+                    init: {type: gaussian, mean: [1, 0], std: 0.1}
+                model:
+                  type: potential
+                  potential: {kappa: 2}
+                dynamics: {type: langevin, stepSize: 0.1, temperature: 0.5}
+                """;
+        assertRoundTrip(ou);
+        Scenario s = Scenarios.load(Scenarios.write(dir, "ou.yaml", ou));
+        assertEquals(new PotentialModelSpec(new PotentialSpec("p", "quadratic", 2)), s.model());
+        assertRoundTrip(torus("{type: uniform}", "{type: sobolev}", "{type: uniform}", "  type: wasserstein\n  stepSize: 0.01\n")
+                .replace("  target: {type: uniform}", "  target: {type: uniform}\n  potential: {type: quadratic, kappa: 0.5}"));
     }
 }
