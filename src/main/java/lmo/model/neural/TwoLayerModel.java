@@ -404,12 +404,24 @@ public final class TwoLayerModel implements Model {
             loops.relu(z, r, nPad, h, q);
             return;
         }
+        int len = Loops.TILE * nPad;
+        if (q == null) {
+            for (int i = 0; i < len; i++) h[i] = activation.value(z[i]);
+            return;
+        }
         for (int j = 0; j < Loops.TILE; j++) {
             int o = j * nPad;
             for (int k = 0; k < nPad; k++) {
                 double v = z[o + k];
-                h[o + k] = activation.value(v);
-                if (q != null) q[o + k] = r[k] * activation.derivative(v);
+                if (activation == Activation.TANH) {          // one tanh for sigma and sigma' (same bits as Activation)
+                    double t = StrictMath.tanh(v);
+                    h[o + k] = t;
+                    q[o + k] = r[k] * (1 - t * t);
+                } else {                                      // gelu: one Phi for both
+                    double p = NormalCdf.cdf(v);
+                    h[o + k] = v * p;
+                    q[o + k] = r[k] * (p + v * NormalCdf.density(v));
+                }
             }
         }
     }

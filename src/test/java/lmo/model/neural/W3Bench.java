@@ -16,7 +16,7 @@ import lmo.io.Table;
  *
  * <pre>
  *   mvn -q -B test-compile && java --add-modules jdk.incubator.vector -cp target/classes:target/test-classes:$(cat cp.txt) \
- *       lmo.model.neural.W3Bench [dataDir] [N] [blockSize] [steps]
+ *       lmo.model.neural.W3Bench [dataDir] [N] [blockSize] [steps] [activation]
  * </pre>
  */
 public final class W3Bench {
@@ -25,6 +25,7 @@ public final class W3Bench {
         int nN = args.length > 1 ? Integer.parseInt(args[1]) : 10000;
         int bs = args.length > 2 ? Integer.parseInt(args[2]) : 256;
         int steps = args.length > 3 ? Integer.parseInt(args[3]) : 100;
+        Activation act = args.length > 4 ? Activation.parse(args[4]) : Activation.RELU;
         Table tx = Npy.read(dir.resolve("w3_X.npy"));
         Table ty = Npy.read(dir.resolve("w3_y.npy"));
         Table tw = Npy.read(dir.resolve("w3_W0.npy"));
@@ -37,7 +38,7 @@ public final class W3Bench {
             System.arraycopy(tw.data(), i * d, theta, i * dim + 1, d);
             m[i] = 1.0 / nN;
         }
-        TwoLayerModel model = TwoLayerModel.builder(Readout.COORDINATE)
+        TwoLayerModel model = TwoLayerModel.builder(Readout.COORDINATE).activation(act)
             .data(Datasets.fromArrays(d, tx.data(), ty.data(), null, null)).initialState(theta, m).build();
         List<Block> blocks = Harness.blocks(new double[][] {theta}, new double[][] {m}, new int[] {dim}, bs);
         int len = model.reduction(0).length();
@@ -77,7 +78,7 @@ public final class W3Bench {
         double[] sorted = times.clone();
         Arrays.sort(sorted);
         int half = steps - steps / 2;
-        System.out.printf("W3 N=%d n=%d d=%d blockSize=%d: median %.1f ms/step (min %.1f, first %.1f); second half: partial %.1f ms, firstVariation+update %.1f ms%n",
+        System.out.printf("W3 " + act.key() + " N=%d n=%d d=%d blockSize=%d: median %.1f ms/step (min %.1f, first %.1f); second half: partial %.1f ms, firstVariation+update %.1f ms%n",
             nN, n, d, bs, sorted[steps / 2], sorted[0], times[0], tPartial / 1e6 / half, tFirst / 1e6 / half);
         System.out.printf("loss_init %.17g (NumPy 0.011485139401011155 for N=10000)%nloss after %d steps %.17g (NumPy 0.00015958174242402927 for N=10000, 100 steps)%n",
             loss0, steps, loss);
