@@ -1,0 +1,29 @@
+package lmo.model.neural;
+
+/**
+ * A set of samples laid out for the hot loops: the inputs transposed and padded, {@code xt[c * nPad + k]} for
+ * coordinate {@code c < dp} (the d inputs, then the constant 1 when there is a bias) and sample {@code k < nPad};
+ * {@code nPad} is n rounded up to a multiple of 8 and the padding samples are all-zero (bias coordinate included), so
+ * their pre-activations are 0, {@code sigma(0) = 0} for every activation, and the loops weight them by 0.
+ */
+final class SampleSet {
+    final int n;
+    final int nPad;
+    final int dp;
+    final double[] xt;
+    final double[] y;
+
+    SampleSet(double[] inputs, double[] labels, int d, boolean bias) {
+        this.n = labels.length;
+        this.nPad = (n + 7) & ~7;
+        this.dp = d + (bias ? 1 : 0);
+        this.xt = new double[dp * nPad];
+        this.y = labels.clone();
+        for (int k = 0; k < n; k++) {
+            for (int c = 0; c < d; c++) xt[c * nPad + k] = inputs[k * d + c];
+            if (bias) xt[d * nPad + k] = 1.0;
+        }
+    }
+
+    double x(int c, int k) { return xt[c * nPad + k]; }
+}

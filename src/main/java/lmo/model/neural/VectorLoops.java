@@ -1,0 +1,418 @@
+package lmo.model.neural;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link Loops} with the Vector API on the fixed 256-bit species (4 doubles), whatever the CPU prefers, so the bits
+ * depend on the JDK only; only exact lane-wise operations (fma, max, compare, blend, add), never transcendental ones.
+ * Samples are the vector lanes; a tile of 4 neurons shares every load of the inputs.
+ */
+final class VectorLoops implements Loops {
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_256;
+
+    VectorLoops() {
+        if (S.length() != 4) throw new IllegalStateException("species has " + S.length() + " lanes");
+    }
+
+    @Override public void preactivations(double[] w4, SampleSet s, double[] z) {
+        int dp = s.dp, nPad = s.nPad;
+        double[] xt = s.xt;
+        DoubleVector zero = DoubleVector.zero(S);
+        for (int k = 0; k < nPad; k += 8) {
+            DoubleVector a0 = zero, b0 = zero, a1 = zero, b1 = zero, a2 = zero, b2 = zero, a3 = zero, b3 = zero;
+            for (int c = 0, xo = k; c < dp; c++, xo += nPad) {
+                DoubleVector x0 = DoubleVector.fromArray(S, xt, xo);
+                DoubleVector x1 = DoubleVector.fromArray(S, xt, xo + 4);
+                DoubleVector w = DoubleVector.broadcast(S, w4[c]);
+                a0 = w.fma(x0, a0);
+                b0 = w.fma(x1, b0);
+                w = DoubleVector.broadcast(S, w4[dp + c]);
+                a1 = w.fma(x0, a1);
+                b1 = w.fma(x1, b1);
+                w = DoubleVector.broadcast(S, w4[2 * dp + c]);
+                a2 = w.fma(x0, a2);
+                b2 = w.fma(x1, b2);
+                w = DoubleVector.broadcast(S, w4[3 * dp + c]);
+                a3 = w.fma(x0, a3);
+                b3 = w.fma(x1, b3);
+            }
+            a0.intoArray(z, k);
+            b0.intoArray(z, k + 4);
+            a1.intoArray(z, nPad + k);
+            b1.intoArray(z, nPad + k + 4);
+            a2.intoArray(z, 2 * nPad + k);
+            b2.intoArray(z, 2 * nPad + k + 4);
+            a3.intoArray(z, 3 * nPad + k);
+            b3.intoArray(z, 3 * nPad + k + 4);
+        }
+    }
+
+    @Override public void reluTile(double[] w4, SampleSet s, double[] r, double[] h, double[] q) {
+        int dp = s.dp, nPad = s.nPad;
+        double[] xt = s.xt;
+        DoubleVector zero = DoubleVector.zero(S);
+        int o1 = nPad, o2 = 2 * nPad, o3 = 3 * nPad;
+        for (int k = 0; k < nPad; k += 8) {
+            DoubleVector a0 = zero, b0 = zero, a1 = zero, b1 = zero, a2 = zero, b2 = zero, a3 = zero, b3 = zero;
+            for (int c = 0, xo = k; c < dp; c++, xo += nPad) {
+                DoubleVector x0 = DoubleVector.fromArray(S, xt, xo);
+                DoubleVector x1 = DoubleVector.fromArray(S, xt, xo + 4);
+                DoubleVector w = DoubleVector.broadcast(S, w4[c]);
+                a0 = w.fma(x0, a0);
+                b0 = w.fma(x1, b0);
+                w = DoubleVector.broadcast(S, w4[dp + c]);
+                a1 = w.fma(x0, a1);
+                b1 = w.fma(x1, b1);
+                w = DoubleVector.broadcast(S, w4[2 * dp + c]);
+                a2 = w.fma(x0, a2);
+                b2 = w.fma(x1, b2);
+                w = DoubleVector.broadcast(S, w4[3 * dp + c]);
+                a3 = w.fma(x0, a3);
+                b3 = w.fma(x1, b3);
+            }
+            DoubleVector ra = DoubleVector.fromArray(S, r, k);
+            DoubleVector rb = DoubleVector.fromArray(S, r, k + 4);
+            a0.max(zero).intoArray(h, k);
+            b0.max(zero).intoArray(h, k + 4);
+            a1.max(zero).intoArray(h, o1 + k);
+            b1.max(zero).intoArray(h, o1 + k + 4);
+            a2.max(zero).intoArray(h, o2 + k);
+            b2.max(zero).intoArray(h, o2 + k + 4);
+            a3.max(zero).intoArray(h, o3 + k);
+            b3.max(zero).intoArray(h, o3 + k + 4);
+            zero.blend(ra, a0.compare(VectorOperators.GT, 0.0)).intoArray(q, k);
+            zero.blend(rb, b0.compare(VectorOperators.GT, 0.0)).intoArray(q, k + 4);
+            zero.blend(ra, a1.compare(VectorOperators.GT, 0.0)).intoArray(q, o1 + k);
+            zero.blend(rb, b1.compare(VectorOperators.GT, 0.0)).intoArray(q, o1 + k + 4);
+            zero.blend(ra, a2.compare(VectorOperators.GT, 0.0)).intoArray(q, o2 + k);
+            zero.blend(rb, b2.compare(VectorOperators.GT, 0.0)).intoArray(q, o2 + k + 4);
+            zero.blend(ra, a3.compare(VectorOperators.GT, 0.0)).intoArray(q, o3 + k);
+            zero.blend(rb, b3.compare(VectorOperators.GT, 0.0)).intoArray(q, o3 + k + 4);
+        }
+    }
+
+    /** Samples per chunk of {@link #reluGradient}: the chunk's activations and inputs stay in the L1 cache. */
+    private static final int CHUNK = 512;
+
+    /**
+     * {@link #reluTile} and {@link #dots} fused chunk by chunk of samples: each accumulator is stored after a chunk
+     * and reloaded for the next, so every (neuron, coordinate) sum sees the same fmas in the same order as
+     * {@link #dots} (same bits), while the chunk's h, q and inputs stay in L1.
+     */
+    @Override public void reluGradient(double[] w4, SampleSet s, double[] r, double[] h, double[] q, double[] s0, double[] g) {
+        int dp = s.dp, nPad = s.nPad;
+        double[] xt = s.xt;
+        double[] acc = new double[(TILE + TILE * dp) * 4];
+        double[] tmp = new double[4];
+        DoubleVector zero = DoubleVector.zero(S);
+        final int ch = Math.min(CHUNK, nPad);
+        int o1 = ch, o2 = 2 * ch, o3 = 3 * ch;
+        for (int k0 = 0; k0 < nPad; k0 += ch) {
+            int len = Math.min(ch, nPad - k0);
+            // activations of the chunk: h, q at [j * ch + (k - k0)]
+            for (int k = 0; k < len; k += 8) {
+                DoubleVector a0 = zero, b0 = zero, a1 = zero, b1 = zero, a2 = zero, b2 = zero, a3 = zero, b3 = zero;
+                for (int c = 0, xo = k0 + k; c < dp; c++, xo += nPad) {
+                    DoubleVector x0 = DoubleVector.fromArray(S, xt, xo);
+                    DoubleVector x1 = DoubleVector.fromArray(S, xt, xo + 4);
+                    DoubleVector w = DoubleVector.broadcast(S, w4[c]);
+                    a0 = w.fma(x0, a0);
+                    b0 = w.fma(x1, b0);
+                    w = DoubleVector.broadcast(S, w4[dp + c]);
+                    a1 = w.fma(x0, a1);
+                    b1 = w.fma(x1, b1);
+                    w = DoubleVector.broadcast(S, w4[2 * dp + c]);
+                    a2 = w.fma(x0, a2);
+                    b2 = w.fma(x1, b2);
+                    w = DoubleVector.broadcast(S, w4[3 * dp + c]);
+                    a3 = w.fma(x0, a3);
+                    b3 = w.fma(x1, b3);
+                }
+                DoubleVector ra = DoubleVector.fromArray(S, r, k0 + k);
+                DoubleVector rb = DoubleVector.fromArray(S, r, k0 + k + 4);
+                a0.max(zero).intoArray(h, k);
+                b0.max(zero).intoArray(h, k + 4);
+                a1.max(zero).intoArray(h, o1 + k);
+                b1.max(zero).intoArray(h, o1 + k + 4);
+                a2.max(zero).intoArray(h, o2 + k);
+                b2.max(zero).intoArray(h, o2 + k + 4);
+                a3.max(zero).intoArray(h, o3 + k);
+                b3.max(zero).intoArray(h, o3 + k + 4);
+                zero.blend(ra, a0.compare(VectorOperators.GT, 0.0)).intoArray(q, k);
+                zero.blend(rb, b0.compare(VectorOperators.GT, 0.0)).intoArray(q, k + 4);
+                zero.blend(ra, a1.compare(VectorOperators.GT, 0.0)).intoArray(q, o1 + k);
+                zero.blend(rb, b1.compare(VectorOperators.GT, 0.0)).intoArray(q, o1 + k + 4);
+                zero.blend(ra, a2.compare(VectorOperators.GT, 0.0)).intoArray(q, o2 + k);
+                zero.blend(rb, b2.compare(VectorOperators.GT, 0.0)).intoArray(q, o2 + k + 4);
+                zero.blend(ra, a3.compare(VectorOperators.GT, 0.0)).intoArray(q, o3 + k);
+                zero.blend(rb, b3.compare(VectorOperators.GT, 0.0)).intoArray(q, o3 + k + 4);
+            }
+            // s0 accumulators at acc[0 .. 16)
+            {
+                DoubleVector a0 = DoubleVector.fromArray(S, acc, 0);
+                DoubleVector a1 = DoubleVector.fromArray(S, acc, 4);
+                DoubleVector a2 = DoubleVector.fromArray(S, acc, 8);
+                DoubleVector a3 = DoubleVector.fromArray(S, acc, 12);
+                for (int k = 0; k < len; k += 4) {
+                    DoubleVector rv = DoubleVector.fromArray(S, r, k0 + k);
+                    a0 = rv.fma(DoubleVector.fromArray(S, h, k), a0);
+                    a1 = rv.fma(DoubleVector.fromArray(S, h, o1 + k), a1);
+                    a2 = rv.fma(DoubleVector.fromArray(S, h, o2 + k), a2);
+                    a3 = rv.fma(DoubleVector.fromArray(S, h, o3 + k), a3);
+                }
+                a0.intoArray(acc, 0);
+                a1.intoArray(acc, 4);
+                a2.intoArray(acc, 8);
+                a3.intoArray(acc, 12);
+            }
+            // gradient accumulators: (j, c) at acc[16 + (c * 4 + j) * 4]
+            int c = 0;
+            for (; c + 4 <= dp; c += 4) {
+                int x0 = c * nPad + k0, x1 = x0 + nPad, x2 = x1 + nPad, x3 = x2 + nPad;
+                int base = 16 + c * 16;
+                DoubleVector g00 = DoubleVector.fromArray(S, acc, base), g10 = DoubleVector.fromArray(S, acc, base + 4);
+                DoubleVector g20 = DoubleVector.fromArray(S, acc, base + 8), g30 = DoubleVector.fromArray(S, acc, base + 12);
+                DoubleVector g01 = DoubleVector.fromArray(S, acc, base + 16), g11 = DoubleVector.fromArray(S, acc, base + 20);
+                DoubleVector g21 = DoubleVector.fromArray(S, acc, base + 24), g31 = DoubleVector.fromArray(S, acc, base + 28);
+                DoubleVector g02 = DoubleVector.fromArray(S, acc, base + 32), g12 = DoubleVector.fromArray(S, acc, base + 36);
+                DoubleVector g22 = DoubleVector.fromArray(S, acc, base + 40), g32 = DoubleVector.fromArray(S, acc, base + 44);
+                DoubleVector g03 = DoubleVector.fromArray(S, acc, base + 48), g13 = DoubleVector.fromArray(S, acc, base + 52);
+                DoubleVector g23 = DoubleVector.fromArray(S, acc, base + 56), g33 = DoubleVector.fromArray(S, acc, base + 60);
+                for (int k = 0; k < len; k += 4) {
+                    DoubleVector v0 = DoubleVector.fromArray(S, xt, x0 + k);
+                    DoubleVector v1 = DoubleVector.fromArray(S, xt, x1 + k);
+                    DoubleVector v2 = DoubleVector.fromArray(S, xt, x2 + k);
+                    DoubleVector v3 = DoubleVector.fromArray(S, xt, x3 + k);
+                    DoubleVector q0 = DoubleVector.fromArray(S, q, k);
+                    g00 = q0.fma(v0, g00);
+                    g01 = q0.fma(v1, g01);
+                    g02 = q0.fma(v2, g02);
+                    g03 = q0.fma(v3, g03);
+                    DoubleVector q1 = DoubleVector.fromArray(S, q, o1 + k);
+                    g10 = q1.fma(v0, g10);
+                    g11 = q1.fma(v1, g11);
+                    g12 = q1.fma(v2, g12);
+                    g13 = q1.fma(v3, g13);
+                    DoubleVector q2 = DoubleVector.fromArray(S, q, o2 + k);
+                    g20 = q2.fma(v0, g20);
+                    g21 = q2.fma(v1, g21);
+                    g22 = q2.fma(v2, g22);
+                    g23 = q2.fma(v3, g23);
+                    DoubleVector q3 = DoubleVector.fromArray(S, q, o3 + k);
+                    g30 = q3.fma(v0, g30);
+                    g31 = q3.fma(v1, g31);
+                    g32 = q3.fma(v2, g32);
+                    g33 = q3.fma(v3, g33);
+                }
+                g00.intoArray(acc, base); g10.intoArray(acc, base + 4); g20.intoArray(acc, base + 8); g30.intoArray(acc, base + 12);
+                g01.intoArray(acc, base + 16); g11.intoArray(acc, base + 20); g21.intoArray(acc, base + 24); g31.intoArray(acc, base + 28);
+                g02.intoArray(acc, base + 32); g12.intoArray(acc, base + 36); g22.intoArray(acc, base + 40); g32.intoArray(acc, base + 44);
+                g03.intoArray(acc, base + 48); g13.intoArray(acc, base + 52); g23.intoArray(acc, base + 56); g33.intoArray(acc, base + 60);
+            }
+            for (; c < dp; c++) {
+                int x0 = c * nPad + k0;
+                int base = 16 + c * 16;
+                DoubleVector g0 = DoubleVector.fromArray(S, acc, base), g1 = DoubleVector.fromArray(S, acc, base + 4);
+                DoubleVector g2 = DoubleVector.fromArray(S, acc, base + 8), g3 = DoubleVector.fromArray(S, acc, base + 12);
+                for (int k = 0; k < len; k += 4) {
+                    DoubleVector v0 = DoubleVector.fromArray(S, xt, x0 + k);
+                    g0 = DoubleVector.fromArray(S, q, k).fma(v0, g0);
+                    g1 = DoubleVector.fromArray(S, q, o1 + k).fma(v0, g1);
+                    g2 = DoubleVector.fromArray(S, q, o2 + k).fma(v0, g2);
+                    g3 = DoubleVector.fromArray(S, q, o3 + k).fma(v0, g3);
+                }
+                g0.intoArray(acc, base); g1.intoArray(acc, base + 4); g2.intoArray(acc, base + 8); g3.intoArray(acc, base + 12);
+            }
+        }
+        for (int j = 0; j < TILE; j++) {
+            s0[j] = lanes(DoubleVector.fromArray(S, acc, 4 * j), tmp);
+            for (int c = 0; c < dp; c++) g[j * dp + c] = lanes(DoubleVector.fromArray(S, acc, 16 + c * 16 + 4 * j), tmp);
+        }
+    }
+
+    @Override public void reluPredict(double[] w4, double[] c4, SampleSet s, double[] f) {
+        int dp = s.dp, nPad = s.nPad;
+        double[] xt = s.xt;
+        DoubleVector zero = DoubleVector.zero(S);
+        DoubleVector c0 = DoubleVector.broadcast(S, c4[0]);
+        DoubleVector c1 = DoubleVector.broadcast(S, c4[1]);
+        DoubleVector c2 = DoubleVector.broadcast(S, c4[2]);
+        DoubleVector c3 = DoubleVector.broadcast(S, c4[3]);
+        for (int k = 0; k < nPad; k += 8) {
+            DoubleVector a0 = zero, b0 = zero, a1 = zero, b1 = zero, a2 = zero, b2 = zero, a3 = zero, b3 = zero;
+            for (int c = 0, xo = k; c < dp; c++, xo += nPad) {
+                DoubleVector x0 = DoubleVector.fromArray(S, xt, xo);
+                DoubleVector x1 = DoubleVector.fromArray(S, xt, xo + 4);
+                DoubleVector w = DoubleVector.broadcast(S, w4[c]);
+                a0 = w.fma(x0, a0);
+                b0 = w.fma(x1, b0);
+                w = DoubleVector.broadcast(S, w4[dp + c]);
+                a1 = w.fma(x0, a1);
+                b1 = w.fma(x1, b1);
+                w = DoubleVector.broadcast(S, w4[2 * dp + c]);
+                a2 = w.fma(x0, a2);
+                b2 = w.fma(x1, b2);
+                w = DoubleVector.broadcast(S, w4[3 * dp + c]);
+                a3 = w.fma(x0, a3);
+                b3 = w.fma(x1, b3);
+            }
+            DoubleVector fa = DoubleVector.fromArray(S, f, k);
+            DoubleVector fb = DoubleVector.fromArray(S, f, k + 4);
+            fa = c0.fma(a0.max(zero), fa);
+            fb = c0.fma(b0.max(zero), fb);
+            fa = c1.fma(a1.max(zero), fa);
+            fb = c1.fma(b1.max(zero), fb);
+            fa = c2.fma(a2.max(zero), fa);
+            fb = c2.fma(b2.max(zero), fb);
+            fa = c3.fma(a3.max(zero), fa);
+            fb = c3.fma(b3.max(zero), fb);
+            fa.intoArray(f, k);
+            fb.intoArray(f, k + 4);
+        }
+    }
+
+    @Override public void relu(double[] z, double[] r, int nPad, double[] h, double[] q) {
+        int len = TILE * nPad;
+        DoubleVector zero = DoubleVector.zero(S);
+        if (q == null) {
+            for (int i = 0; i < len; i += 4) DoubleVector.fromArray(S, z, i).max(zero).intoArray(h, i);
+            return;
+        }
+        for (int j = 0; j < TILE; j++) {
+            int o = j * nPad;
+            for (int k = 0; k < nPad; k += 4) {
+                DoubleVector v = DoubleVector.fromArray(S, z, o + k);
+                v.max(zero).intoArray(h, o + k);
+                zero.blend(DoubleVector.fromArray(S, r, k), v.compare(VectorOperators.GT, 0.0)).intoArray(q, o + k);
+            }
+        }
+    }
+
+    @Override public void accumulate(double[] c4, double[] h, int nPad, double[] f) {
+        DoubleVector c0 = DoubleVector.broadcast(S, c4[0]);
+        DoubleVector c1 = DoubleVector.broadcast(S, c4[1]);
+        DoubleVector c2 = DoubleVector.broadcast(S, c4[2]);
+        DoubleVector c3 = DoubleVector.broadcast(S, c4[3]);
+        for (int k = 0; k < nPad; k += 4) {
+            DoubleVector v = DoubleVector.fromArray(S, f, k);
+            v = c0.fma(DoubleVector.fromArray(S, h, k), v);
+            v = c1.fma(DoubleVector.fromArray(S, h, nPad + k), v);
+            v = c2.fma(DoubleVector.fromArray(S, h, 2 * nPad + k), v);
+            v = c3.fma(DoubleVector.fromArray(S, h, 3 * nPad + k), v);
+            v.intoArray(f, k);
+        }
+    }
+
+    private static double lanes(DoubleVector v, double[] tmp) {
+        v.intoArray(tmp, 0);
+        return (tmp[0] + tmp[1]) + (tmp[2] + tmp[3]);
+    }
+
+    @Override public void dots(double[] r, double[] h, double[] q, SampleSet s, double[] s0, double[] g) {
+        int dp = s.dp, nPad = s.nPad;
+        double[] xt = s.xt;
+        double[] tmp = new double[4];
+        DoubleVector zero = DoubleVector.zero(S);
+        int h1 = nPad, h2 = 2 * nPad, h3 = 3 * nPad;
+        DoubleVector a0 = zero, a1 = zero, a2 = zero, a3 = zero;
+        for (int k = 0; k < nPad; k += 4) {
+            DoubleVector rv = DoubleVector.fromArray(S, r, k);
+            a0 = rv.fma(DoubleVector.fromArray(S, h, k), a0);
+            a1 = rv.fma(DoubleVector.fromArray(S, h, h1 + k), a1);
+            a2 = rv.fma(DoubleVector.fromArray(S, h, h2 + k), a2);
+            a3 = rv.fma(DoubleVector.fromArray(S, h, h3 + k), a3);
+        }
+        s0[0] = lanes(a0, tmp);
+        s0[1] = lanes(a1, tmp);
+        s0[2] = lanes(a2, tmp);
+        s0[3] = lanes(a3, tmp);
+        int c = 0;
+        for (; c + 4 <= dp; c += 4) {
+            int x0 = c * nPad, x1 = x0 + nPad, x2 = x1 + nPad, x3 = x2 + nPad;
+            DoubleVector g00 = zero, g01 = zero, g02 = zero, g03 = zero;
+            DoubleVector g10 = zero, g11 = zero, g12 = zero, g13 = zero;
+            DoubleVector g20 = zero, g21 = zero, g22 = zero, g23 = zero;
+            DoubleVector g30 = zero, g31 = zero, g32 = zero, g33 = zero;
+            for (int k = 0; k < nPad; k += 4) {
+                DoubleVector v0 = DoubleVector.fromArray(S, xt, x0 + k);
+                DoubleVector v1 = DoubleVector.fromArray(S, xt, x1 + k);
+                DoubleVector v2 = DoubleVector.fromArray(S, xt, x2 + k);
+                DoubleVector v3 = DoubleVector.fromArray(S, xt, x3 + k);
+                DoubleVector q0 = DoubleVector.fromArray(S, q, k);
+                g00 = q0.fma(v0, g00);
+                g01 = q0.fma(v1, g01);
+                g02 = q0.fma(v2, g02);
+                g03 = q0.fma(v3, g03);
+                DoubleVector q1 = DoubleVector.fromArray(S, q, h1 + k);
+                g10 = q1.fma(v0, g10);
+                g11 = q1.fma(v1, g11);
+                g12 = q1.fma(v2, g12);
+                g13 = q1.fma(v3, g13);
+                DoubleVector q2 = DoubleVector.fromArray(S, q, h2 + k);
+                g20 = q2.fma(v0, g20);
+                g21 = q2.fma(v1, g21);
+                g22 = q2.fma(v2, g22);
+                g23 = q2.fma(v3, g23);
+                DoubleVector q3 = DoubleVector.fromArray(S, q, h3 + k);
+                g30 = q3.fma(v0, g30);
+                g31 = q3.fma(v1, g31);
+                g32 = q3.fma(v2, g32);
+                g33 = q3.fma(v3, g33);
+            }
+            g[c] = lanes(g00, tmp);
+            g[c + 1] = lanes(g01, tmp);
+            g[c + 2] = lanes(g02, tmp);
+            g[c + 3] = lanes(g03, tmp);
+            g[dp + c] = lanes(g10, tmp);
+            g[dp + c + 1] = lanes(g11, tmp);
+            g[dp + c + 2] = lanes(g12, tmp);
+            g[dp + c + 3] = lanes(g13, tmp);
+            g[2 * dp + c] = lanes(g20, tmp);
+            g[2 * dp + c + 1] = lanes(g21, tmp);
+            g[2 * dp + c + 2] = lanes(g22, tmp);
+            g[2 * dp + c + 3] = lanes(g23, tmp);
+            g[3 * dp + c] = lanes(g30, tmp);
+            g[3 * dp + c + 1] = lanes(g31, tmp);
+            g[3 * dp + c + 2] = lanes(g32, tmp);
+            g[3 * dp + c + 3] = lanes(g33, tmp);
+        }
+        for (; c < dp; c++) {
+            int x0 = c * nPad;
+            DoubleVector g0 = zero, g1 = zero, g2 = zero, g3 = zero;
+            for (int k = 0; k < nPad; k += 4) {
+                DoubleVector v0 = DoubleVector.fromArray(S, xt, x0 + k);
+                g0 = DoubleVector.fromArray(S, q, k).fma(v0, g0);
+                g1 = DoubleVector.fromArray(S, q, h1 + k).fma(v0, g1);
+                g2 = DoubleVector.fromArray(S, q, h2 + k).fma(v0, g2);
+                g3 = DoubleVector.fromArray(S, q, h3 + k).fma(v0, g3);
+            }
+            g[c] = lanes(g0, tmp);
+            g[dp + c] = lanes(g1, tmp);
+            g[2 * dp + c] = lanes(g2, tmp);
+            g[3 * dp + c] = lanes(g3, tmp);
+        }
+    }
+
+    @Override public void gram(double[] a, int aAt, double[] b, int bAt, int nPad, double[] out) {
+        double[] tmp = new double[4];
+        DoubleVector zero = DoubleVector.zero(S);
+        for (int i = 0; i < TILE; i++) {
+            int ai = aAt + i * nPad;
+            int b0 = bAt, b1 = bAt + nPad, b2 = bAt + 2 * nPad, b3 = bAt + 3 * nPad;
+            DoubleVector s0 = zero, s1 = zero, s2 = zero, s3 = zero;
+            for (int k = 0; k < nPad; k += 4) {
+                DoubleVector va = DoubleVector.fromArray(S, a, ai + k);
+                s0 = va.fma(DoubleVector.fromArray(S, b, b0 + k), s0);
+                s1 = va.fma(DoubleVector.fromArray(S, b, b1 + k), s1);
+                s2 = va.fma(DoubleVector.fromArray(S, b, b2 + k), s2);
+                s3 = va.fma(DoubleVector.fromArray(S, b, b3 + k), s3);
+            }
+            out[i * TILE] = lanes(s0, tmp);
+            out[i * TILE + 1] = lanes(s1, tmp);
+            out[i * TILE + 2] = lanes(s2, tmp);
+            out[i * TILE + 3] = lanes(s3, tmp);
+        }
+    }
+}
