@@ -5,8 +5,8 @@ package lmo.engine;
  *
  * <ul>
  *   <li>{@link Kind#CONCAT}: each block writes {@code length} doubles per particle ({@code count * length}); the
- *       summary is their concatenation in block order ({@code N * length} doubles of the population's particles in
- *       id order, other populations' blocks writing nothing) — per-particle rows that a model's
+ *       summary is their concatenation in block order (every population's blocks, one row per particle in id order;
+ *       the model leaves the rows of populations it does not use at zero) — per-particle rows that a model's
  *       {@link lmo.model.Model#globalStep global step} needs together (rows of a kernel matrix, say).</li>
  *   <li>{@link Kind#SUM}: each block writes {@code length} doubles; the summary is their sum, added block by block
  *       in block order (so it does not depend on placement).</li>
