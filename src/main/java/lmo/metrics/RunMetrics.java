@@ -30,9 +30,12 @@ import lmo.engine.Simulation;
  * {@code lmo_shards{member=...}} (member {@value #LOCAL} without a cluster), {@code lmo_member_losses_total}, {@code lmo_recoveries_total},
  * {@code lmo_checkpoint_step}, {@code lmo_seconds_since_checkpoint},
  * {@code lmo_shard_compute_seconds_total{shard=...}}, {@code lmo_bytes_exchanged_total{direction="sent"|"received"}}
- * (0 without a cluster), plus the JVM metrics ({@code jvm_*}, {@code process_*}).
+ * (0 without a cluster), plus the JVM metrics ({@code jvm_*}, {@code process_*}), which the Prometheus client reads
+ * from the JVM, at most once per second (see {@link ThrottledCollector}).
  */
 public final class RunMetrics implements RunObserver {
+    /** The JVM metrics are read at most this often: a scrape within this many seconds of the last reuses them. */
+    static final double JVM_METRICS_SECONDS = 1;
     /** The {@code member} label of {@code lmo_shards} in a run without a cluster. */
     public static final String LOCAL = "local";
 
@@ -95,7 +98,9 @@ public final class RunMetrics implements RunObserver {
     RunMetrics(LongSupplier nanoClock) {
         this.nanoClock = nanoClock;
         this.checkpointNanos = nanoClock.getAsLong();
-        JvmMetrics.builder().register(registry);
+        PrometheusRegistry jvm = new PrometheusRegistry();
+        JvmMetrics.builder().register(jvm);
+        registry.register(new ThrottledCollector(jvm, JVM_METRICS_SECONDS, nanoClock));
     }
 
     public PrometheusRegistry registry() { return registry; }
