@@ -3,19 +3,22 @@ package lmo.cli;
 import java.io.IOException;
 import lmo.engine.RunObserver;
 import lmo.metrics.MetricsServer;
-import lmo.metrics.RunMetrics;
+import lmo.metrics.RunMonitor;
+import lmo.scenario.Scenario;
 import picocli.CommandLine.Option;
 
 /**
- * The metrics endpoint of a run, when asked for by {@code --metrics-port} or {@code output.metricsPort}: publishes
- * through a {@link RunMetrics} observer and serves it on 127.0.0.1 for as long as the run goes.
+ * The metrics endpoint and status page of a run, when asked for by {@code --metrics-port} or
+ * {@code output.metricsPort}: a {@link RunMonitor} observer serving on 127.0.0.1 for as long as the run goes (the
+ * command closes it once the run has finished and its summary is written).
  */
 final class Monitor implements AutoCloseable {
 
     /** The command-line side: {@code --metrics-port}, which wins over the scenario's {@code output.metricsPort}. */
     static final class Options {
         @Option(names = "--metrics-port", paramLabel = "PORT",
-                description = "serve Prometheus metrics on http://127.0.0.1:PORT/metrics while the run goes (0: any free port)")
+                description = "serve Prometheus metrics on http://127.0.0.1:PORT/metrics and a status page on "
+                        + "http://127.0.0.1:PORT/ while the run goes (0: any free port)")
         Integer port;
 
         String problem() {
@@ -23,33 +26,32 @@ final class Monitor implements AutoCloseable {
         }
     }
 
-    private final RunMetrics metrics;
-    private final MetricsServer server;
+    private final RunMonitor monitor;
 
-    private Monitor(RunMetrics metrics, MetricsServer server) {
-        this.metrics = metrics;
-        this.server = server;
+    private Monitor(RunMonitor monitor) {
+        this.monitor = monitor;
     }
 
     /**
-     * Starts the endpoint on {@code port} (the option if given, else {@code scenarioPort}; negative: none) and prints
-     * its address.
+     * Starts the endpoint on the port of the option if given, else of {@code scenario.output().metricsPort()}
+     * (negative: none), and prints its addresses.
      */
-    static Monitor start(Options options, int scenarioPort) throws IOException {
-        int port = options.port != null ? options.port : scenarioPort;
-        if (port < 0) return new Monitor(null, null);
-        RunMetrics metrics = new RunMetrics();
-        MetricsServer server = MetricsServer.start(metrics.registry(), MetricsServer.DEFAULT_HOST, port);
-        System.out.println("metrics: http://" + MetricsServer.DEFAULT_HOST + ":" + server.port() + "/metrics");
+    static Monitor start(Options options, Scenario scenario) throws IOException {
+        int port = options.port != null ? options.port : scenario.output().metricsPort();
+        if (port < 0) return new Monitor(null);
+        RunMonitor monitor = RunMonitor.start(MetricsServer.DEFAULT_HOST, port, scenario.description());
+        String base = "http://" + MetricsServer.DEFAULT_HOST + ":" + monitor.port();
+        System.out.println("metrics: " + base + "/metrics");
+        System.out.println("status page: " + base + "/");
         System.out.flush();
-        return new Monitor(metrics, server);
+        return new Monitor(monitor);
     }
 
     /** The observer to add to the run, or null when there is no endpoint. */
-    RunObserver observer() { return metrics; }
+    RunObserver observer() { return monitor; }
 
     @Override
     public void close() {
-        if (server != null) server.close();
+        if (monitor != null) monitor.close();
     }
 }

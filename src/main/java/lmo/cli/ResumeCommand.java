@@ -90,7 +90,7 @@ final class ResumeCommand implements Callable<Integer> {
             return bad(file + ": does not fit " + yaml + ": " + e.getMessage());
         }
         RunDirectory run = RunDirectory.reopen(dir, sim.startStep(), scenario.description());
-        try (Monitor monitor = Monitor.start(metrics, scenario.output().metricsPort())) {
+        try (Monitor monitor = Monitor.start(metrics, scenario)) {
             RunOutcome o = Runs.execute(sim, Runs.observers(run, quiet, monitor), engine, cluster, Files.readString(yaml));
             Runs.plot(dir, noPlots);
             return Runs.report(sim, o, dir);

@@ -88,7 +88,7 @@ final class RunCommand implements Callable<Integer> {
         }
         String resolved = Assembler.resolved(scenario, sim).toYaml();
         RunDirectory run = RunDirectory.create(dir, resolved, scenario.description());
-        try (Monitor monitor = Monitor.start(metrics, scenario.output().metricsPort())) {
+        try (Monitor monitor = Monitor.start(metrics, scenario)) {
             RunOutcome o = Runs.execute(sim, Runs.observers(run, quiet, monitor), engine, cluster, resolved);
             Runs.plot(dir, noPlots);
             return Runs.report(sim, o, dir);

@@ -1,6 +1,7 @@
 package lmo.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import lmo.engine.BlockLayout;
 import lmo.engine.ClusterStatus;
 import lmo.engine.Population;
 import lmo.engine.Simulation;
@@ -26,7 +28,13 @@ class RunMetricsTest {
         return out.toString(StandardCharsets.UTF_8);
     }
 
+    /** Every scrape must also parse strictly. */
     private static double value(String text, String series) {
+        PromText.parse(text);
+        return rawValue(text, series);
+    }
+
+    private static double rawValue(String text, String series) {
         Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\S+)$").matcher(text);
         assertTrue(m.find(), series + " in\n" + text);
         return Double.parseDouble(m.group(1));
@@ -59,5 +67,55 @@ class RunMetricsTest {
         assertEquals(1, value(text, "lmo_recoveries_total{run=\"demo\"}"));
         assertEquals(2, value(text, "lmo_shards{member=\"pekko://lmo@127.0.0.1:2\",run=\"demo\"}"));
         assertTrue(text.contains("jvm_memory_used_bytes"), "JVM metrics are registered");
+    }
+
+    @Test
+    void aClusterFormedBeforeTheFirstStepIsPublishedUnderTheRunsNameAndLostMembersDisappear() throws IOException {
+        long[] now = {0};
+        RunMetrics m = new RunMetrics(() -> now[0]);
+        Simulation sim = new Simulation("demo", 1, 10, List.of(new Population("p", 0, new Euclidean(1),
+                new double[] {0}, new double[] {1})), null, null, 1, 1, 1, 0);
+        m.onCluster(new ClusterStatus(2, Map.of("pekko://lmo@127.0.0.1:1", 2, "pekko://lmo@127.0.0.1:2", 2), 0, 0));
+        m.onTraffic(100, 10);
+        m.onStart(sim, null, List.of("energy"));
+        String text = scrape(m);
+        assertFalse(text.contains("run=\"\""), "nothing published without the run's name:\n" + text);
+        assertEquals(2, value(text, "lmo_members{run=\"demo\"}"), "onStart keeps the cluster's members");
+        assertEquals(2, value(text, "lmo_shards{member=\"pekko://lmo@127.0.0.1:2\",run=\"demo\"}"));
+        assertFalse(text.contains("member=\"local\""));
+
+        m.onTraffic(150, 30);
+        m.onCluster(new ClusterStatus(1, Map.of("pekko://lmo@127.0.0.1:1", 4), 1, 1));
+        now[0] = 5_000_000_000L;
+        m.onStep(0, 0, new double[] {1});
+        text = scrape(m);
+        assertEquals(150, value(text, "lmo_bytes_exchanged_total{direction=\"sent\",run=\"demo\"}"));
+        assertEquals(30, value(text, "lmo_bytes_exchanged_total{direction=\"received\",run=\"demo\"}"));
+        assertEquals(4, value(text, "lmo_shards{member=\"pekko://lmo@127.0.0.1:1\",run=\"demo\"}"));
+        assertFalse(text.contains("127.0.0.1:2"), "a lost member's shards are not reported");
+        assertEquals(5, value(text, "lmo_seconds_since_checkpoint{run=\"demo\"}"), 1e-9);
+
+        m.onCheckpoint(0, null);
+        now[0] = 7_000_000_000L;
+        m.onRewind(0); // a new core, whose wall clock starts again
+        m.onStart(sim, null, List.of("energy"));
+        m.onStep(0, 0, new double[] {1});
+        text = scrape(m);
+        assertEquals(2, value(text, "lmo_seconds_since_checkpoint{run=\"demo\"}"), 1e-9);
+        assertEquals(1, value(text, "lmo_members{run=\"demo\"}"));
+        assertEquals(0, value(text, "lmo_checkpoint_step{run=\"demo\"}"));
+    }
+
+    @Test
+    void aRunWithoutAClusterHasOneMemberHoldingEveryShard() throws IOException {
+        RunMetrics m = new RunMetrics();
+        Simulation sim = new Simulation("demo", 1, 10, List.of(new Population("p", 0, new Euclidean(1),
+                new double[] {0, 1, 2, 3}, new double[] {1, 1, 1, 1})), null, null, 1, 3, 1, 0);
+        m.onStart(sim, new BlockLayout(sim.populations(), 1, 3), List.of("energy"));
+        String text = scrape(m);
+        assertEquals(1, value(text, "lmo_members{run=\"demo\"}"));
+        assertEquals(3, value(text, "lmo_shards{member=\"local\",run=\"demo\"}"));
+        assertEquals(10, value(text, "lmo_end_step{run=\"demo\"}"));
+        assertEquals(0, value(text, "lmo_bytes_exchanged_total{direction=\"sent\",run=\"demo\"}"));
     }
 }

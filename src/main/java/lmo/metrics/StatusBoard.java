@@ -1,0 +1,111 @@
+package lmo.metrics;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.LongSupplier;
+import lmo.engine.BlockLayout;
+import lmo.engine.Gathered;
+import lmo.engine.RunObserver;
+import lmo.engine.RunOutcome;
+import lmo.engine.Simulation;
+
+/**
+ * What the status page shows of a run (name, description, progress, rate, ETA, status and the logged metric rows),
+ * kept up to date by the observer callbacks. Threading: the scheduler's thread writes through the callbacks, an HTTP
+ * thread reads through {@link #snapshot()}; both hold one lock, briefly (a snapshot copies at most a few thousand
+ * references, the JSON is written outside the lock).
+ */
+public final class StatusBoard implements RunObserver {
+    /** Rows kept for the charts (besides the latest): a long run's page stays light. */
+    public static final int DEFAULT_POINTS = 2000;
+    /** The window of the steps-per-second estimate. */
+    static final double RATE_WINDOW_SECONDS = 30;
+
+    private final Object lock = new Object();
+    private final String description;
+    private final LongSupplier nanoClock;
+    private final DecimatedRows rows;
+    private final StepRate rate = new StepRate(RATE_WINDOW_SECONDS);
+    private String name = "";
+    private long steps;
+    private long step = -1;
+    private String status = "starting";
+    private String message;
+    private List<String> columns = List.of();
+    private double finalRate = Double.NaN;
+
+    /** @param description the scenario's description, shown under the name */
+    public StatusBoard(String description) {
+        this(description, DEFAULT_POINTS, System::nanoTime);
+    }
+
+    /** With the rows kept per chart and the clock of the rate (for tests). */
+    StatusBoard(String description, int points, LongSupplier nanoClock) {
+        this.description = description == null ? "" : description;
+        this.rows = new DecimatedRows(points);
+        this.nanoClock = nanoClock;
+    }
+
+    /** Called again after a rewind: the same run continues. */
+    @Override
+    public void onStart(Simulation sim, BlockLayout layout, List<String> columns) {
+        synchronized (lock) {
+            name = sim.name();
+            steps = sim.steps();
+            this.columns = List.copyOf(columns);
+            if (step < 0) step = sim.startStep();
+            status = "running";
+        }
+    }
+
+    @Override
+    public void onMetrics(long k, double wallSeconds, double[] values) {
+        double[] row = new double[values.length + 1];
+        row[0] = k;
+        System.arraycopy(values, 0, row, 1, values.length);
+        synchronized (lock) {
+            rows.add(row);
+        }
+    }
+
+    @Override
+    public void onStep(long k, double wallSeconds, double[] values) {
+        long now = nanoClock.getAsLong();
+        synchronized (lock) {
+            step = k;
+            rate.add(now, k);
+        }
+    }
+
+    @Override
+    public void onRewind(long k) {
+        synchronized (lock) {
+            rows.dropFrom(k);
+            rate.reset();
+            step = k;
+        }
+    }
+
+    @Override
+    public void onFinish(RunOutcome outcome, Gathered state) {
+        synchronized (lock) {
+            status = outcome.status().name().toLowerCase(Locale.ROOT);
+            message = outcome.message();
+            if (outcome.status() != RunOutcome.Status.LOST) step = outcome.step();
+            if (outcome.timing() != null) finalRate = outcome.timing().stepsPerSecond();
+        }
+    }
+
+    /** The board as it is now. */
+    public StatusSnapshot snapshot() {
+        long now = nanoClock.getAsLong();
+        synchronized (lock) {
+            boolean running = status.equals("running") || status.equals("starting");
+            double perSecond = !running && finalRate > 0 ? finalRate : rate.perSecond(running ? now : Long.MIN_VALUE);
+            double eta = status.equals("completed") ? 0
+                    : running && perSecond > 0 ? Math.max(0, steps - step) / perSecond : Double.NaN;
+            return new StatusSnapshot(name, description, steps, Math.max(step, 0), perSecond, eta, status, message,
+                    columns, rows.rows());
+        }
+    }
+}

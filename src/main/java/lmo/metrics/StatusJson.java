@@ -1,0 +1,59 @@
+package lmo.metrics;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * Writes a {@link StatusSnapshot} as the JSON of {@code /status}:
+ * {@code {"name", "description", "steps", "step", "stepsPerSecond", "etaSeconds", "status", "message",
+ * "columns": [...], "rows": [[step, v1, v2, ...], ...]}}; a number that is not finite (NaN, infinities: a rate not
+ * known yet, a diverged metric) is written as null. Threading: stateless, any thread.
+ */
+public final class StatusJson {
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private StatusJson() {}
+
+    public static byte[] write(StatusSnapshot s) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256 + 24 * s.rows().size() * (1 + s.columns().size()));
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("name", s.name());
+            g.writeStringField("description", s.description());
+            g.writeNumberField("steps", s.steps());
+            g.writeNumberField("step", s.step());
+            number(g, "stepsPerSecond", s.stepsPerSecond());
+            number(g, "etaSeconds", s.etaSeconds());
+            g.writeStringField("status", s.status());
+            if (s.message() != null) g.writeStringField("message", s.message());
+            g.writeArrayFieldStart("columns");
+            for (String c : s.columns()) g.writeString(c);
+            g.writeEndArray();
+            g.writeArrayFieldStart("rows");
+            for (double[] row : s.rows()) {
+                g.writeStartArray();
+                g.writeNumber((long) row[0]);
+                for (int i = 1; i < row.length; i++) value(g, row[i]);
+                g.writeEndArray();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a byte array does not fail
+        }
+        return out.toByteArray();
+    }
+
+    private static void number(JsonGenerator g, String field, double v) throws IOException {
+        g.writeFieldName(field);
+        value(g, v);
+    }
+
+    private static void value(JsonGenerator g, double v) throws IOException {
+        if (Double.isFinite(v)) g.writeNumber(v);
+        else g.writeNull();
+    }
+}
