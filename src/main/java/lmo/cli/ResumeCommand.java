@@ -89,8 +89,14 @@ final class ResumeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             return bad(file + ": does not fit " + yaml + ": " + e.getMessage());
         }
-        RunDirectory run = RunDirectory.reopen(dir, sim.startStep(), scenario.description());
-        try (Monitor monitor = Monitor.start(metrics, scenario)) {
+        Monitor monitor;
+        try {
+            monitor = Monitor.start(metrics, scenario);
+        } catch (IOException e) {
+            return bad("metrics port: cannot listen on 127.0.0.1: " + e.getMessage());
+        }
+        try (monitor) {
+            RunDirectory run = RunDirectory.reopen(dir, sim.startStep(), scenario.description());
             RunOutcome o = Runs.execute(sim, Runs.observers(run, quiet, monitor), engine, cluster, Files.readString(yaml));
             Runs.plot(dir, noPlots);
             return Runs.report(sim, o, dir);

@@ -87,8 +87,14 @@ final class RunCommand implements Callable<Integer> {
             return bad("--out " + dir + ": exists and is not an empty directory");
         }
         String resolved = Assembler.resolved(scenario, sim).toYaml();
-        RunDirectory run = RunDirectory.create(dir, resolved, scenario.description());
-        try (Monitor monitor = Monitor.start(metrics, scenario)) {
+        Monitor monitor;
+        try {
+            monitor = Monitor.start(metrics, scenario);
+        } catch (IOException e) {
+            return bad("metrics port: cannot listen on 127.0.0.1: " + e.getMessage());
+        }
+        try (monitor) {
+            RunDirectory run = RunDirectory.create(dir, resolved, scenario.description());
             RunOutcome o = Runs.execute(sim, Runs.observers(run, quiet, monitor), engine, cluster, resolved);
             Runs.plot(dir, noPlots);
             return Runs.report(sim, o, dir);
