@@ -45,6 +45,16 @@ final class Updates {
         for (int i = 0, n = block.count(); i < n; i++) mNext[i] = m[i] * Math.exp(-etaM * v[i]);
     }
 
+    /** {@code mNext_i} by the given rule (see {@link MassUpdate}; the linear rule writes NaN for a negative factor). */
+    static void reweight(Block block, double[] v, double etaM, MassUpdate rule) {
+        if (rule == MassUpdate.EXPONENTIAL) {
+            reweight(block, v, etaM);
+            return;
+        }
+        double[] m = block.m(), mNext = block.mNext();
+        for (int i = 0, n = block.count(); i < n; i++) mNext[i] = rule.apply(m[i], v[i], etaM);
+    }
+
     static void copyPositions(Block block) {
         System.arraycopy(block.x(), 0, block.xNext(), 0, block.count() * block.dim());
     }

@@ -6,7 +6,11 @@ import lmo.space.Space;
  * Deterministic positions at the cell centres of a regular n^d grid on the box [low, high] (default [0,1]^d):
  * particle p has axis indices (j_0, ..., j_{d-1}) in row-major order (last axis fastest) and coordinates
  * {@code low_c + (high_c - low_c) (j_c + 1/2)/n}; on the torus the result is wrapped (the default gives
- * {@code (j + 1/2)/n}). The particle count must be n^d. Not for the sphere.
+ * {@code (j + 1/2)/n}). The particle count must be n^d.
+ *
+ * <p>On the circle (a sphere of dim 2) any count N is allowed: particle p is at the angle
+ * {@code phi_p = 2 pi (p + 1/2) / N}, {@code (cos phi_p, sin phi_p)}, the cell centres of N equal arcs. Not for
+ * spheres of higher dimension.
  */
 public final class GridInit implements InitialDistribution {
     private final Box box;
@@ -36,8 +40,17 @@ public final class GridInit implements InitialDistribution {
 
     @Override
     public double[] positions(Space space, int count, long seed, int population) {
-        if (space.type().equals("sphere")) throw new IllegalArgumentException("grid init is not available on the sphere");
         int dim = space.dim();
+        if (space.type().equals("sphere")) {
+            if (dim != 2) throw new IllegalArgumentException("grid init on the sphere needs the circle (dim 2), got dim " + dim);
+            double[] x = Box.positions(count, dim);
+            for (int p = 0; p < count; p++) {
+                double phi = circleAngle(p, count);
+                x[2 * p] = StrictMath.cos(phi);
+                x[2 * p + 1] = StrictMath.sin(phi);
+            }
+            return x;
+        }
         double[] low = box.low("grid init", dim), high = box.high("grid init", dim);
         double[] x = Box.positions(count, dim);
         int n = side(count, dim);
@@ -51,5 +64,10 @@ public final class GridInit implements InitialDistribution {
             space.canonicalize(x, at);
         }
         return x;
+    }
+
+    /** The angle of point p of N on the circle: {@code 2 pi (p + 1/2) / N}. */
+    public static double circleAngle(int p, int count) {
+        return 2 * Math.PI * (p + 0.5) / count;
     }
 }

@@ -26,7 +26,8 @@ import lmo.engine.Simulation;
  * {@code step,wallSeconds,time,<metrics>}, one row per logged step, row k the state after k updates),
  * {@code summary.json}, and {@code .npy} snapshots (one array per population: N rows of position coordinates then
  * mass): {@code snapshots/<population>-<step>.npy}, {@code final-<population>.npy}, and on divergence
- * {@code last-good-<population>.npy}, and {@code checkpoint.lmo} (see {@link CheckpointFile}). Every file but
+ * {@code last-good-<population>.npy}, {@code checkpoint.lmo} (see {@link CheckpointFile}), and when a run completes
+ * the model's final tables as CSV files ({@link lmo.model.Model#finalTables}, e.g. {@code predictor.csv}). Every file but
  * metrics.csv is written to a temporary name and renamed, so none is ever half-written; metrics.csv is flushed row
  * by row.
  *
@@ -207,6 +208,7 @@ public final class RunDirectory implements RunObserver {
     public void onFinish(RunOutcome outcome, Gathered state) {
         boolean ok = outcome.status() == RunOutcome.Status.COMPLETED;
         if (state != null) writeState(state, name -> (ok ? "final-" : "last-good-") + name + ".npy");
+        if (ok && state != null && sim != null) writeTables(sim.model().finalTables(state));
         try {
             if (metrics != null) metrics.close();
             writeAtomically("summary.json", JSON.writeValueAsBytes(summary(outcome)));
@@ -283,6 +285,23 @@ public final class RunDirectory implements RunObserver {
                 var bytes = new java.io.ByteArrayOutputStream(rows.length * 8 + 128);
                 Npy.write(bytes, new Table(m.length, d + 1, rows));
                 writeAtomically(fileName.apply(sim.populations().get(p).name()), bytes.toByteArray());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The model's final tables ({@link lmo.model.Model#finalTables}), each as CSV: a header, then one line per row. */
+    private void writeTables(java.util.Map<String, lmo.model.Model.FinalTable> tables) {
+        try {
+            for (var e : new java.util.TreeMap<>(tables).entrySet()) {
+                Table t = e.getValue().rows();
+                StringBuilder csv = new StringBuilder(String.join(",", e.getValue().columns())).append('\n');
+                for (int r = 0; r < t.rows(); r++) {
+                    for (int c = 0; c < t.cols(); c++) csv.append(c == 0 ? "" : ",").append(num(t.get(r, c)));
+                    csv.append('\n');
+                }
+                writeAtomically(e.getKey(), csv.toString().getBytes(StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,7 +1,9 @@
 package lmo.model;
 
 import java.util.List;
+import java.util.Map;
 import lmo.engine.Block;
+import lmo.engine.Gathered;
 import lmo.engine.Reduction;
 import lmo.engine.Summaries;
 
@@ -83,4 +85,25 @@ public interface Model {
      * @param counts the particle count of every population, by population index
      */
     default double pairEvaluationsPerStep(int[] counts) { return 0; }
+
+    /**
+     * A table the run directory writes as a CSV file when a run completes: a header line of column names, then one
+     * line per row.
+     */
+    record FinalTable(List<String> columns, lmo.io.Table rows) {
+        public FinalTable {
+            columns = List.copyOf(columns);
+            if (columns.size() != rows.cols()) {
+                throw new IllegalArgumentException(columns.size() + " column names for a table of " + rows.cols() + " columns");
+            }
+        }
+    }
+
+    /**
+     * Tables of the final state, by file name (e.g. {@code predictor.csv}: a network's output on a grid of inputs),
+     * written into the run directory when the run completes; called once, on the scheduler. The default writes none.
+     *
+     * @param finalState every population's final positions and masses, in id order
+     */
+    default Map<String, FinalTable> finalTables(Gathered finalState) { return Map.of(); }
 }

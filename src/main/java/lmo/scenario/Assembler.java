@@ -7,6 +7,7 @@ import java.util.List;
 import lmo.dynamics.Dynamics;
 import lmo.dynamics.FisherRao;
 import lmo.dynamics.Langevin;
+import lmo.dynamics.MassUpdate;
 import lmo.dynamics.Schedule;
 import lmo.model.potential.PotentialModel;
 import lmo.model.potential.QuadraticPotential;
@@ -24,6 +25,8 @@ import lmo.io.Table;
 import lmo.model.Model;
 import lmo.model.kernel.MmdModel;
 import lmo.model.kernel.Target;
+import lmo.model.neural.ScalingPath;
+import lmo.model.neural.TwoLayerModel;
 import lmo.space.Space;
 import lmo.space.Spaces;
 
@@ -47,7 +50,8 @@ public final class Assembler {
         Model model = model(s.model(), s, pops);
         int[] counts = pops.stream().mapToInt(Population::count).toArray();
         int blockSize = s.engine().autoBlockSize() ? model.defaultBlockSize(counts) : s.engine().blockSize();
-        Dynamics dynamics = dynamics(s.dynamics());
+        Dynamics dynamics = dynamics(s.dynamics(),
+                ScenarioBinder.stepScale(s.dynamics(), s.populations().get(s.model().population())));
         checkFits(s, model, dynamics);
         return new Simulation(s.name(), s.seed(), s.steps(), pops, model, dynamics, blockSize,
                 s.engine().shards(), s.output().every(), s.output().snapshotEvery(), s.checkpoint().every());
@@ -85,6 +89,11 @@ public final class Assembler {
         if (m == null) {
             m = new double[p.count()];
             Arrays.fill(m, p.mass() / p.count());
+        } else if (p.symmetric()) {
+            m = ScalingPath.symmetricMasses(m);
+        }
+        if (p.scale() != 1.0 || p.symmetric()) {
+            x = ScalingPath.coordinateInit(x, p.count(), space.dim(), p.scale(), p.symmetric());
         }
         return new Population(p.name(), index, space, x, m);
     }
@@ -115,6 +124,16 @@ public final class Assembler {
         Model model;
         if (spec instanceof MmdSpec mmd) {
             model = mmd(mmd, pops.get(names.indexOf(mmd.population())), s.seed());
+        } else if (spec instanceof TwoLayerSpec t) {
+            Population pop = pops.get(names.indexOf(t.population()));
+            TwoLayerModel net = Networks.model(t, pop);
+            model = net;
+            if (t.potential() != null) {
+                model = new WithPotential(model, names.indexOf(t.potential().population()),
+                        new QuadraticPotential(t.potential().kappa()));
+            }
+            PredictorSpec grid = s.output().predictor();
+            return grid == null ? model : new Networks.WithPredictor(model, net, pop.index(), grid.grid());
         } else {
             PotentialSpec p = spec.potential();
             Population pop = pops.get(names.indexOf(p.population()));
@@ -163,12 +182,18 @@ public final class Assembler {
         return Target.samples(points, w, dim);
     }
 
-    private static Dynamics dynamics(DynamicsSpec d) {
-        if (d instanceof WassersteinSpec w) return new Wasserstein(w.stepSize());
-        if (d instanceof FisherRaoSpec f) return new FisherRao(f.massStepSize(), f.conserveMass());
-        if (d instanceof WfrSpec w) return new WassersteinFisherRao(w.stepSize(), w.massStepSize(), w.conserveMass());
+    /** @param scale the divisor of the step sizes ({@code scaleStepByInit}), 1 otherwise */
+    private static Dynamics dynamics(DynamicsSpec d, double scale) {
+        if (d instanceof WassersteinSpec w) return new Wasserstein(w.stepSize() / scale);
+        if (d instanceof FisherRaoSpec f) {
+            return new FisherRao(f.massStepSize(), f.conserveMass(), MassUpdate.parse(f.massUpdate()));
+        }
+        if (d instanceof WfrSpec w) {
+            return new WassersteinFisherRao(w.stepSize() / scale, w.massStepSize() / scale, w.conserveMass(),
+                    MassUpdate.parse(w.massUpdate()));
+        }
         LangevinSpec l = (LangevinSpec) d;
-        return new Langevin(l.stepSize(), schedule(l.temperature(), l.stepSize()));
+        return new Langevin(l.stepSize() / scale, schedule(l.temperature(), l.stepSize() / scale));
     }
 
     private static Schedule schedule(TemperatureSpec t, double stepSize) {

@@ -24,8 +24,16 @@ final class InitBinder {
      */
     InitSpec bind(MapReader m, Collection<String> types, SpaceSpec space, MapReader owner, int count)
             throws ScenarioException {
+        return bind(m, types, space, owner, count, List.of());
+    }
+
+    /** As above, also allowing the keys {@code common} to every type (read by the caller). */
+    InitSpec bind(MapReader m, Collection<String> types, SpaceSpec space, MapReader owner, int count,
+            List<String> common) throws ScenarioException {
         String type = m.choice("type", null, types);
-        m.allow(Keys.INIT.get(type));
+        List<String> allowed = new ArrayList<>(Keys.INIT.get(type));
+        allowed.addAll(common);
+        m.allow(allowed);
         int dim = space.dim();
         switch (type) {
             case "uniform": {
@@ -40,7 +48,13 @@ final class InitBinder {
                 }
                 return new QuantilesInit(density(m.requireMap("density"), space));
             case "grid": {
-                if (space.isSphere()) throw m.error("type", "grid needs a euclidean or torus space, got sphere");
+                if (space.isSphere() && dim != 2) {
+                    throw m.error("type", "grid needs a euclidean or torus space, or the circle (sphere of dim 2), got a sphere of dim " + dim);
+                }
+                if (space.isSphere()) {
+                    box(m, space); // low and high are errors on the circle
+                    return new GridInit(null, null);
+                }
                 if (intRoot(count, dim) < 0) {
                     throw owner.error("count", "a grid needs count = n^" + dim + " for an integer n, got " + count);
                 }

@@ -27,13 +27,34 @@ final class Keys {
             "grid", List.of("type", "low", "high"),
             "lattice", List.of("type", "generator", "low", "high"),
             "file", List.of("type", "path"));
+    /** Keys every population init type accepts on a euclidean space (the scaling path). */
+    static final List<String> INIT_COMMON = List.of("scale", "symmetric");
     /** Init types allowed to generate target samples ({@code model.target.from}): all but {@code file}. */
     static final List<String> FROM_TYPES = List.of("uniform", "gaussian", "quantiles", "grid", "lattice");
     static final List<String> DENSITY = List.of("type", "modes");
     static final List<String> MODE = List.of("k", "amplitude");
     static final Map<String, List<String>> MODEL = ordered(
             "mmd", List.of("type", "population", "kernel", "target", "potential"),
-            "potential", List.of("type", "population", "potential"));
+            "potential", List.of("type", "population", "potential"),
+            "two-layer", List.of("type", "population", "readout", "activation", "bias", "signs", "loss", "regularization",
+                    "activeThreshold", "data", "potential"));
+    static final List<String> READOUTS = List.of("coordinate", "cone", "mass", "bilevel");
+    static final List<String> ACTIVATIONS = List.of("relu", "tanh", "gelu");
+    static final List<String> SIGNS = List.of("positive", "balanced");
+    static final List<String> LOSSES = List.of("square", "logistic");
+    static final List<String> DATA = List.of("inputs", "labels", "teacher", "noise", "test", "seed", "population");
+    static final Map<String, List<String>> INPUTS = ordered(
+            "sphere", List.of("type", "dim", "count"),
+            "gaussian", List.of("type", "dim", "count"),
+            "file", List.of("type", "path"));
+    static final List<String> FILE = List.of("path");
+    static final Map<String, List<String>> TEACHER = ordered(
+            "random", List.of("type", "neurons", "seed", "outputs", "bias", "activation"),
+            "listed", List.of("type", "weights", "outputs", "bias", "activation"),
+            "circle", List.of("type", "neurons", "mass", "density"));
+    static final List<String> TEST = List.of("count", "inputs", "labels");
+    static final List<String> MASS_UPDATES = List.of("exponential", "linear");
+    static final List<String> PREDICTOR = List.of("from", "to", "points");
     static final Map<String, List<String>> POTENTIAL = ordered("quadratic", List.of("type", "kappa"));
     static final Map<String, List<String>> TEMPERATURE = ordered(
             "constant", List.of("type", "value"),
@@ -50,12 +71,12 @@ final class Keys {
             "cosine", DENSITY,
             "samples", List.of("type", "file", "rows", "count", "from"));
     static final Map<String, List<String>> DYNAMICS = ordered(
-            "wasserstein", List.of("type", "stepSize"),
-            "fisher-rao", List.of("type", "massStepSize", "conserveMass"),
-            "wfr", List.of("type", "stepSize", "massStepSize", "conserveMass"),
-            "langevin", List.of("type", "stepSize", "temperature"));
+            "wasserstein", List.of("type", "stepSize", "scaleStepByInit"),
+            "fisher-rao", List.of("type", "massStepSize", "conserveMass", "massUpdate"),
+            "wfr", List.of("type", "stepSize", "massStepSize", "conserveMass", "massUpdate", "scaleStepByInit"),
+            "langevin", List.of("type", "stepSize", "temperature", "scaleStepByInit"));
     static final List<String> ENGINE = List.of("shards", "blockSize", "sync");
-    static final List<String> OUTPUT = List.of("every", "snapshotEvery", "metricsPort", "fit");
+    static final List<String> OUTPUT = List.of("every", "snapshotEvery", "metricsPort", "fit", "predictor");
     static final List<String> FIT = List.of("metric", "law", "from", "to");
     static final List<String> CHECKPOINT = List.of("every");
 
@@ -70,7 +91,17 @@ final class Keys {
         add(out, pop, POPULATION);
         add(out, pop + ".space", SPACE);
         addInit(out, pop + ".init", INIT.keySet());
+        add(out, pop + ".init", INIT_COMMON);
         MODEL.values().forEach(keys -> add(out, "model", keys));
+        add(out, "model.data", DATA);
+        INPUTS.values().forEach(keys -> add(out, "model.data.inputs", keys));
+        add(out, "model.data.labels", FILE);
+        TEACHER.values().forEach(keys -> add(out, "model.data.teacher", keys));
+        add(out, "model.data.teacher.density", DENSITY);
+        add(out, "model.data.teacher.density.modes[]", MODE);
+        add(out, "model.data.test", TEST);
+        add(out, "model.data.test.inputs", FILE);
+        add(out, "model.data.test.labels", FILE);
         POTENTIAL.values().forEach(keys -> add(out, "model.potential", keys));
         TEMPERATURE.values().forEach(keys -> add(out, "dynamics.temperature", keys));
         KERNEL.values().forEach(keys -> add(out, "model.kernel", keys));
@@ -81,6 +112,7 @@ final class Keys {
         add(out, "engine", ENGINE);
         add(out, "output", OUTPUT);
         add(out, "output.fit[]", FIT);
+        add(out, "output.predictor", PREDICTOR);
         add(out, "checkpoint", CHECKPOINT);
         return out;
     }

@@ -1,9 +1,21 @@
 package lmo.scenario;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SortedMap;
+import lmo.io.Csv;
+import lmo.io.Table;
+import lmo.model.neural.Datasets;
+import lmo.model.neural.Readout;
 import lmo.scenario.MapReader.Check;
+import lmo.scenario.Node.SeqNode;
 
-/** Binds {@code model}: the MMD model's population, kernel and target, checked against the population's space. */
+/**
+ * Binds {@code model}: the MMD model's population, kernel and target, checked against the population's space; the
+ * potential model; the two-layer network, its data and teacher, checked against the neurons' space.
+ */
 final class ModelBinder {
     private final DataFiles files;
     private final InitBinder inits;
@@ -13,7 +25,8 @@ final class ModelBinder {
         this.inits = inits;
     }
 
-    ModelSpec bind(MapReader m, SortedMap<String, PopulationSpec> populations) throws ScenarioException {
+    /** @param seed the scenario's seed, the default seed of generated network data */
+    ModelSpec bind(MapReader m, SortedMap<String, PopulationSpec> populations, long seed) throws ScenarioException {
         String type = m.choice("type", null, Keys.MODEL.keySet());
         m.allow(Keys.MODEL.get(type));
         String population;
@@ -30,6 +43,7 @@ final class ModelBinder {
                     + String.join(", ", populations.keySet()) + ")");
         }
         if (type.equals("potential")) return new PotentialModelSpec(potential(m.requireMap("potential"), population));
+        if (type.equals("two-layer")) return twoLayer(m, population, populations.get(population), seed);
         SpaceSpec space = populations.get(population).space();
         KernelSpec kernel = kernel(m.requireMap("kernel"), space, population);
         TargetSpec target = target(m.requireMap("target"), space, kernel);
@@ -117,5 +131,259 @@ final class ModelBinder {
         int count = m.requireInt("count", Check.atLeast(1));
         InitSpec from = inits.bind(m.requireMap("from"), Keys.FROM_TYPES, space, m, count);
         return new SamplesTarget(null, from, count);
+    }
+
+    // ---------------------------------------------------------------- two-layer
+
+    private TwoLayerSpec twoLayer(MapReader m, String population, PopulationSpec pop, long seed) throws ScenarioException {
+        String readout = m.choice("readout", null, Keys.READOUTS);
+        String activation = m.choice("activation", "relu", Keys.ACTIVATIONS);
+        boolean bias = m.optBoolean("bias", false);
+        String signs = null;
+        if (readout.equals("mass")) {
+            signs = m.choice("signs", "positive", Keys.SIGNS);
+        } else if (m.node.entries().containsKey("signs")) {
+            throw m.keyError("signs", "signs applies to the mass readout only, got readout " + readout);
+        }
+        String loss = m.choice("loss", "square", Keys.LOSSES);
+        double lambda = m.optDouble("regularization", 0, Check.atLeast(0));
+        Double threshold = m.has("activeThreshold") ? m.requireDouble("activeThreshold", Check.atLeast(0)) : null;
+        boolean homogeneous = readout.equals("cone") || readout.equals("mass");
+        if (homogeneous && !activation.equals("relu")) {
+            throw m.error("activation", "readout " + readout + " needs activation relu (2-homogeneity), got " + activation);
+        }
+        if (readout.equals("bilevel")) {
+            if (!(lambda > 0)) {
+                throw m.has("regularization") ? m.error("regularization", "readout bilevel needs regularization > 0, got 0")
+                        : m.error("readout", "readout bilevel needs model.regularization > 0 (the ridge term), which defaults to 0");
+            }
+            if (!loss.equals("square")) throw m.error("loss", "readout bilevel needs the square loss, got " + loss);
+        }
+        NetworkDataSpec data = data(m.requireMap("data"), activation, bias, loss, seed);
+        checkSpace(m, readout, bias, data, pop);
+        PotentialSpec potential = m.has("potential") ? potential(m.requireMap("potential"), population) : null;
+        return new TwoLayerSpec(population, readout, activation, bias, signs, loss, lambda, threshold, data, potential);
+    }
+
+    /**
+     * The neurons' space must be what the readout needs: euclidean for {@code coordinate}, a sphere otherwise, of dim
+     * {@code positionDim(d')} (1 + d' for coordinate and cone, d' for mass and bilevel; d' = d + bias).
+     */
+    private static void checkSpace(MapReader m, String readout, boolean bias, NetworkDataSpec data, PopulationSpec pop)
+            throws ScenarioException {
+        Readout r = Readout.parse(readout);
+        SpaceSpec space = pop.space();
+        String want = r.onSphere() ? "sphere" : "euclidean";
+        if (!space.type().equals(want)) {
+            throw m.error("readout", "readout " + readout + " needs a " + want + " space, got " + space.type()
+                    + " (population '" + pop.name() + "')");
+        }
+        int d = data.dim();
+        int dp = d + (bias ? 1 : 0);
+        int dim = r.positionDim(dp);
+        if (space.dim() != dim) {
+            String parts = (r.positionDim(dp) > dp ? "output weight + " : "") + d + " input" + (d == 1 ? "" : "s")
+                    + (bias ? " + bias" : "");
+            String message = "readout " + readout + " with d = " + d + (bias ? " and bias" : "") + " needs particles of dim "
+                    + dim + " (" + parts + "), but population '" + pop.name() + "' has a " + space.type() + " of dim "
+                    + space.dim();
+            MapReader inputs = MapReader.of(m.requireMap("data").require("inputs"), m.path("data.inputs"));
+            throw inputs.has("dim") ? inputs.error("dim", message) : m.error("readout", message);
+        }
+    }
+
+    private NetworkDataSpec data(MapReader m, String activation, boolean bias, String loss, long scenarioSeed)
+            throws ScenarioException {
+        m.allow(Keys.DATA);
+        boolean population = m.optBoolean("population", false);
+        MapReader in = m.requireMap("inputs");
+        String inputs = in.choice("type", null, Keys.INPUTS.keySet());
+        in.allow(Keys.INPUTS.get(inputs));
+        boolean logistic = loss.equals("logistic");
+        if (population) {
+            String why = !inputs.equals("sphere") ? "inputs of type sphere, got " + inputs
+                    : !activation.equals("relu") ? "activation relu, got " + activation
+                    : bias ? "no bias (model.bias: false)"
+                    : logistic ? "the square loss, got logistic" : null;
+            if (why != null) {
+                throw m.error("population", "the exact population loss (arc-cosine kernel) needs " + why
+                        + "; use samples (population: false) instead");
+            }
+            for (String key : List.of("noise", "test")) {
+                if (m.node.entries().containsKey(key)) {
+                    throw m.keyError(key, "the population loss has no samples: remove " + key + " (or set population: false)");
+                }
+            }
+            if (in.node.entries().containsKey("count")) {
+                throw in.keyError("count", "the population loss has no samples: remove count (or set model.data.population: false)");
+            }
+        }
+        if (inputs.equals("file")) return fileData(m, in, logistic);
+        for (String key : List.of("labels")) {
+            if (m.node.entries().containsKey(key)) throw m.keyError(key, "labels are read for file inputs only; generated inputs are labelled by the teacher");
+        }
+        int dim = in.requireInt("dim", Check.atLeast(1));
+        int count = population ? 0 : in.requireInt("count", Check.atLeast(1));
+        long seed = m.optLong("seed", scenarioSeed);
+        TeacherSpec teacher = teacher(m.requireMap("teacher"), dim, activation, bias, seed);
+        if (population && (teacher.bias() || !teacher.activation().equals("relu"))) {
+            throw m.error("teacher", "the population loss needs a relu teacher without bias, got "
+                    + teacher.activation() + (teacher.bias() ? " with bias" : ""));
+        }
+        double noise = m.optDouble("noise", 0, Check.atLeast(0));
+        int testCount = 0;
+        if (m.has("test")) {
+            MapReader t = m.requireMap("test");
+            t.allow(Keys.TEST);
+            for (String key : List.of("inputs", "labels")) {
+                if (t.node.entries().containsKey(key)) {
+                    throw t.keyError(key, "test files go with file inputs; generated data take test: {count: n}");
+                }
+            }
+            testCount = t.requireInt("count", Check.atLeast(1));
+        }
+        return new NetworkDataSpec(inputs, dim, count, null, null, teacher, noise, testCount, null, null, seed, population);
+    }
+
+    private NetworkDataSpec fileData(MapReader m, MapReader in, boolean logistic) throws ScenarioException {
+        for (String key : List.of("teacher", "noise", "seed")) {
+            if (m.node.entries().containsKey(key)) {
+                throw m.keyError(key, key + " applies to generated inputs (sphere or gaussian); file inputs come with labels");
+            }
+        }
+        DataFiles.Data x = files.read(in, "path");
+        checkFinite(in, "path", x);
+        DataFiles.Data y = labels(m.requireMap("labels"), x.table().rows(), "the inputs", logistic);
+        int dim = x.table().cols();
+        int testCount = 0;
+        Path tx = null, ty = null;
+        if (m.has("test")) {
+            MapReader t = m.requireMap("test");
+            t.allow(Keys.TEST);
+            if (t.node.entries().containsKey("count")) {
+                throw t.keyError("count", "a test set of file data is read from files: test: {inputs: {path: ...}, labels: {path: ...}}");
+            }
+            MapReader ti = t.requireMap("inputs");
+            ti.allow(Keys.FILE);
+            DataFiles.Data xt = files.read(ti, "path");
+            checkFinite(ti, "path", xt);
+            if (xt.table().cols() != dim) {
+                throw ti.error("path", xt.path().getFileName() + " has " + MapReader.count(xt.table().cols(), "column")
+                        + ", the training inputs have " + dim);
+            }
+            DataFiles.Data yt = labels(t.requireMap("labels"), xt.table().rows(), "the test inputs", logistic);
+            testCount = xt.table().rows();
+            tx = xt.path();
+            ty = yt.path();
+        }
+        return new NetworkDataSpec("file", dim, x.table().rows(), x.path(), y.path(), null, 0, testCount, tx, ty, 0, false);
+    }
+
+    /** A labels file: one column, as many rows as the inputs, finite; +-1 for the logistic loss. */
+    private DataFiles.Data labels(MapReader m, int rows, String what, boolean logistic) throws ScenarioException {
+        m.allow(Keys.FILE);
+        DataFiles.Data y = files.read(m, "path");
+        checkFinite(m, "path", y);
+        String name = y.path().getFileName().toString();
+        Table t = y.table();
+        if (t.cols() != 1) throw m.error("path", name + " has " + MapReader.count(t.cols(), "column") + ", expected 1 (one label per row)");
+        if (t.rows() != rows) {
+            throw m.error("path", name + " has " + MapReader.count(t.rows(), "row") + ", " + what + " have " + rows);
+        }
+        if (logistic) {
+            for (int r = 0; r < rows; r++) {
+                if (t.get(r, 0) != 1 && t.get(r, 0) != -1) {
+                    throw m.error("path", name + " row " + (r + 1) + " is " + t.get(r, 0) + ": the logistic loss needs labels +1 or -1");
+                }
+            }
+        }
+        return y;
+    }
+
+    private static void checkFinite(MapReader m, String key, DataFiles.Data d) throws ScenarioException {
+        Table t = d.table();
+        for (int i = 0; i < t.data().length; i++) {
+            if (!Double.isFinite(t.data()[i])) {
+                throw m.error(key, d.path().getFileName() + " row " + (i / t.cols() + 1) + " column " + (i % t.cols() + 1)
+                        + " is not a finite number: " + t.data()[i]);
+            }
+        }
+    }
+
+    /** {@code random} (default; {@code listed} when {@code weights} is given) or {@code circle}. */
+    private static TeacherSpec teacher(MapReader m, int d, String activation, boolean modelBias, long dataSeed)
+            throws ScenarioException {
+        String type = m.choice("type", m.has("weights") ? "listed" : "random", Keys.TEACHER.keySet());
+        m.allow(Keys.TEACHER.get(type));
+        if (type.equals("circle")) {
+            if (d != 2) throw m.error("type", "a circle teacher needs 2-D inputs (model.data.inputs.dim: 2), got d = " + d);
+            int k = m.requireInt("neurons", Check.atLeast(1));
+            double mass = m.optDouble("mass", 1, Check.greaterThan(0));
+            CosineDensitySpec density = m.has("density") ? InitBinder.density(m.requireMap("density"), new SpaceSpec("torus", 1))
+                    : new CosineDensitySpec(List.of());
+            return new TeacherSpec(type, k, 0, null, null, false, activation, mass, density);
+        }
+        boolean bias = m.optBoolean("bias", modelBias);
+        String act = m.choice("activation", activation, Keys.ACTIVATIONS);
+        int dp = d + (bias ? 1 : 0);
+        if (type.equals("random")) {
+            int k = m.requireInt("neurons", Check.atLeast(1));
+            long seed = m.optLong("seed", dataSeed);
+            List<Double> outputs = m.has("outputs") ? boxed(m.doubles("outputs", k, Check.ANY)) : null;
+            return new TeacherSpec(type, k, seed, null, outputs, bias, act, 0, null);
+        }
+        List<Node> rows = m.requireList("weights");
+        if (rows.isEmpty()) throw m.error("weights", "expected at least one neuron (a list of input weights)");
+        List<Double> w = new ArrayList<>();
+        for (int t = 0; t < rows.size(); t++) {
+            String path = m.path("weights") + "[" + t + "]";
+            Node row = rows.get(t);
+            if (!(row instanceof SeqNode seq)) {
+                throw row.origin().error(path, "expected a list of " + dp + " numbers (d = " + d + (bias ? " plus the bias" : "")
+                        + "), got " + Node.describe(row));
+            }
+            if (seq.items().size() != dp) {
+                throw row.origin().error(path, "expected " + MapReader.count(dp, "number") + " (d = " + d
+                        + (bias ? " plus the bias" : "") + "), got " + seq.items().size());
+            }
+            boolean zero = true;
+            for (int c = 0; c < dp; c++) {
+                double v = MapReader.number(seq.items().get(c), path + "[" + c + "]", Check.ANY);
+                zero &= v == 0;
+                w.add(v);
+            }
+            if (zero) throw row.origin().error(path, "an input weight must not be the zero vector");
+        }
+        int k = rows.size();
+        List<Double> outputs = m.has("outputs") ? boxed(m.doubles("outputs", k, Check.ANY)) : null;
+        return new TeacherSpec(type, k, 0, w, outputs, bias, act, 0, null);
+    }
+
+    private static List<Double> boxed(double[] a) {
+        List<Double> out = new ArrayList<>();
+        for (double v : a) out.add(v);
+        return out;
+    }
+
+    /** {min, max} of the training inputs of 1-D data (for the default grid of predictor.csv). */
+    static double[] inputRange(NetworkDataSpec data) throws ScenarioException {
+        double[] x;
+        if (data.inputs().equals("file")) {
+            try {
+                x = Csv.readNumeric(data.inputsFile()).data();
+            } catch (IOException e) {
+                throw new ScenarioException("model.data.inputs.path: cannot read " + data.inputsFile() + ": " + e.getMessage());
+            }
+        } else if (data.inputs().equals("sphere")) {
+            return new double[] {-1, 1}; // the unit sphere of R^1
+        } else {
+            x = Datasets.inputs(Datasets.Inputs.GAUSSIAN, data.dim(), data.count(), data.seed(), Datasets.SET_TRAIN);
+        }
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (double v : x) {
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+        }
+        return new double[] {lo, hi};
     }
 }

@@ -10,13 +10,18 @@ import java.util.List;
  * @param metricsPort serve Prometheus metrics (and the status page) on 127.0.0.1 at this port while the run goes; 0
  *     picks a free port; {@link #OFF} (the key absent) serves nothing
  * @param fit the fits drawn on the metric plots and written to {@code plots/fits.json}; empty: none
+ * @param predictor the grid of {@code predictor.csv} (two-layer models with 1-D inputs), or null: none
  */
-public record OutputSpec(int every, int snapshotEvery, int metricsPort, List<FitSpec> fit) {
+public record OutputSpec(int every, int snapshotEvery, int metricsPort, List<FitSpec> fit, PredictorSpec predictor) {
     /** {@code metricsPort} when no metrics endpoint is asked for. */
     public static final int OFF = -1;
 
     public OutputSpec {
         fit = List.copyOf(fit);
+    }
+
+    public OutputSpec(int every, int snapshotEvery, int metricsPort, List<FitSpec> fit) {
+        this(every, snapshotEvery, metricsPort, fit, null);
     }
 
     public OutputSpec(int every, int snapshotEvery, int metricsPort) { this(every, snapshotEvery, metricsPort, List.of()); }

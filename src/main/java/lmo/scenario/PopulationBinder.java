@@ -33,9 +33,25 @@ final class PopulationBinder {
         m.allow(Keys.POPULATION);
         int count = m.requireInt("count", Check.atLeast(1));
         SpaceSpec space = space(m.requireMap("space"));
-        InitSpec init = inits.bind(m.requireMap("init"), Keys.INIT.keySet(), space, m, count);
+        MapReader initMap = m.requireMap("init");
+        InitSpec init = inits.bind(initMap, Keys.INIT.keySet(), space, m, count, Keys.INIT_COMMON);
+        double scale = 1.0;
+        boolean symmetric = false;
+        if (!space.isEuclidean()) {
+            for (String key : Keys.INIT_COMMON) {
+                if (initMap.node.entries().containsKey(key)) {
+                    throw initMap.keyError(key, key + " needs a euclidean space, got " + space.type());
+                }
+            }
+        } else {
+            scale = initMap.optDouble("scale", 1.0, Check.greaterThan(0));
+            symmetric = initMap.optBoolean("symmetric", false);
+            if (symmetric && count % 2 != 0) {
+                throw initMap.error("symmetric", "needs an even count (the second half copies the first), got count " + count);
+            }
+        }
         double mass = m.optDouble("mass", 1.0, Check.greaterThan(0));
-        return new PopulationSpec(name, count, space, init, mass);
+        return new PopulationSpec(name, count, space, init, mass, scale, symmetric);
     }
 
     private static SpaceSpec space(MapReader m) throws ScenarioException {

@@ -37,10 +37,11 @@ final class ScenarioBinder {
         DataFiles files = new DataFiles(file.toAbsolutePath().getParent());
         InitBinder inits = new InitBinder(files);
         SortedMap<String, PopulationSpec> populations = new PopulationBinder(inits).bind(top.requireMap("populations"));
-        ModelSpec model = new ModelBinder(files, inits).bind(top.requireMap("model"), populations);
+        ModelSpec model = new ModelBinder(files, inits).bind(top.requireMap("model"), populations, seed);
         DynamicsSpec dynamics = dynamics(top.requireMap("dynamics"));
         EngineSpec engine = engine(top.optMap("engine"));
-        OutputSpec output = output(top.optMap("output"), steps, steps * timeStep(dynamics));
+        double stepScale = stepScale(dynamics, populations.get(model.population()));
+        OutputSpec output = output(top.optMap("output"), steps, steps * timeStep(dynamics) / stepScale, model, files);
         CheckpointSpec checkpoint = checkpoint(top.optMap("checkpoint"));
         return new Scenario(name, description, seed, steps, populations, model, dynamics, engine, output, checkpoint);
     }
@@ -57,15 +58,28 @@ final class ScenarioBinder {
         Check positive = Check.greaterThan(0);
         switch (type) {
             case "wasserstein":
-                return new WassersteinSpec(m.requireDouble("stepSize", positive));
+                return new WassersteinSpec(m.requireDouble("stepSize", positive), m.optBoolean("scaleStepByInit", false));
             case "fisher-rao":
-                return new FisherRaoSpec(m.requireDouble("massStepSize", positive), m.optBoolean("conserveMass", true));
+                return new FisherRaoSpec(m.requireDouble("massStepSize", positive), m.optBoolean("conserveMass", true),
+                        m.choice("massUpdate", "exponential", Keys.MASS_UPDATES));
             case "wfr":
                 return new WfrSpec(m.requireDouble("stepSize", positive), m.requireDouble("massStepSize", positive),
-                        m.optBoolean("conserveMass", true));
+                        m.optBoolean("conserveMass", true), m.choice("massUpdate", "exponential", Keys.MASS_UPDATES),
+                        m.optBoolean("scaleStepByInit", false));
             default:
-                return new LangevinSpec(m.requireDouble("stepSize", positive), temperature(m));
+                return new LangevinSpec(m.requireDouble("stepSize", positive), temperature(m),
+                        m.optBoolean("scaleStepByInit", false));
         }
+    }
+
+    /**
+     * The divisor of the step sizes: {@code max(1, alpha^2)} with alpha the {@code init.scale} of the model's
+     * population when the dynamics has {@code scaleStepByInit: true}, else 1.
+     */
+    static double stepScale(DynamicsSpec d, PopulationSpec population) {
+        boolean on = d instanceof WassersteinSpec w && w.scaleStepByInit() || d instanceof WfrSpec f && f.scaleStepByInit()
+                || d instanceof LangevinSpec l && l.scaleStepByInit();
+        return on ? Math.max(1.0, population.scale() * population.scale()) : 1.0;
     }
 
     private EngineSpec engine(MapReader m) throws ScenarioException {
@@ -114,7 +128,8 @@ final class ScenarioBinder {
         }
     }
 
-    private static OutputSpec output(MapReader m, int steps, double endTime) throws ScenarioException {
+    private static OutputSpec output(MapReader m, int steps, double endTime, ModelSpec model, DataFiles files)
+            throws ScenarioException {
         m.allow(Keys.OUTPUT);
         int every = m.optInt("every", Math.max(1, steps / 100), Check.atLeast(1));
         int snapshotEvery = m.optInt("snapshotEvery", 0, Check.atLeast(0));
@@ -131,7 +146,30 @@ final class ScenarioBinder {
             double to = f.optDouble("to", Math.max(endTime, Math.nextUp(from)), Check.greaterThan(from));
             fits.add(new FitSpec(metric, law, from, to));
         }
-        return new OutputSpec(every, snapshotEvery, metricsPort, fits);
+        return new OutputSpec(every, snapshotEvery, metricsPort, fits, predictor(m, model, files));
+    }
+
+    /**
+     * {@code output.predictor}: for a two-layer model with 1-D inputs, given or by default the range of the training
+     * inputs widened by 10 % of it on each side, 201 points; an error for other models.
+     */
+    private static PredictorSpec predictor(MapReader m, ModelSpec model, DataFiles files) throws ScenarioException {
+        boolean oneD = model instanceof TwoLayerSpec t && t.data().dim() == 1;
+        if (!oneD) {
+            if (!m.has("predictor")) return null;
+            throw m.error("predictor", model instanceof TwoLayerSpec t
+                    ? "predictor.csv needs 1-D inputs (model.data.inputs dim 1), got d = " + t.data().dim()
+                    : "predictor.csv needs a two-layer model, got " + model.type());
+        }
+        MapReader p = m.optMap("predictor");
+        p.allow(Keys.PREDICTOR);
+        double[] range = ModelBinder.inputRange(((TwoLayerSpec) model).data());
+        double width = range[1] - range[0];
+        double pad = width > 0 ? 0.1 * width : 1.0;
+        double from = p.optDouble("from", range[0] - pad, Check.ANY);
+        double to = p.optDouble("to", range[1] + pad, Check.greaterThan(from));
+        int points = p.optInt("points", 201, Check.atLeast(2));
+        return new PredictorSpec(from, to, points);
     }
 
     /** Mean-field time per step: the step size (the mass step size for {@code fisher-rao}). */

@@ -29,8 +29,13 @@ final class ScenarioWriter {
         top.put("steps", s.steps());
         Map<String, Object> pops = new LinkedHashMap<>();
         for (PopulationSpec p : s.populations().values()) {
+            Map<String, Object> init = init(p.init());
+            if (p.space().isEuclidean()) {
+                init.put("scale", p.scale());
+                init.put("symmetric", p.symmetric());
+            }
             pops.put(p.name(), map("count", p.count(), "space", map("type", p.space().type(), "dim", p.space().dim()),
-                    "init", init(p.init()), "mass", p.mass()));
+                    "init", init, "mass", p.mass()));
         }
         top.put("populations", pops);
         top.put("model", model(s.model()));
@@ -42,6 +47,8 @@ final class ScenarioWriter {
         List<Object> fits = new ArrayList<>();
         for (FitSpec f : s.output().fit()) fits.add(map("metric", f.metric(), "law", f.law(), "from", f.from(), "to", f.to()));
         if (!fits.isEmpty()) output.put("fit", fits);
+        PredictorSpec pr = s.output().predictor();
+        if (pr != null) output.put("predictor", map("from", pr.from(), "to", pr.to(), "points", pr.points()));
         top.put("output", output);
         top.put("checkpoint", map("every", s.checkpoint().every()));
         StringBuilder out = new StringBuilder();
@@ -97,11 +104,62 @@ final class ScenarioWriter {
         if (model instanceof MmdSpec mmd) {
             out = map("type", mmd.type(), "population", mmd.population(), "kernel", kernel(mmd.kernel()),
                     "target", target(mmd.target()));
+        } else if (model instanceof TwoLayerSpec t) {
+            out = map("type", t.type(), "population", t.population(), "readout", t.readout(), "activation", t.activation(),
+                    "bias", t.bias());
+            if (t.signs() != null) out.put("signs", t.signs());
+            out.put("loss", t.loss());
+            out.put("regularization", t.regularization());
+            if (t.activeThreshold() != null) out.put("activeThreshold", t.activeThreshold());
+            out.put("data", data(t.data()));
         } else {
             out = map("type", model.type(), "population", model.potential().population());
         }
         PotentialSpec p = model.potential();
         if (p != null) out.put("potential", map("type", p.type(), "kappa", p.kappa()));
+        return out;
+    }
+
+    private static Map<String, Object> data(NetworkDataSpec d) {
+        Map<String, Object> out;
+        if (d.generated()) {
+            Map<String, Object> inputs = map("type", d.inputs(), "dim", d.dim());
+            if (!d.population()) inputs.put("count", d.count());
+            out = map("inputs", inputs, "teacher", teacher(d.teacher()));
+            if (!d.population()) {
+                out.put("noise", d.noise());
+                if (d.testCount() > 0) out.put("test", map("count", d.testCount()));
+            }
+            out.put("seed", d.seed());
+        } else {
+            out = map("inputs", map("type", d.inputs(), "path", d.inputsFile().toString()),
+                    "labels", map("path", d.labelsFile().toString()));
+            if (d.testCount() > 0) {
+                out.put("test", map("inputs", map("path", d.testInputsFile().toString()),
+                        "labels", map("path", d.testLabelsFile().toString())));
+            }
+        }
+        out.put("population", d.population());
+        return out;
+    }
+
+    private static Map<String, Object> teacher(TeacherSpec t) {
+        if (t.type().equals("circle")) {
+            return map("type", t.type(), "neurons", t.neurons(), "mass", t.mass(), "density", density("cosine", t.density()));
+        }
+        Map<String, Object> out = map("type", t.type());
+        if (t.type().equals("random")) {
+            out.put("neurons", t.neurons());
+            out.put("seed", t.seed());
+        } else {
+            int dp = t.weights().size() / t.neurons();
+            List<Object> rows = new ArrayList<>();
+            for (int r = 0; r < t.neurons(); r++) rows.add(new ArrayList<Object>(t.weights().subList(r * dp, (r + 1) * dp)));
+            out.put("weights", rows);
+        }
+        if (t.outputs() != null) out.put("outputs", new ArrayList<Object>(t.outputs()));
+        out.put("bias", t.bias());
+        out.put("activation", t.activation());
         return out;
     }
 
@@ -119,16 +177,20 @@ final class ScenarioWriter {
     }
 
     private static Map<String, Object> dynamics(DynamicsSpec d) {
-        if (d instanceof WassersteinSpec w) return map("type", w.type(), "stepSize", w.stepSize());
+        if (d instanceof WassersteinSpec w) {
+            return map("type", w.type(), "stepSize", w.stepSize(), "scaleStepByInit", w.scaleStepByInit());
+        }
         if (d instanceof FisherRaoSpec f) {
-            return map("type", f.type(), "massStepSize", f.massStepSize(), "conserveMass", f.conserveMass());
+            return map("type", f.type(), "massStepSize", f.massStepSize(), "conserveMass", f.conserveMass(),
+                    "massUpdate", f.massUpdate());
         }
         if (d instanceof WfrSpec w) {
             return map("type", w.type(), "stepSize", w.stepSize(), "massStepSize", w.massStepSize(),
-                    "conserveMass", w.conserveMass());
+                    "conserveMass", w.conserveMass(), "massUpdate", w.massUpdate(), "scaleStepByInit", w.scaleStepByInit());
         }
         LangevinSpec l = (LangevinSpec) d;
-        return map("type", l.type(), "stepSize", l.stepSize(), "temperature", temperature(l.temperature()));
+        return map("type", l.type(), "stepSize", l.stepSize(), "temperature", temperature(l.temperature()),
+                "scaleStepByInit", l.scaleStepByInit());
     }
 
     // ---- emitter ----

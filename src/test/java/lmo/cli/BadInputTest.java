@@ -58,7 +58,7 @@ class BadInputTest {
     @Test
     void unknownKey() throws IOException {
         assertRejected(GOOD.replace("stepSize: 0.01", "stepsize: 0.01"),
-                "FILE:14:5: dynamics.stepsize: unknown key; expected one of: type, stepSize; did you mean 'stepSize'?");
+                "FILE:14:5: dynamics.stepsize: unknown key; expected one of: type, stepSize, scaleStepByInit; did you mean 'stepSize'?");
     }
 
     @Test

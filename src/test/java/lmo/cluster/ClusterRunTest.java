@@ -53,7 +53,14 @@ class ClusterRunTest {
                 family("several MiB per message: 600000 particles in 3 shard messages of 4.8 MB", "scenarios/quickstart.yaml",
                         "populations.particles.count=600000", "populations.particles.space.dim=2",
                         "populations.particles.init={type: uniform}", "model.kernel={type: sobolev, s: 1.5, modes: 2}",
-                        "steps=3", "engine.shards=3", "output.snapshotEvery=1"));
+                        "steps=3", "engine.shards=3", "output.snapshotEvery=1"),
+                family("two-layer cone network, wfr, teacher-student samples summed over blocks",
+                        "scenarios/relu-teacher-student-wfr.yaml", "populations.neurons.count=300",
+                        "model.data.inputs.count=256", "model.data.test.count=256", "steps=20", "engine.shards=4",
+                        "engine.blockSize=64", "checkpoint.every=10"),
+                family("two-layer bilevel, population loss, annealed langevin: ridge solve on the coordinator",
+                        "scenarios/single-neuron-bilevel.yaml", "populations.neurons.count=80", "steps=30",
+                        "engine.shards=5", "engine.blockSize=16"));
     }
 
     private static Arguments family(String name, String scenario, String... overrides) {

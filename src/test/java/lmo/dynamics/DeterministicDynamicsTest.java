@@ -140,4 +140,31 @@ class DeterministicDynamicsTest {
         assertEquals("wasserstein", new Wasserstein(0.5).type());
         assertEquals(0.5, new Wasserstein(0.5).timeStep());
     }
+
+    @Test
+    void theLinearMassUpdateIsTheEulerStepAndANegativeFactorIsNaN() {
+        double[] m = {0.5, 0.25, 1.0, 0.0};
+        double[] v = {1.0, -2.0, 5.0, 10.0};
+        double etaM = 0.2;
+        Block b = new Block(0, 0, 0, 1, new double[] {0.1, 0.2, 0.3, 0.4}, m.clone());
+        new FisherRao(etaM, false, MassUpdate.LINEAR).step(new Euclidean(1), b, v.clone(), new double[4], CTX);
+        assertEquals(0.5 * (1 - 0.2), b.mNext()[0], 0);
+        assertEquals(0.25 * (1 + 0.4), b.mNext()[1], 0);
+        assertEquals(0.0, b.mNext()[2], 0, "factor 1 - etaM V = 0: the mass vanishes");
+        assertTrue(Double.isNaN(b.mNext()[3]), "1 - etaM V = -1 < 0: NaN, also for a zero mass");
+        assertArrayEquals(new double[] {0.1, 0.2, 0.3, 0.4}, b.xNext(), 0);
+
+        Block w = new Block(0, 0, 0, 1, new double[] {0.1, 0.2, 0.3, 0.4}, m.clone());
+        new WassersteinFisherRao(0.1, etaM, false, MassUpdate.LINEAR).step(new Euclidean(1), w, v.clone(), new double[] {1, 1, 1, 1}, CTX);
+        assertEquals(0.4, w.mNext()[0], 1e-16);
+        assertEquals(0.0, w.xNext()[0], 1e-16, "positions move as for wasserstein");
+        assertTrue(Double.isNaN(w.mNext()[3]));
+
+        Block e = new Block(0, 0, 0, 1, new double[] {0.1, 0.2, 0.3, 0.4}, m.clone());
+        new FisherRao(etaM, false, MassUpdate.EXPONENTIAL).step(new Euclidean(1), e, v.clone(), new double[4], CTX);
+        assertEquals(0.5 * Math.exp(-0.2), e.mNext()[0], 0);
+        assertEquals(MassUpdate.EXPONENTIAL, new FisherRao(0.2, true).massUpdate(), "the default");
+        assertEquals(MassUpdate.LINEAR, MassUpdate.parse("linear"));
+        assertThrows(IllegalArgumentException.class, () -> MassUpdate.parse("quadratic"));
+    }
 }

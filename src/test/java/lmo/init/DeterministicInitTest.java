@@ -114,13 +114,25 @@ class DeterministicInitTest {
     }
 
     @Test
-    void gridNeedsAPerfectPowerAndRefusesTheSphere() {
+    void gridNeedsAPerfectPowerAndRefusesSpheresOtherThanTheCircle() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new GridInit().positions(new Torus(2), 10, 0, 0));
         assertTrue(e.getMessage().contains("n^2"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new GridInit().positions(new Sphere(2), 4, 0, 0));
+        assertThrows(IllegalArgumentException.class, () -> new GridInit().positions(new Sphere(3), 4, 0, 0));
         assertEquals(1000, GridInit.side(1000 * 1000 * 1000, 3));
         assertEquals(0, new GridInit().positions(new Torus(2), 0, 0, 0).length);
+    }
+
+    @Test
+    void gridOnTheCircleIsEquallySpacedAtTheArcCentres() {
+        int n = 6;
+        double[] x = new GridInit().positions(new Sphere(2), n, 0, 0);
+        for (int p = 0; p < n; p++) {
+            double phi = 2 * Math.PI * (p + 0.5) / n;
+            assertEquals(Math.cos(phi), x[2 * p], 1e-15);
+            assertEquals(Math.sin(phi), x[2 * p + 1], 1e-15);
+        }
+        assertEquals(10, new GridInit().positions(new Sphere(2), 5, 0, 0).length, "any count on the circle");
     }
 
     @Test

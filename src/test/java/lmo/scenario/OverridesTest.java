@@ -80,9 +80,9 @@ class OverridesTest {
 
     @Test
     void anOverrideOfAnUnknownKeyIsAnUnknownKey() {
-        assertEquals("--set dynamics.foo: unknown key; expected one of: type, stepSize",
+        assertEquals("--set dynamics.foo: unknown key; expected one of: type, stepSize, scaleStepByInit",
                 Scenarios.error(file, "dynamics.foo=1"));
-        assertEquals("--set dynamics.stepsize: unknown key; expected one of: type, stepSize; did you mean 'stepSize'?",
+        assertEquals("--set dynamics.stepsize: unknown key; expected one of: type, stepSize, scaleStepByInit; did you mean 'stepSize'?",
                 Scenarios.error(file, "dynamics.stepsize=1"));
     }
 

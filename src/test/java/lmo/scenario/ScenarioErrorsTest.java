@@ -42,7 +42,7 @@ class ScenarioErrorsTest {
 
     @Test
     void unknownKeyPointsAtTheKeyListsTheAllowedKeysAndSuggestsTheClosest() {
-        assertEquals("x.yaml:14:3: dynamics.stepsize: unknown key; expected one of: type, stepSize; did you mean 'stepSize'?",
+        assertEquals("x.yaml:14:3: dynamics.stepsize: unknown key; expected one of: type, stepSize, scaleStepByInit; did you mean 'stepSize'?",
                 err("stepSize: 0.01", "stepsize: 0.01"));
         assertEquals("x.yaml:5:5: populations.p.colour: unknown key; expected one of: count, space, init, mass",
                 err("    count: 100", "    colour: red\n    count: 100"));
