@@ -31,11 +31,10 @@ import lmo.engine.Simulation;
  * {@code lmo_checkpoint_step}, {@code lmo_seconds_since_checkpoint},
  * {@code lmo_shard_compute_seconds_total{shard=...}}, {@code lmo_bytes_exchanged_total{direction="sent"|"received"}}
  * (0 without a cluster), plus the JVM metrics ({@code jvm_*}, {@code process_*}), which the Prometheus client reads
- * from the JVM, at most once per second (see {@link ThrottledCollector}).
+ * from the JVM; the server writes their text at most once per second (see {@link MetricsHandler}).
  */
 public final class RunMetrics implements RunObserver {
     /** The JVM metrics are read at most this often: a scrape within this many seconds of the last reuses them. */
-    static final double JVM_METRICS_SECONDS = 1;
     /** The {@code member} label of {@code lmo_shards} in a run without a cluster. */
     public static final String LOCAL = "local";
 
@@ -87,6 +86,7 @@ public final class RunMetrics implements RunObserver {
     private long checkpointNanos;
     private long sent;
     private long received;
+    private final PrometheusRegistry jvm = new PrometheusRegistry();
     private int lossesSeen;
     private int recoveriesSeen;
 
@@ -98,12 +98,14 @@ public final class RunMetrics implements RunObserver {
     RunMetrics(LongSupplier nanoClock) {
         this.nanoClock = nanoClock;
         this.checkpointNanos = nanoClock.getAsLong();
-        PrometheusRegistry jvm = new PrometheusRegistry();
         JvmMetrics.builder().register(jvm);
-        registry.register(new ThrottledCollector(jvm, JVM_METRICS_SECONDS, nanoClock));
     }
 
+    /** The run's metrics ({@code lmo_*}). */
     public PrometheusRegistry registry() { return registry; }
+
+    /** The JVM's metrics ({@code jvm_*}, {@code process_*}), served after the run's (see {@link MetricsHandler}). */
+    public PrometheusRegistry jvmRegistry() { return jvm; }
 
     /** Called again after a rewind: the same run continues. */
     @Override

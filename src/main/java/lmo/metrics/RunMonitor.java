@@ -35,7 +35,8 @@ public final class RunMonitor implements RunObserver, AutoCloseable {
     public static RunMonitor start(String host, int port, String description) throws IOException {
         RunMetrics metrics = new RunMetrics();
         StatusBoard board = new StatusBoard(description);
-        MetricsServer server = MetricsServer.start(metrics.registry(), new StatusPage(board::snapshot), host, port);
+        MetricsServer server = MetricsServer.start(metrics.registry(), metrics.jvmRegistry(),
+                new StatusPage(board::snapshot), host, port);
         return new RunMonitor(metrics, board, server);
     }
 

@@ -66,7 +66,37 @@ class RunMetricsTest {
         assertEquals(1, value(text, "lmo_member_losses_total{run=\"demo\"}"));
         assertEquals(1, value(text, "lmo_recoveries_total{run=\"demo\"}"));
         assertEquals(2, value(text, "lmo_shards{member=\"pekko://lmo@127.0.0.1:2\",run=\"demo\"}"));
-        assertTrue(text.contains("jvm_memory_used_bytes"), "JVM metrics are registered");
+        String served = new String(new MetricsHandler(m.registry(), m.jvmRegistry(), 1, System::nanoTime).render(),
+                StandardCharsets.UTF_8);
+        assertTrue(served.contains("jvm_memory_used_bytes"), "JVM metrics are served after the run's");
+        assertTrue(served.startsWith(text.substring(0, 20)), "the run's metrics come first");
+    }
+
+    @Test
+    void theJvmTextIsReusedWithinASecondWhileTheRunsMetricsAreAlwaysFresh() throws IOException {
+        long[] now = {0};
+        RunMetrics m = new RunMetrics();
+        MetricsHandler h = new MetricsHandler(m.registry(), m.jvmRegistry(), 1, () -> now[0]);
+        Simulation sim = new Simulation("demo", 1, 10, List.of(new Population("p", 0, new Euclidean(1),
+                new double[] {0}, new double[] {1})), null, null, 1, 1, 1, 0);
+        m.onStart(sim, null, List.of("energy"));
+        m.onStep(1, 0.1, new double[] {1});
+        String first = new String(h.render(), StandardCharsets.UTF_8);
+        byte[] garbage = new byte[8 << 20]; // allocate, so heap gauges move
+        m.onStep(2, 0.2, new double[] {1});
+        now[0] = 500_000_000L;
+        String second = new String(h.render(), StandardCharsets.UTF_8);
+        assertEquals(2, value(second, "lmo_step{run=\"demo\"}"), "the run's metrics are fresh");
+        assertEquals(jvmPart(first), jvmPart(second), "the JVM text of half a second ago is reused");
+        now[0] = 1_500_000_000L;
+        assertTrue(garbage.length > 0);
+        String third = new String(h.render(), StandardCharsets.UTF_8);
+        assertTrue(third.contains("jvm_memory_used_bytes"));
+        assertTrue(third.indexOf("# HELP jvm") > third.indexOf("lmo_step{"), "one exposition, run's part first");
+    }
+
+    private static String jvmPart(String exposition) {
+        return exposition.substring(exposition.indexOf("# HELP jvm"));
     }
 
     @Test
