@@ -60,7 +60,13 @@ class ClusterRunTest {
                         "engine.blockSize=64", "checkpoint.every=10"),
                 family("two-layer bilevel, population loss, annealed langevin: ridge solve on the coordinator",
                         "scenarios/single-neuron-bilevel.yaml", "populations.neurons.count=80", "steps=30",
-                        "engine.shards=5", "engine.blockSize=16"));
+                        "engine.shards=5", "engine.blockSize=16"),
+                family("two-layer mass readout on the circle, population loss gathered, wfr",
+                        "scenarios/relu-circle-wfr.yaml", "populations.neurons.count=120",
+                        "model.data.teacher.neurons=120", "steps=20", "engine.shards=3", "engine.blockSize=16"),
+                family("two-layer coordinate readout (the lifting), annealed langevin noise",
+                        "scenarios/signed-lifting-vs-bilevel.yaml", "populations.neurons.count=200", "steps=30",
+                        "engine.shards=4", "engine.blockSize=32"));
     }
 
     private static Arguments family(String name, String scenario, String... overrides) {
