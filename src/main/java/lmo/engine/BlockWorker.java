@@ -44,7 +44,7 @@ final class BlockWorker {
      */
     BlockReport apply(Block b, Order.Apply order) {
         ensureScratch(b);
-        double[] metrics = new double[model.metricSumLength()];
+        double[] metrics = metricIdentities();
         model.firstVariation(b, order.summaries(), v, gradV, metrics);
         double before = sum(b.m());
         int bad = firstNonFinite(gradV, v, b.dim(), b.count());
@@ -66,6 +66,17 @@ final class BlockWorker {
         }
         BlockReport p = partial(b, 0, new Summaries(model.rounds()));
         return new BlockReport(b.index(), p.partial(), p.x(), p.m(), metrics, before, after, -1, null);
+    }
+
+    /** Zero for summed entries, -Infinity for MAX, +Infinity for MIN. */
+    private double[] metricIdentities() {
+        double[] m = new double[model.metricSumLength()];
+        for (int i = 0; i < m.length; i++) {
+            Model.MetricCombine how = model.metricCombine(i);
+            if (how == Model.MetricCombine.MAX) m[i] = Double.NEGATIVE_INFINITY;
+            if (how == Model.MetricCombine.MIN) m[i] = Double.POSITIVE_INFINITY;
+        }
+        return m;
     }
 
     /** Scales the block's masses by {@code factor} in place and returns its round-0 partial. */

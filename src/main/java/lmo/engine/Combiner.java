@@ -46,11 +46,25 @@ final class Combiner {
         return out;
     }
 
-    /** Metric sums of all blocks, added in block order. */
-    double[] metricSums(BlockReport[] byBlock, int length) {
+    /** Metric sums of all blocks, combined in block order (added, or the max or min, as the model says). */
+    double[] metricSums(BlockReport[] byBlock, lmo.model.Model model) {
+        int length = model.metricSumLength();
         double[] out = new double[length];
+        lmo.model.Model.MetricCombine[] how = new lmo.model.Model.MetricCombine[length];
+        for (int i = 0; i < length; i++) {
+            how[i] = model.metricCombine(i);
+            out[i] = how[i] == lmo.model.Model.MetricCombine.MAX ? Double.NEGATIVE_INFINITY
+                    : how[i] == lmo.model.Model.MetricCombine.MIN ? Double.POSITIVE_INFINITY : 0;
+        }
         for (BlockReport b : byBlock) {
-            for (int i = 0; i < length; i++) out[i] += b.metrics()[i];
+            double[] m = b.metrics();
+            for (int i = 0; i < length; i++) {
+                out[i] = switch (how[i]) {
+                    case SUM -> out[i] + m[i];
+                    case MAX -> Math.max(out[i], m[i]);
+                    case MIN -> Math.min(out[i], m[i]);
+                };
+            }
         }
         return out;
     }

@@ -188,7 +188,7 @@ public final class SchedulerCore {
      * mass, of the state V was just evaluated at.
      */
     private double[] values(BlockReport[] byBlock) {
-        double[] model = this.model.metrics(summaries, combiner.metricSums(byBlock, this.model.metricSumLength()));
+        double[] model = this.model.metrics(summaries, combiner.metricSums(byBlock, this.model));
         double[] dynamics = sim.dynamics().metrics(step);
         double[] mass = combiner.massByPopulation(byBlock, false);
         double[] v = new double[model.length + dynamics.length + mass.length];

@@ -61,6 +61,17 @@ public interface Model {
     /** Length of the per-block metric sums. */
     int metricSumLength();
 
+    /** How the blocks' metric entries combine: how entry i of two blocks is merged. */
+    enum MetricCombine { SUM, MAX, MIN }
+
+    /**
+     * How each entry of the metric sums combines over blocks (in block order): SUM by default; MAX or MIN for
+     * extremes (e.g. the best response among a player's particles). The engine hands {@link #firstVariation} the
+     * identity of each entry ({@code 0}, {@code -Infinity} for MAX, {@code +Infinity} for MIN), so a block that does
+     * not touch an entry leaves it neutral.
+     */
+    default MetricCombine metricCombine(int entry) { return MetricCombine.SUM; }
+
     /** Names of the metrics (columns of metrics.csv), in the order {@link #metrics} returns them. */
     List<String> metricNames();
 

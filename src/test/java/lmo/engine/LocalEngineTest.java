@@ -96,4 +96,17 @@ class LocalEngineTest {
         Simulation b = Fixtures.sim(64, 1, new MeanAttraction(1), TestDynamics.euler(0.1 + Math.ulp(0.1)), 3, 16, 1);
         assertNotEquals(LocalEngine.run(a, new Recorder()).stateSha256(), LocalEngine.run(b, new Recorder()).stateSha256());
     }
+
+    @Test
+    void maxAndMinMetricEntriesCombineAsExtremes() {
+        Simulation sim = Fixtures.sim(300, 1, new ExtremeMetrics(), TestDynamics.euler(0.1), 2, 16, 1);
+        Recorder rec = new Recorder();
+        LocalEngine.run(sim, rec);
+        double[] x = sim.populations().get(0).x0();
+        double max = Double.NEGATIVE_INFINITY, min = Double.POSITIVE_INFINITY;
+        for (double v : x) { max = Math.max(max, v); min = Math.min(min, v); }
+        assertEquals(max, rec.rows.get(0)[1], 0.0);
+        assertEquals(min, rec.rows.get(0)[2], 0.0);
+        assertTrue(min < 0 && max > 0, "both signs, so a stray 0 would show");
+    }
 }
