@@ -104,8 +104,22 @@ public final class Assembler {
         if (spec instanceof QuantilesInit q) return new QuantileInit(density(q.density()));
         if (spec instanceof GridInit g) return new lmo.init.GridInit(g.low(), g.high());
         if (spec instanceof LatticeInit l) return new lmo.init.LatticeInit(l.generator(), l.low(), l.high());
+        if (spec instanceof ListInit l) return listed(l, dim);
         FileInit f = (FileInit) spec;
         return new TableInit(read(f.path(), f.rows(), where + ".path"), dim);
+    }
+
+    /** A listed init as a table: positions, then the masses column when given. */
+    private static InitialDistribution listed(ListInit l, int dim) {
+        double[][] p = l.positions();
+        double[] m = l.masses();
+        int cols = dim + (m == null ? 0 : 1);
+        double[] data = new double[p.length * cols];
+        for (int i = 0; i < p.length; i++) {
+            System.arraycopy(p[i], 0, data, i * cols, dim);
+            if (m != null) data[i * cols + dim] = m[i];
+        }
+        return new TableInit(new Table(p.length, cols, data), dim);
     }
 
     private static CosineDensity density(CosineDensitySpec d) {

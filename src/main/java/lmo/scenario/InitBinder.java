@@ -61,6 +61,25 @@ final class InitBinder {
                 double[][] box = box(m, space);
                 return new GridInit(box[0], box[1]);
             }
+            case "list": {
+                List<Node> rows = m.requireList("positions");
+                if (rows.size() != count) {
+                    throw m.error("positions", "expected " + count + " rows (the population count), got " + rows.size());
+                }
+                double[][] positions = new double[count][];
+                for (int i = 0; i < count; i++) {
+                    positions[i] = MapReader.numbers(rows.get(i), m.path + ".positions[" + i + "]", dim);
+                    if (space.isSphere() && java.util.Arrays.stream(positions[i]).allMatch(v -> v == 0)) {
+                        throw m.error("positions", "row " + i + " is zero: not a point of the sphere");
+                    }
+                }
+                double[] masses = null;
+                if (m.has("masses")) {
+                    masses = m.doubles("masses", count, Check.atLeast(0));
+                    if (java.util.Arrays.stream(masses).allMatch(v -> v == 0)) throw m.error("masses", "all masses are 0");
+                }
+                return new ListInit(positions, masses);
+            }
             case "lattice": {
                 if (space.isSphere()) throw m.error("type", "lattice needs a euclidean or torus space, got sphere");
                 double[] g = m.doubles("generator", dim, Check.ANY);

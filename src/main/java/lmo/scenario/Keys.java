@@ -26,6 +26,7 @@ final class Keys {
             "quantiles", List.of("type", "density"),
             "grid", List.of("type", "low", "high"),
             "lattice", List.of("type", "generator", "low", "high"),
+            "list", List.of("type", "positions", "masses"),
             "file", List.of("type", "path"));
     /** Keys every population init type accepts on a euclidean space (the scaling path). */
     static final List<String> INIT_COMMON = List.of("scale", "symmetric");

@@ -175,6 +175,15 @@ final class MapReader {
         throw n.origin().error(path, "expected a string, got " + Node.describe(n));
     }
 
+    /** A list node of exactly {@code length} numbers. */
+    static double[] numbers(Node n, String path, int length) throws ScenarioException {
+        if (!(n instanceof SeqNode s)) throw n.origin().error(path, "expected a list of " + length + " numbers, got " + Node.describe(n));
+        if (s.items().size() != length) throw n.origin().error(path, "expected " + length + " numbers, got " + s.items().size());
+        double[] out = new double[length];
+        for (int i = 0; i < length; i++) out[i] = number(s.items().get(i), path + "[" + i + "]", Check.ANY);
+        return out;
+    }
+
     /** Any scalar that parses as a finite Java double, e.g. {@code 0.5}, {@code 1e-3}, {@code -2}. */
     static double number(Node n, String path, Check check) throws ScenarioException {
         double v;

@@ -59,6 +59,13 @@ final class ScenarioWriter {
     private static Map<String, Object> init(InitSpec init) {
         if (init instanceof UniformInit u) return box(u.type(), u.low(), u.high());
         if (init instanceof GridInit g) return box(g.type(), g.low(), g.high());
+        if (init instanceof ListInit l) {
+            List<Object> rows = new ArrayList<>();
+            for (double[] p : l.positions()) rows.add(list(p));
+            Map<String, Object> out = map("type", l.type(), "positions", rows);
+            if (l.masses() != null) out.put("masses", list(l.masses()));
+            return out;
+        }
         if (init instanceof LatticeInit l) {
             Map<String, Object> out = map("type", l.type(), "generator", list(l.generator()));
             out.putAll(box(l.type(), l.low(), l.high()));

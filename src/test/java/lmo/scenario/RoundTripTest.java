@@ -1,6 +1,7 @@
 package lmo.scenario;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import lmo.io.Npy;
@@ -132,5 +133,18 @@ class RoundTripTest {
         assertEquals(new PotentialModelSpec(new PotentialSpec("p", "quadratic", 2)), s.model());
         assertRoundTrip(torus("{type: uniform}", "{type: sobolev}", "{type: uniform}", "  type: wasserstein\n  stepSize: 0.01\n")
                 .replace("  target: {type: uniform}", "  target: {type: uniform}\n  potential: {type: quadratic, kappa: 0.5}"));
+    }
+
+    @Test
+    void listedParticlesWithTheirMasses() throws Exception {
+        String text = torus("{type: list, positions: [[0.385], [0.865]], masses: [0.4, 0.6]}", "{type: sobolev}",
+                "{type: uniform}", "  type: wasserstein\n  stepSize: 0.01\n").replace("count: 100", "count: 2");
+        assertRoundTrip(text);
+        Scenario s = Scenarios.load(Scenarios.write(dir, "list.yaml", text));
+        lmo.engine.Simulation sim = Assembler.build(s);
+        assertEquals(0.865, sim.populations().get(0).x0()[1], 0.0);
+        assertEquals(0.6, sim.populations().get(0).m0()[1], 0.0);
+        String bad = text.replace("positions: [[0.385], [0.865]]", "positions: [[0.385]]");
+        assertTrue(Scenarios.error(Scenarios.write(dir, "bad.yaml", bad)).contains("expected 2 rows (the population count), got 1"));
     }
 }
