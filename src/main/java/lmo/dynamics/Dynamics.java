@@ -27,6 +27,16 @@ public interface Dynamics {
      */
     default boolean normalizesMass() { return false; }
 
+    /**
+     * Substeps per step: 1 for a plain update. A dynamics with s > 1 stages (mirror-prox: a ghost step, then the
+     * real one; alternating players) is called once per stage ({@link StepContext#stage()}): stage k > 0 gets V at
+     * the ghost state that stage k - 1 wrote ({@link Block#ghostX()}, {@link Block#ghostM()}), and always writes
+     * from the current state ({@link Block#x()}, {@link Block#m()}) into the next buffers. The engine keeps the
+     * output of every stage but the last as the next ghost, and commits the last. The model must have one reduce
+     * round.
+     */
+    default int stages() { return 1; }
+
     /** Mean-field time advanced by one step (the position step size, or the mass step size without transport). */
     double timeStep();
 

@@ -9,8 +9,14 @@ import lmo.rng.CounterRng;
  *
  * @param seed the scenario's seed
  * @param step the index of the update being made (0 for the first update)
+ * @param stage the stage of a multi-stage dynamics (0 for the first, see {@link Dynamics#stages()})
+ * @param stageScale for stage > 0, per population: the current total mass over the ghost's total, so that
+ *     {@code ghostM[i] * stageScale[p]} is the ghost mass normalised to the current total; null at stage 0
  */
-public record StepContext(long seed, long step) {
+public record StepContext(long seed, long step, int stage, double[] stageScale) {
+
+    /** The context of a one-stage dynamics. */
+    public StepContext(long seed, long step) { this(seed, step, 0, null); }
 
     /** Stream of the Langevin noise. */
     public static final int STREAM_LANGEVIN = CounterRng.STREAM_LANGEVIN;

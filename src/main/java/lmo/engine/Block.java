@@ -20,6 +20,8 @@ public final class Block {
     private double[] m;
     private double[] xNext;
     private double[] mNext;
+    private double[] xGhost;
+    private double[] mGhost;
 
     /**
      * @param population index of the population, in name order
@@ -43,6 +45,17 @@ public final class Block {
         this.mNext = new double[m.length];
     }
 
+    /** A block over the given arrays, with no buffers of its own (see {@link #ghostView()}). */
+    private Block(Block of, double[] x, double[] m) {
+        this.population = of.population;
+        this.index = of.index;
+        this.firstId = of.firstId;
+        this.count = of.count;
+        this.dim = of.dim;
+        this.x = x;
+        this.m = m;
+    }
+
     public int population() { return population; }
     public int index() { return index; }
     public long firstId() { return firstId; }
@@ -56,6 +69,33 @@ public final class Block {
     public double[] xNext() { return xNext; }
     /** Buffer the dynamics writes the next masses to. */
     public double[] mNext() { return mNext; }
+
+    /** The ghost positions: the output of the last intermediate stage of a multi-stage step (null before one). */
+    public double[] ghostX() { return xGhost; }
+    /** The ghost masses (null before the first intermediate stage). */
+    public double[] ghostM() { return mGhost; }
+
+    /**
+     * Keeps the next state aside as the ghost (a swap of buffers): the current state is unchanged, and the next
+     * buffers are free for the following stage.
+     */
+    public void stashGhost() {
+        if (xGhost == null) {
+            xGhost = new double[xNext.length];
+            mGhost = new double[mNext.length];
+        }
+        double[] t = xGhost; xGhost = xNext; xNext = t;
+        t = mGhost; mGhost = mNext; mNext = t;
+    }
+
+    /**
+     * The ghost state as a read-only block (same population, index and ids; no next buffers): what a model
+     * evaluates V at in a later stage.
+     */
+    public Block ghostView() {
+        if (xGhost == null) throw new IllegalStateException("block " + index + " has no ghost state");
+        return new Block(this, xGhost, mGhost);
+    }
 
     /** Makes the next state current; the old current arrays become the next buffers. */
     public void commit() {

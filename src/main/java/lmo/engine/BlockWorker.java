@@ -39,13 +39,16 @@ final class BlockWorker {
     }
 
     /**
-     * Evaluates V at the block's current state; if {@code update}, writes and checks the next state and commits it
-     * when finite. Returns metric sums, masses and, with {@code thenPartials}, the round-0 partial of the new state.
+     * Evaluates V at the block's current state (at its ghost state for stages > 0); if {@code update}, writes and
+     * checks the next state, then commits it (last stage) or keeps it as the ghost (earlier stages). Returns
+     * metric sums, masses (after: of the committed state or of the ghost) and, with {@code thenPartials} or at an
+     * intermediate stage, the round-0 partial of the new (or ghost) state.
      */
     BlockReport apply(Block b, Order.Apply order) {
         ensureScratch(b);
         double[] metrics = metricIdentities();
-        model.firstVariation(b, order.summaries(), v, gradV, metrics);
+        boolean intermediate = order.stage() < dynamics.stages() - 1;
+        model.firstVariation(order.stage() > 0 ? b.ghostView() : b, order.summaries(), v, gradV, metrics);
         double before = sum(b.m());
         int bad = firstNonFinite(gradV, v, b.dim(), b.count());
         if (bad >= 0) {
@@ -54,17 +57,25 @@ final class BlockWorker {
         if (!order.update()) {
             return new BlockReport(b.index(), null, null, null, metrics, before, Double.NaN, -1, null);
         }
-        dynamics.step(spaces.get(b.population()), b, v, gradV, new StepContext(seed, order.step()));
+        dynamics.step(spaces.get(b.population()), b, v, gradV,
+                new StepContext(seed, order.step(), order.stage(), order.stageScale()));
         bad = firstNonFinite(b.xNext(), b.mNext(), b.dim(), b.count());
         if (bad >= 0) {
             return BlockReport.diverged(b.index(), metrics, before, bad, "the updated position or mass");
         }
-        b.commit();
-        double after = sum(b.m());
-        if (!order.thenPartials()) {
+        Block now;
+        if (intermediate) {
+            b.stashGhost();
+            now = b.ghostView();
+        } else {
+            b.commit();
+            now = b;
+        }
+        double after = sum(now.m());
+        if (!order.thenPartials() && !intermediate) {
             return new BlockReport(b.index(), null, null, null, metrics, before, after, -1, null);
         }
-        BlockReport p = partial(b, 0, new Summaries(model.rounds()));
+        BlockReport p = partial(now, 0, new Summaries(model.rounds()));
         return new BlockReport(b.index(), p.partial(), p.x(), p.m(), metrics, before, after, -1, null);
     }
 

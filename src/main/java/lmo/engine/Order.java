@@ -14,8 +14,20 @@ public sealed interface Order {
     /**
      * Evaluate V at the current state (adding metric sums) and, if {@code update}, move every particle once and
      * commit; with {@code thenPartials}, also return the round-0 partials of the new state.
+     *
+     * <p>A dynamics of several {@link lmo.dynamics.Dynamics#stages() stages} (mirror-prox, alternating players) gets
+     * one Apply per stage. Stage s > 0 evaluates V at the ghost state written by stage s - 1 (the summaries are the
+     * ghost's); every stage but the last keeps its output aside as the new ghost and returns its round-0 partials;
+     * only the last stage commits. {@code stageScale[p]} is, for stage s > 0, population p's current total mass
+     * divided by its ghost total (null at stage 0).
      */
-    record Apply(long seq, long step, Summaries summaries, boolean update, boolean thenPartials) implements Order {}
+    record Apply(long seq, long step, Summaries summaries, boolean update, boolean thenPartials, int stage,
+            double[] stageScale) implements Order {
+        /** A stage-0 Apply. */
+        public Apply(long seq, long step, Summaries summaries, boolean update, boolean thenPartials) {
+            this(seq, step, summaries, update, thenPartials, 0, null);
+        }
+    }
 
     /** Multiply each population's masses by {@code factors[population]}, then return round-0 partials. */
     record Normalize(long seq, long step, double[] factors) implements Order {}

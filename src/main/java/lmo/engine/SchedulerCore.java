@@ -36,6 +36,7 @@ public final class SchedulerCore {
     private final Model model;
     private final Combiner combiner;
     private final double[] referenceMass;
+    private final int stages;
     private final List<String> columns = new ArrayList<>();
     private final long startNanos = System.nanoTime();
 
@@ -70,6 +71,11 @@ public final class SchedulerCore {
         this.model = sim.model();
         this.combiner = new Combiner(layout, sim.populations());
         this.referenceMass = sim.referenceMass();
+        this.stages = sim.dynamics().stages();
+        if (stages > 1 && model.rounds() != 1) {
+            throw new IllegalArgumentException("dynamics " + sim.dynamics().type() + " has " + stages
+                    + " stages per step, which needs a model of one reduce round; model has " + model.rounds());
+        }
         columns.addAll(model.metricNames());
         columns.addAll(sim.dynamics().metricNames());
         for (Population p : sim.populations()) columns.add("mass_" + p.name());
@@ -145,10 +151,11 @@ public final class SchedulerCore {
     }
 
     private Order afterApply(Order.Apply a, BlockReport[] byBlock) {
-        double[] values = values(byBlock);
-        lastValues = values;
+        if (a.stage() > 0) return afterStage(a, byBlock);
         boolean logged = step % sim.every() == 0 || step == sim.steps();
-        String problem = firstDivergence(byBlock, values);
+        double[] values = values(byBlock, logged);
+        lastValues = values;
+        String problem = firstDivergence(byBlock, logged ? values : null);
         if (logged || problem != null) observer.onMetrics(step, wallSeconds(), values);
         observer.onStep(step, wallSeconds(), values);
         if (problem != null) {
@@ -156,6 +163,42 @@ public final class SchedulerCore {
             return a.update() ? issue(new Order.Rollback(++seq, step)) : issue(new Order.Collect(++seq, step));
         }
         if (!a.update()) return issue(new Order.Collect(++seq, step));
+        return stageDone(a, byBlock);
+    }
+
+    /** A later stage of a multi-stage step: only the blocks' own finiteness checks; metrics came with stage 0. */
+    private Order afterStage(Order.Apply a, BlockReport[] byBlock) {
+        String problem = firstDivergence(byBlock, null);
+        if (problem != null) {
+            divergence = problem + " (stage " + a.stage() + " of the step)";
+            return issue(new Order.Rollback(++seq, step));
+        }
+        return stageDone(a, byBlock);
+    }
+
+    /**
+     * After stage s of the update from {@link #step}: an intermediate stage hands its ghost's summary and mass
+     * scales to stage s + 1; the last stage ends the step (normalising masses if the dynamics asks).
+     */
+    private Order stageDone(Order.Apply a, BlockReport[] byBlock) {
+        if (a.stage() < stages - 1) {
+            double[] before = combiner.massByPopulation(byBlock, false);
+            double[] after = combiner.massByPopulation(byBlock, true);
+            double[] scale = new double[after.length];
+            for (int p = 0; p < after.length; p++) {
+                scale[p] = before[p] / after[p];
+                if (!(after[p] > 0) || !Double.isFinite(scale[p])) {
+                    divergence = "step " + step + ", stage " + a.stage() + ", population "
+                            + sim.populations().get(p).name() + ": ghost total mass " + after[p];
+                    return issue(new Order.Rollback(++seq, step));
+                }
+            }
+            summaries = new Summaries(model.rounds());
+            reduced(0, byBlock);
+            boolean last = a.stage() + 1 == stages - 1;
+            return issue(new Order.Apply(++seq, step, summaries, true, last && !sim.dynamics().normalizesMass(),
+                    a.stage() + 1, scale));
+        }
         if (sim.dynamics().normalizesMass()) {
             double[] after = combiner.massByPopulation(byBlock, true);
             double[] factors = new double[after.length];
@@ -185,10 +228,14 @@ public final class SchedulerCore {
 
     /**
      * Model metrics, then the dynamics' (e.g. the temperature of the next update), then each population's total
-     * mass, of the state V was just evaluated at.
+     * mass, of the state V was just evaluated at. The model's metrics are computed on logged steps only (they may
+     * cost a pass over a grid); other steps repeat the last logged ones.
      */
-    private double[] values(BlockReport[] byBlock) {
-        double[] model = this.model.metrics(summaries, combiner.metricSums(byBlock, this.model));
+    private double[] values(BlockReport[] byBlock, boolean logged) {
+        int nModel = this.model.metricNames().size();
+        double[] model = logged || lastValues == null
+                ? this.model.metrics(summaries, combiner.metricSums(byBlock, this.model))
+                : java.util.Arrays.copyOf(lastValues, nModel);
         double[] dynamics = sim.dynamics().metrics(step);
         double[] mass = combiner.massByPopulation(byBlock, false);
         double[] v = new double[model.length + dynamics.length + mass.length];
@@ -198,6 +245,7 @@ public final class SchedulerCore {
         return v;
     }
 
+    /** The first non-finite block result, then (when {@code values} is not null) the first non-finite metric. */
     private String firstDivergence(BlockReport[] byBlock, double[] values) {
         for (BlockReport b : byBlock) {
             if (b.diverged() >= 0) {
@@ -206,7 +254,7 @@ public final class SchedulerCore {
                         + sim.populations().get(s.population()).name() + ", particle " + (s.firstId() + b.diverged());
             }
         }
-        for (int i = 0; i < values.length; i++) {
+        for (int i = 0; values != null && i < values.length; i++) {
             if (!Double.isFinite(values[i])) return "step " + step + ": metric " + columns.get(i) + " is " + values[i];
         }
         return null;

@@ -12,6 +12,7 @@ public final class ShardCore {
     private final List<Block> blocks;
     private final BlockWorker worker;
     private final boolean[] committed;
+    private final int stages;
 
     public ShardCore(int shard, List<Block> blocks, Simulation sim) {
         this.shard = shard;
@@ -19,6 +20,7 @@ public final class ShardCore {
         this.worker = new BlockWorker(sim.model(), sim.dynamics(),
                 sim.populations().stream().map(Population::space).toList(), sim.seed());
         this.committed = new boolean[blocks.size()];
+        this.stages = sim.dynamics().stages();
     }
 
     public int shard() { return shard; }
@@ -38,7 +40,7 @@ public final class ShardCore {
             return worker.partial(b, p.round(), p.done());
         } else if (order instanceof Order.Apply a) {
             BlockReport r = worker.apply(b, a);
-            committed[i] = a.update() && r.diverged() < 0;
+            committed[i] = a.update() && r.diverged() < 0 && a.stage() == stages - 1;
             return r;
         } else if (order instanceof Order.Normalize n) {
             return worker.normalize(b, n.factors()[b.population()]);

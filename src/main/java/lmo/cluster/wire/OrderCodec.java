@@ -30,7 +30,7 @@ final class OrderCodec {
     static long size(Order o) {
         long head = 16; // seq, step
         if (o instanceof Order.Partials p) return head + 4 + sizeSummaries(p.done());
-        if (o instanceof Order.Apply a) return head + 1 + sizeSummaries(a.summaries());
+        if (o instanceof Order.Apply a) return head + 1 + 4 + WireWriter.sizeDoubles(a.stageScale()) + sizeSummaries(a.summaries());
         if (o instanceof Order.Normalize n) return head + WireWriter.sizeDoubles(n.factors());
         tag(o); // rejects unknown variants
         return head;
@@ -45,6 +45,8 @@ final class OrderCodec {
         } else if (o instanceof Order.Apply a) {
             w.i64(a.step());
             w.i8((a.update() ? UPDATE : 0) | (a.thenPartials() ? THEN_PARTIALS : 0));
+            w.i32(a.stage());
+            w.doubles(a.stageScale());
             writeSummaries(w, a.summaries());
         } else if (o instanceof Order.Normalize n) {
             w.i64(n.step());
@@ -67,7 +69,11 @@ final class OrderCodec {
             case Wire.APPLY: {
                 int flags = r.i8("flags");
                 if ((flags & ~(UPDATE | THEN_PARTIALS)) != 0) throw r.bad("unknown Apply flags " + flags);
-                return new Order.Apply(seq, step, readSummaries(r), (flags & UPDATE) != 0, (flags & THEN_PARTIALS) != 0);
+                int stage = r.i32("stage");
+                if (stage < 0) throw r.bad("negative stage " + stage);
+                double[] scale = r.doubles("stageScale");
+                return new Order.Apply(seq, step, readSummaries(r), (flags & UPDATE) != 0, (flags & THEN_PARTIALS) != 0,
+                        stage, scale);
             }
             case Wire.NORMALIZE: return new Order.Normalize(seq, step, r.doubles("factors"));
             case Wire.ROLLBACK: return new Order.Rollback(seq, step);

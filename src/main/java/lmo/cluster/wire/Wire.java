@@ -11,7 +11,8 @@ import lmo.engine.ShardReport;
  * every message    i8 version (= {@value #VERSION})  i8 tag  body...          (nothing after the body)
  *
  * tag  1  Order.Partials   i64 seq  i64 step  i32 round  summaries?
- * tag  2  Order.Apply      i64 seq  i64 step  i8 flags (bit 0 update, bit 1 thenPartials)  summaries?
+ * tag  2  Order.Apply      i64 seq  i64 step  i8 flags (bit 0 update, bit 1 thenPartials)  i32 stage
+ *                            doubles? stageScale  summaries?
  * tag  3  Order.Normalize  i64 seq  i64 step  doubles? factors
  * tag  4  Order.Rollback   i64 seq  i64 step
  * tag  5  Order.Collect    i64 seq  i64 step
@@ -42,7 +43,7 @@ import lmo.engine.ShardReport;
  */
 public final class Wire {
     /** The format version written in byte 0; a decoder rejects any other. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     static final int PARTIALS = 1;
     static final int APPLY = 2;

@@ -48,6 +48,8 @@ final class Same {
             assertEquals(e.step(), a.step());
             assertEquals(e.update(), a.update());
             assertEquals(e.thenPartials(), a.thenPartials());
+            assertEquals(e.stage(), a.stage());
+            bits(e.stageScale(), a.stageScale(), "stageScale");
             summaries(e.summaries(), a.summaries());
         } else if (expected instanceof Order.Normalize e) {
             assertEquals(e.step(), ((Order.Normalize) actual).step());

@@ -87,7 +87,8 @@ final class Samples {
         long step = anyLong();
         switch (rng.nextInt(5)) {
             case 0: return new Order.Partials(seq, step, rng.nextInt(), summaries());
-            case 1: return new Order.Apply(seq, step, summaries(), rng.nextBoolean(), rng.nextBoolean());
+            case 1: return new Order.Apply(seq, step, summaries(), rng.nextBoolean(), rng.nextBoolean(),
+                    rng.nextInt(3), doublesOrNull());
             case 2: return new Order.Normalize(seq, step, doublesOrNull());
             case 3: return new Order.Rollback(seq, step);
             default: return new Order.Collect(seq, step);

@@ -62,8 +62,8 @@ class WireCorruptInputTest {
     @Test
     void wrongVersionIsRejected() {
         byte[] b = sampleOrder();
-        b[0] = 2;
-        assertEquals("lmo wire: version 2 is not supported (this build reads 1)", rejects(() -> Wire.decodeOrder(b)));
+        b[0] = 1;
+        assertEquals("lmo wire: version 1 is not supported (this build reads 2)", rejects(() -> Wire.decodeOrder(b)));
     }
 
     @Test
@@ -88,12 +88,12 @@ class WireCorruptInputTest {
     @Test
     void hugeOrNegativeLengthsAreRejectedBeforeAllocating() {
         ByteBuffer b = ByteBuffer.allocate(2 + 16 + 4).order(ByteOrder.LITTLE_ENDIAN);
-        b.put((byte) 1).put((byte) Wire.NORMALIZE).putLong(1).putLong(2).putInt(Integer.MAX_VALUE);
+        b.put((byte) Wire.VERSION).put((byte) Wire.NORMALIZE).putLong(1).putLong(2).putInt(Integer.MAX_VALUE);
         assertTrue(rejects(() -> Wire.decodeOrder(b.array())).contains("factors (2147483647 elements)"));
         b.putInt(18, -7);
         assertTrue(rejects(() -> Wire.decodeOrder(b.array())).contains("factors length is -7"));
         ByteBuffer r = ByteBuffer.allocate(2 + 24).order(ByteOrder.LITTLE_ENDIAN);
-        r.put((byte) 1).put((byte) Wire.SHARD_REPORT).putInt(0).putLong(0).putLong(0).putInt(Integer.MAX_VALUE);
+        r.put((byte) Wire.VERSION).put((byte) Wire.SHARD_REPORT).putInt(0).putLong(0).putLong(0).putInt(Integer.MAX_VALUE);
         assertTrue(rejects(() -> Wire.decodeReport(r.array())).contains("block reports (2147483647 elements)"));
     }
 
@@ -103,7 +103,13 @@ class WireCorruptInputTest {
         apply[18] = 4; // flags
         assertTrue(rejects(() -> Wire.decodeOrder(apply)).contains("unknown Apply flags 4"));
         byte[] kind = sampleOrder();
-        kind[23] = 7; // kind of round 0
+        kind[31] = 7; // kind of round 0, after the stage (i32) and a null stageScale (i32 -1)
+        byte[] stage = sampleOrder();
+        stage[19] = (byte) 0xff;
+        stage[20] = (byte) 0xff;
+        stage[21] = (byte) 0xff;
+        stage[22] = (byte) 0xff; // stage -1
+        assertTrue(rejects(() -> Wire.decodeOrder(stage)).contains("negative stage -1"));
         assertTrue(rejects(() -> Wire.decodeOrder(kind)).contains("round 0: unknown kind 7"));
 
         byte[] yaml = sampleBlocks();
