@@ -53,6 +53,10 @@ public final class Assembler {
         Dynamics dynamics = dynamics(s.dynamics(),
                 ScenarioBinder.stepScale(s.dynamics(), s.populations().get(s.model().population())));
         checkFits(s, model, dynamics);
+        if (s.dynamics() instanceof GdaSpec g && g.players().equals("alternating") && pops.size() != 2) {
+            throw new ScenarioException("dynamics.players: alternating players need exactly two populations (x moves"
+                    + " first, then y); the scenario has " + pops.size());
+        }
         return new Simulation(s.name(), s.seed(), s.steps(), pops, model, dynamics, blockSize,
                 s.engine().shards(), s.output().every(), s.output().snapshotEvery(), s.checkpoint().every());
     }
@@ -205,6 +209,12 @@ public final class Assembler {
         if (d instanceof WfrSpec w) {
             return new WassersteinFisherRao(w.stepSize() / scale, w.massStepSize() / scale, w.conserveMass(),
                     MassUpdate.parse(w.massUpdate()));
+        }
+        if (d instanceof GdaSpec g) {
+            java.util.Locale root = java.util.Locale.ROOT;
+            return new lmo.dynamics.Gda(lmo.dynamics.Gda.Method.valueOf(g.method().toUpperCase(root).replace('-', '_')),
+                    lmo.dynamics.Gda.Update.valueOf(g.update().toUpperCase(root)),
+                    lmo.dynamics.Gda.Players.valueOf(g.players().toUpperCase(root)), g.stepSize(), g.massStepSize());
         }
         LangevinSpec l = (LangevinSpec) d;
         return new Langevin(l.stepSize() / scale, schedule(l.temperature(), l.stepSize() / scale));

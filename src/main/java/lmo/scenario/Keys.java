@@ -75,7 +75,11 @@ final class Keys {
             "wasserstein", List.of("type", "stepSize", "scaleStepByInit"),
             "fisher-rao", List.of("type", "massStepSize", "conserveMass", "massUpdate"),
             "wfr", List.of("type", "stepSize", "massStepSize", "conserveMass", "massUpdate", "scaleStepByInit"),
-            "langevin", List.of("type", "stepSize", "temperature", "scaleStepByInit"));
+            "langevin", List.of("type", "stepSize", "temperature", "scaleStepByInit"),
+            "gda", List.of("type", "method", "update", "players", "stepSize", "massStepSize"));
+    static final List<String> GDA_METHODS = List.of("cp-mda", "cp-mp");
+    static final List<String> GDA_UPDATES = List.of("conic", "weights", "positions");
+    static final List<String> GDA_PLAYERS = List.of("simultaneous", "alternating");
     static final List<String> ENGINE = List.of("shards", "blockSize", "sync");
     static final List<String> OUTPUT = List.of("every", "snapshotEvery", "metricsPort", "fit", "predictor");
     static final List<String> FIT = List.of("metric", "law", "from", "to");

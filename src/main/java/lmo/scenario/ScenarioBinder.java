@@ -66,10 +66,29 @@ final class ScenarioBinder {
                 return new WfrSpec(m.requireDouble("stepSize", positive), m.requireDouble("massStepSize", positive),
                         m.optBoolean("conserveMass", true), m.choice("massUpdate", "exponential", Keys.MASS_UPDATES),
                         m.optBoolean("scaleStepByInit", false));
+            case "gda":
+                return gda(m, positive);
             default:
                 return new LangevinSpec(m.requireDouble("stepSize", positive), temperature(m),
                         m.optBoolean("scaleStepByInit", false));
         }
+    }
+
+    /** {@code dynamics.type: gda}; a missing step size defaults to the other one (one of them is required). */
+    private static GdaSpec gda(MapReader m, Check positive) throws ScenarioException {
+        String method = m.choice("method", "cp-mda", Keys.GDA_METHODS);
+        String update = m.choice("update", "conic", Keys.GDA_UPDATES);
+        String players = m.choice("players", "simultaneous", Keys.GDA_PLAYERS);
+        if (method.equals("cp-mp") && players.equals("alternating")) {
+            throw m.error("players", "alternating players are defined for method cp-mda; cp-mp (mirror-prox) moves"
+                    + " both players from the same point");
+        }
+        if (!m.has("stepSize") && !m.has("massStepSize")) {
+            throw m.node.origin().error(m.path, "missing required key 'stepSize' (or 'massStepSize')");
+        }
+        double eta = m.has("stepSize") ? m.requireDouble("stepSize", positive) : m.requireDouble("massStepSize", positive);
+        double etaM = m.has("massStepSize") ? m.requireDouble("massStepSize", positive) : eta;
+        return new GdaSpec(method, update, players, eta, etaM);
     }
 
     /**
@@ -177,6 +196,7 @@ final class ScenarioBinder {
         if (d instanceof WassersteinSpec w) return w.stepSize();
         if (d instanceof FisherRaoSpec f) return f.massStepSize();
         if (d instanceof WfrSpec w) return w.stepSize();
+        if (d instanceof GdaSpec g) return g.timeStep();
         return ((LangevinSpec) d).stepSize();
     }
 

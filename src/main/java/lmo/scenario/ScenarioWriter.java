@@ -195,6 +195,10 @@ final class ScenarioWriter {
             return map("type", w.type(), "stepSize", w.stepSize(), "massStepSize", w.massStepSize(),
                     "conserveMass", w.conserveMass(), "massUpdate", w.massUpdate(), "scaleStepByInit", w.scaleStepByInit());
         }
+        if (d instanceof GdaSpec g) {
+            return map("type", g.type(), "method", g.method(), "update", g.update(), "players", g.players(),
+                    "stepSize", g.stepSize(), "massStepSize", g.massStepSize());
+        }
         LangevinSpec l = (LangevinSpec) d;
         return map("type", l.type(), "stepSize", l.stepSize(), "temperature", temperature(l.temperature()),
                 "scaleStepByInit", l.scaleStepByInit());
