@@ -75,7 +75,7 @@ public final class QuadraticPayoff implements Payoff {
         for (int r = 0; r < dx; r++) {
             System.arraycopy(p[r], 0, j[r], 0, dx);
             System.arraycopy(b[r], 0, j[r], dx, dy);
-            for (int c = 0; c < dy; c++) j[dx + c][r] = -b[r][c];
+            for (int c = 0; c < dy; c++) j[dx + c][r] = 0.0 - b[r][c];
         }
         for (int r = 0; r < dy; r++) System.arraycopy(q[r], 0, j[dx + r], dx, dy);
         return j;
