@@ -37,8 +37,16 @@ final class NodeCommand implements Callable<Integer> {
     @Option(names = "--once", description = "exit when the first coordinator is gone instead of waiting for the next")
     boolean once;
 
+    @picocli.CommandLine.Mixin
+    JarOptions jars = new JarOptions();
+
     @Override
     public Integer call() throws InterruptedException {
+        String problem = jars.apply();
+        if (problem != null) {
+            System.err.println(problem);
+            return Main.BAD_INPUT;
+        }
         if (config != null && !config.toFile().isFile()) {
             System.err.println("--config: file not found: " + config);
             return Main.BAD_INPUT;

@@ -50,6 +50,9 @@ final class ResumeCommand implements Callable<Integer> {
     ClusterOptions cluster = new ClusterOptions();
 
     @Mixin
+    JarOptions jars = new JarOptions();
+
+    @Mixin
     Monitor.Options metrics = new Monitor.Options();
 
     @Override
@@ -57,6 +60,8 @@ final class ResumeCommand implements Callable<Integer> {
         if (shards != null && shards < 1) return bad("--shards: must be >= 1, got " + shards);
         if (Runs.checkEngine(engine) != null) return bad(Runs.checkEngine(engine));
         if (cluster.problem() != null) return bad(cluster.problem());
+        String jarProblem = jars.apply();
+        if (jarProblem != null) return bad(jarProblem);
         if (metrics.problem() != null) return bad(metrics.problem());
         if (!Files.isDirectory(dir)) return bad(dir + ": no such run directory");
         Path yaml = dir.resolve("scenario.yaml");

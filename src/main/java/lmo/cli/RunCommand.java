@@ -61,6 +61,9 @@ final class RunCommand implements Callable<Integer> {
     ClusterOptions cluster = new ClusterOptions();
 
     @Mixin
+    JarOptions jars = new JarOptions();
+
+    @Mixin
     Monitor.Options metrics = new Monitor.Options();
 
     @Override
@@ -73,6 +76,8 @@ final class RunCommand implements Callable<Integer> {
         if (seed != null) all.add("seed=" + seed);
         if (Runs.checkEngine(engine) != null) return bad(Runs.checkEngine(engine));
         if (cluster.problem() != null) return bad(cluster.problem());
+        String jarProblem = jars.apply();
+        if (jarProblem != null) return bad(jarProblem);
         if (metrics.problem() != null) return bad(metrics.problem());
         Scenario scenario;
         Simulation sim;

@@ -24,8 +24,16 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "print nothing when valid")
     boolean quiet;
 
+    @picocli.CommandLine.Mixin
+    JarOptions jars = new JarOptions();
+
     @Override
     public Integer call() {
+        String problem = jars.apply();
+        if (problem != null) {
+            System.err.println(problem);
+            return Main.BAD_INPUT;
+        }
         try {
             Scenario s = ScenarioLoader.load(file, overrides);
             if (!quiet) {

@@ -56,8 +56,21 @@ public final class Npy {
         out.write(buf.array(), 0, buf.position());
     }
 
+    /** An array of any rank: its shape and its values in C order. */
+    public record Array(long[] shape, double[] data) {}
+
     /** Reads a 1-D or 2-D array. */
     public static Table read(Path file) throws IOException {
+        Array a = readArray(file);
+        long[] shape = a.shape();
+        if (shape.length < 1 || shape.length > 2) {
+            throw new IOException("expected a 1-D or 2-D array, got shape " + java.util.Arrays.toString(shape));
+        }
+        return new Table((int) shape[0], shape.length == 2 ? (int) shape[1] : 1, a.data());
+    }
+
+    /** Reads an array of any rank (e.g. the (n, n, 2) coefficients of a fourier payoff). */
+    public static Array readArray(Path file) throws IOException {
         byte[] all = Files.readAllBytes(file);
         ByteBuffer b = ByteBuffer.wrap(all).order(ByteOrder.LITTLE_ENDIAN);
         for (byte m : MAGIC) {
@@ -79,11 +92,13 @@ public final class Npy {
         for (String s : dims) {
             if (!s.isBlank()) shape[n++] = Long.parseLong(s.trim());
         }
-        if (n < 1 || n > 2) throw new IOException("expected a 1-D or 2-D array, got shape (" + group(SHAPE, header, "shape") + ")");
-        long rows = shape[0];
-        long cols = n == 2 ? shape[1] : 1;
-        if (rows * cols > Integer.MAX_VALUE - 8) throw new IOException("array too large: " + rows + " x " + cols);
-        int count = (int) (rows * cols);
+        shape = java.util.Arrays.copyOf(shape, n);
+        long total = 1;
+        for (long d : shape) {
+            total *= d;
+            if (total > Integer.MAX_VALUE - 8) throw new IOException("array too large: shape " + java.util.Arrays.toString(shape));
+        }
+        int count = (int) total;
         int width;
         switch (descr) {
             case "<f8": width = 8; break;
@@ -103,7 +118,21 @@ public final class Npy {
                 default: d[i] = b.getLong(); break;
             }
         }
-        return new Table((int) rows, (int) cols, d);
+        return new Array(shape, d);
+    }
+
+    /** Writes a float64 array of any shape (values in C order). */
+    public static void write(Path file, long[] shape, double[] data) throws IOException {
+        StringBuilder dims = new StringBuilder();
+        for (long d : shape) dims.append(d).append(", ");
+        String dict = "{'descr': '<f8', 'fortran_order': False, 'shape': (" + dims.toString().trim() + "), }";
+        int unpadded = MAGIC.length + 2 + 2 + dict.length() + 1;
+        int pad = (64 - unpadded % 64) % 64;
+        byte[] h = (dict + " ".repeat(pad) + "\n").getBytes(StandardCharsets.US_ASCII);
+        ByteBuffer buf = ByteBuffer.allocate(MAGIC.length + 4 + h.length + 8 * data.length).order(ByteOrder.LITTLE_ENDIAN);
+        buf.put(MAGIC).put((byte) 1).put((byte) 0).putShort((short) h.length).put(h);
+        for (double v : data) buf.putDouble(v);
+        Files.write(file, buf.array());
     }
 
     private static String group(Pattern p, String header, String key) throws IOException {

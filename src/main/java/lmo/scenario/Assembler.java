@@ -140,6 +140,7 @@ public final class Assembler {
     private static Model model(ModelSpec spec, Scenario s, List<Population> pops) throws ScenarioException {
         List<String> names = new ArrayList<>(s.populations().keySet());
         Model model;
+        if (spec instanceof GameSpec g) return Games.model(g, s, pops);
         if (spec instanceof MmdSpec mmd) {
             model = mmd(mmd, pops.get(names.indexOf(mmd.population())), s.seed());
         } else if (spec instanceof TwoLayerSpec t) {

@@ -27,12 +27,7 @@ final class DataFiles {
      * override, to the current directory).
      */
     Data read(MapReader m, String key) throws ScenarioException {
-        String text = m.requireString(key);
-        Node node = m.node.get(key);
-        Path p = node.origin().override() ? Path.of(text) : scenarioDir.resolve(text);
-        p = p.toAbsolutePath().normalize();
-        if (!Files.exists(p)) throw m.error(key, "file not found: " + p);
-        if (!Files.isRegularFile(p)) throw m.error(key, "not a regular file: " + p);
+        Path p = resolve(m, key);
         String name = p.getFileName().toString();
         String lower = name.toLowerCase(Locale.ROOT);
         if (!lower.endsWith(".npy") && !lower.endsWith(".csv")) {
@@ -43,6 +38,17 @@ final class DataFiles {
         } catch (IOException | RuntimeException e) {
             throw m.error(key, "cannot read " + name + ": " + e.getMessage());
         }
+    }
+
+    /** The existing regular file named by {@code key}, absolute, resolved as {@link #read} does. */
+    Path resolve(MapReader m, String key) throws ScenarioException {
+        String text = m.requireString(key);
+        Node node = m.node.get(key);
+        Path p = node.origin().override() ? Path.of(text) : scenarioDir.resolve(text);
+        p = p.toAbsolutePath().normalize();
+        if (!Files.exists(p)) throw m.error(key, "file not found: " + p);
+        if (!Files.isRegularFile(p)) throw m.error(key, "not a regular file: " + p);
+        return p;
     }
 
     /**

@@ -38,7 +38,18 @@ final class Keys {
             "mmd", List.of("type", "population", "kernel", "target", "potential"),
             "potential", List.of("type", "population", "potential"),
             "two-layer", List.of("type", "population", "readout", "activation", "bias", "signs", "loss", "regularization",
-                    "activeThreshold", "data", "potential"));
+                    "activeThreshold", "data", "potential"),
+            "game", List.of("type", "payoff", "path", "niError"));
+    static final Map<String, List<String>> PAYOFF = ordered(
+            "fourier", List.of("type", "coefficients", "file", "random"),
+            "example-4.1", List.of("type", "epsilon"),
+            "bilinear", List.of("type", "B"),
+            "quadratic", List.of("type", "P", "B", "Q"),
+            "class", List.of("type", "class"));
+    static final List<String> COEFFICIENT = List.of("k", "l", "re", "im");
+    static final List<String> RANDOM = List.of("order", "seed");
+    static final List<String> GAME_PATHS = List.of("auto", "features", "gathered");
+    static final List<String> NI_ERROR = List.of("grid", "starts", "iterations");
     static final List<String> READOUTS = List.of("coordinate", "cone", "mass", "bilevel");
     static final List<String> ACTIVATIONS = List.of("relu", "tanh", "gelu");
     static final List<String> SIGNS = List.of("positive", "balanced");
@@ -108,6 +119,10 @@ final class Keys {
         add(out, "model.data.test.inputs", FILE);
         add(out, "model.data.test.labels", FILE);
         POTENTIAL.values().forEach(keys -> add(out, "model.potential", keys));
+        PAYOFF.values().forEach(keys -> add(out, "model.payoff", keys));
+        add(out, "model.payoff.coefficients[]", COEFFICIENT);
+        add(out, "model.payoff.random", RANDOM);
+        add(out, "model.niError", NI_ERROR);
         TEMPERATURE.values().forEach(keys -> add(out, "dynamics.temperature", keys));
         KERNEL.values().forEach(keys -> add(out, "model.kernel", keys));
         TARGET.values().forEach(keys -> add(out, "model.target", keys));

@@ -14,21 +14,26 @@ import lmo.scenario.Node.SeqNode;
 
 /**
  * Binds {@code model}: the MMD model's population, kernel and target, checked against the population's space; the
- * potential model; the two-layer network, its data and teacher, checked against the neurons' space.
+ * potential model; the two-layer network, its data and teacher, checked against the neurons' space; games in
+ * {@link GameBinder}.
  */
 final class ModelBinder {
     private final DataFiles files;
     private final InitBinder inits;
+    private final List<Path> jars;
 
-    ModelBinder(DataFiles files, InitBinder inits) {
+    /** @param jars the jars user payoff classes are loaded from */
+    ModelBinder(DataFiles files, InitBinder inits, List<Path> jars) {
         this.files = files;
         this.inits = inits;
+        this.jars = jars;
     }
 
     /** @param seed the scenario's seed, the default seed of generated network data */
     ModelSpec bind(MapReader m, SortedMap<String, PopulationSpec> populations, long seed) throws ScenarioException {
         String type = m.choice("type", null, Keys.MODEL.keySet());
         m.allow(Keys.MODEL.get(type));
+        if (type.equals("game")) return new GameBinder(files, jars).bind(m, populations, seed);
         String population;
         if (m.has("population")) {
             population = m.requireString("population");

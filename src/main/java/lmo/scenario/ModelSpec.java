@@ -1,8 +1,8 @@
 package lmo.scenario;
 
 /** The functional the particles descend ({@code model}). */
-public sealed interface ModelSpec permits MmdSpec, PotentialModelSpec, TwoLayerSpec {
-    /** The {@code type} key: {@code mmd}, {@code potential} or {@code two-layer}. */
+public sealed interface ModelSpec permits GameSpec, MmdSpec, PotentialModelSpec, TwoLayerSpec {
+    /** The {@code type} key: {@code mmd}, {@code potential}, {@code two-layer} or {@code game}. */
     String type();
 
     /** The population the model acts on (whose particles move). */

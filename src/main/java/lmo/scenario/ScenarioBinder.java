@@ -15,14 +15,17 @@ import lmo.scenario.Node.Scalar;
 final class ScenarioBinder {
     private final Path file;
     private final int processors;
+    private final List<Path> jars;
 
     /**
      * @param file the scenario file: its name is the default {@code name}, its directory resolves relative paths
      * @param processors the default {@code engine.shards}
+     * @param jars the jars user payoff classes are loaded from ({@code --jar})
      */
-    ScenarioBinder(Path file, int processors) {
+    ScenarioBinder(Path file, int processors, List<Path> jars) {
         this.file = file;
         this.processors = processors;
+        this.jars = jars;
     }
 
     Scenario bind(MapNode root) throws ScenarioException {
@@ -37,7 +40,7 @@ final class ScenarioBinder {
         DataFiles files = new DataFiles(file.toAbsolutePath().getParent());
         InitBinder inits = new InitBinder(files);
         SortedMap<String, PopulationSpec> populations = new PopulationBinder(inits).bind(top.requireMap("populations"));
-        ModelSpec model = new ModelBinder(files, inits).bind(top.requireMap("model"), populations, seed);
+        ModelSpec model = new ModelBinder(files, inits, jars).bind(top.requireMap("model"), populations, seed);
         DynamicsSpec dynamics = dynamics(top.requireMap("dynamics"));
         EngineSpec engine = engine(top.optMap("engine"));
         double stepScale = stepScale(dynamics, populations.get(model.population()));

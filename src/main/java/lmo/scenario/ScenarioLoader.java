@@ -15,8 +15,13 @@ public final class ScenarioLoader {
      *     of the first problem
      */
     public static Scenario load(Path file, List<String> overrides) throws ScenarioException {
+        return load(file, overrides, lmo.model.game.UserPayoffs.jars());
+    }
+
+    /** As {@link #load(Path, List)}, loading user payoff classes from {@code jars} (default: the process-wide jars). */
+    public static Scenario load(Path file, List<String> overrides, List<Path> jars) throws ScenarioException {
         Node.MapNode root = TreeReader.readFile(file);
         Overrides.apply(root, overrides);
-        return new ScenarioBinder(file, Runtime.getRuntime().availableProcessors()).bind(root);
+        return new ScenarioBinder(file, Runtime.getRuntime().availableProcessors(), jars).bind(root);
     }
 }

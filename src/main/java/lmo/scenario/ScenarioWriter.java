@@ -108,6 +108,10 @@ final class ScenarioWriter {
 
     private static Map<String, Object> model(ModelSpec model) {
         Map<String, Object> out;
+        if (model instanceof GameSpec g) {
+            return map("type", g.type(), "payoff", payoff(g.payoff()), "path", g.path(),
+                    "niError", map("grid", g.niGrid(), "starts", g.niStarts(), "iterations", g.niIterations()));
+        }
         if (model instanceof MmdSpec mmd) {
             out = map("type", mmd.type(), "population", mmd.population(), "kernel", kernel(mmd.kernel()),
                     "target", target(mmd.target()));
@@ -125,6 +129,33 @@ final class ScenarioWriter {
         PotentialSpec p = model.potential();
         if (p != null) out.put("potential", map("type", p.type(), "kappa", p.kappa()));
         return out;
+    }
+
+    private static Map<String, Object> payoff(PayoffSpec p) {
+        if (p instanceof PayoffSpec.Example41 e) return map("type", p.type(), "epsilon", e.epsilon());
+        if (p instanceof PayoffSpec.UserClass c) return map("type", p.type(), "class", c.className());
+        if (p instanceof PayoffSpec.Matrices m) {
+            Map<String, Object> out = map("type", m.type());
+            if (m.p() != null) out.put("P", matrix(m.p()));
+            out.put("B", matrix(m.b()));
+            if (m.q() != null) out.put("Q", matrix(m.q()));
+            return out;
+        }
+        PayoffSpec.Fourier f = (PayoffSpec.Fourier) p;
+        if (f.randomOrder() != null) return map("type", p.type(), "random", map("order", f.randomOrder(), "seed", f.seed()));
+        if (f.file() != null) return map("type", p.type(), "file", f.file().toString());
+        List<Object> items = new ArrayList<>();
+        for (PayoffSpec.Coefficient c : f.coefficients()) {
+            items.add(map("k", new ArrayList<Object>(c.k()), "l", new ArrayList<Object>(c.l()), "re", c.re(), "im", c.im()));
+        }
+        return map("type", p.type(), "coefficients", items);
+    }
+
+    private static Object matrix(PayoffSpec.Matrix m) {
+        if (m.file() != null) return m.file().toString();
+        List<Object> rows = new ArrayList<>();
+        for (List<Double> r : m.rows()) rows.add(new ArrayList<Object>(r));
+        return rows;
     }
 
     private static Map<String, Object> data(NetworkDataSpec d) {
