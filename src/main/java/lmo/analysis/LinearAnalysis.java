@@ -14,8 +14,10 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * {@code min Re lambda} is the predicted continuous decay rate per unit time. Identity: {@code sum Re lambda = tr S}
  * (the trace of A is 0), so the mean real part is {@code tr(S)/dim}.
  *
- * <p>Explicit Euler with step eta ({@code z <- (I - eta J) z}) contracts mode lambda by {@code |1 - eta lambda|}, a
- * rate per unit time of {@code Re lambda - eta |lambda|^2 / 2 + O(eta^2)}: {@link #discreteRate}.
+ * <p>Explicit Euler with step eta ({@code z <- (I - eta J) z}) contracts mode lambda by {@code |1 - eta lambda|} per
+ * step, a rate per unit time of {@code -ln|1 - eta lambda| / eta = Re lambda - eta |lambda|^2 / 2 + eta (Re lambda)^2
+ * + O(eta^2)} ({@link #discreteRate}); for the slow rotation-dominated modes of a game ({@code Re lambda << |lambda|})
+ * this is {@code Re lambda - eta |lambda|^2 / 2} ({@link #discreteRateFirstOrder}).
  *
  * @param j the Jacobian, dim x dim
  * @param re real parts of the eigenvalues, ascending
@@ -75,8 +77,21 @@ public record LinearAnalysis(double[][] j, double[][] s, double[][] a, double[] 
         return t / dim();
     }
 
-    /** {@code min_lambda (Re lambda - eta |lambda|^2 / 2)}: the explicit-Euler rate per unit time at step eta. */
+    /**
+     * {@code min_lambda -ln|1 - eta lambda| / eta}: the explicit-Euler decay rate per unit time at step eta > 0
+     * (negative: the iteration diverges), {@code min Re lambda} at eta = 0.
+     */
     public double discreteRate(double eta) {
+        if (eta == 0) return slowestRealPart();
+        double min = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < re.length; i++) {
+            min = Math.min(min, -Math.log(Math.hypot(1 - eta * re[i], eta * im[i])) / eta);
+        }
+        return dim() == 0 ? Double.NaN : min;
+    }
+
+    /** {@code min_lambda (Re lambda - eta |lambda|^2 / 2)}: {@link #discreteRate} when Re lambda << |lambda|. */
+    public double discreteRateFirstOrder(double eta) {
         double min = Double.POSITIVE_INFINITY;
         for (int i = 0; i < re.length; i++) min = Math.min(min, re[i] - eta * (re[i] * re[i] + im[i] * im[i]) / 2);
         return dim() == 0 ? Double.NaN : min;

@@ -81,7 +81,12 @@ class LinearAnalysisTest {
         assertEquals(re, an.slowestRealPart(), 1e-14);
         assertEquals(-w, an.im()[0], 1e-14);
         assertEquals(w, an.im()[1], 1e-14);
-        assertEquals(re - 0.01 * (re * re + w * w) / 2, an.discreteRate(0.01), 1e-14);
+        double eta = 0.01;
+        double perStep = Math.sqrt((1 - eta * re) * (1 - eta * re) + eta * eta * w * w); // |1 - eta lambda|
+        assertEquals(-Math.log(perStep) / eta, an.discreteRate(eta), 1e-12);
+        assertEquals(re - eta * (re * re + w * w) / 2, an.discreteRateFirstOrder(eta), 1e-14);
+        assertEquals(an.discreteRate(eta), an.discreteRateFirstOrder(eta), 2 * eta * re * re, "agree to O(eta Re^2)");
         assertEquals(re, an.discreteRate(0), 1e-14);
+        assertTrue(LinearAnalysis.of(new double[][] {{0, w}, {-w, 0}}).discreteRate(eta) < 0, "GDA diverges on a rotation");
     }
 }
