@@ -12,7 +12,8 @@ import java.util.Locale;
 /**
  * The local analysis of a run as {@code analysis.json} and a short table: the eigenvalues of {@code J = -D(field)}
  * at the final state (Re > 0: local convergence), the predicted continuous rate {@code min Re lambda}, the
- * explicit-Euler rate at the run's step ({@code min -ln|1 - eta lambda| / eta}, and its first-order form
+ * number of neutral modes (symmetries, see {@link LinearAnalysis}) and the slowest real part without them, the
+ * explicit-Euler rate at the run's step over the non-neutral modes ({@code min -ln|1 - eta lambda| / eta}, and its first-order form
  * {@code min Re lambda - eta |lambda|^2 / 2}), {@code tr(S)/dim}, {@code sum Re lambda}, and the rate fitted from
  * metrics.csv with {@code ratio = fitted / predicted discrete rate}. Non-finite numbers are written as null.
  *
@@ -24,8 +25,8 @@ import java.util.Locale;
 public record AnalysisReport(FlowOf flow, double fdStep, double residual, LinearAnalysis analysis, RateFit fit) {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** The predicted discrete rate at the run's step. */
-    public double predicted() { return analysis.discreteRate(flow.eta()); }
+    /** The predicted discrete rate at the run's step, neutral modes left out (no metric sees them). */
+    public double predicted() { return analysis.discreteRate(flow.eta(), true); }
 
     /** {@code fit.rate / predicted()}, NaN without a fit. */
     public double ratio() { return fit == null ? Double.NaN : fit.rate() / predicted(); }
@@ -46,10 +47,12 @@ public record AnalysisReport(FlowOf flow, double fdStep, double residual, Linear
             put(e, "im", analysis.im()[i]);
         }
         put(o, "slowestRealPart", analysis.slowestRealPart());
+        o.put("neutralModes", analysis.neutralModes());
+        put(o, "slowestNonNeutralRealPart", analysis.slowestNonNeutralRealPart());
         put(o, "traceSPerDim", analysis.traceSPerDim());
         put(o, "sumRealParts", analysis.sumRealParts());
         put(o, "predictedDiscreteRate", predicted());
-        put(o, "predictedDiscreteRateFirstOrder", analysis.discreteRateFirstOrder(flow.eta()));
+        put(o, "predictedDiscreteRateFirstOrder", analysis.discreteRateFirstOrder(flow.eta(), true));
         if (fit == null) {
             o.putNull("fit");
         } else {
@@ -79,6 +82,11 @@ public record AnalysisReport(FlowOf flow, double fdStep, double residual, Linear
         s.append(String.format(Locale.ROOT, "mode %s, alpha %s, beta %s, step %s, dim %d, fd step %s%n", flow.mode().label(),
                 num(flow.alpha()), num(flow.beta()), num(flow.eta()), analysis.dim(), num(fdStep)));
         row(s, "slowest Re(lambda)", num(analysis.slowestRealPart()) + "  (per unit time; > 0: converges)");
+        if (analysis.neutralModes() > 0) {
+            row(s, "neutral modes", analysis.neutralModes() + " (|lambda| <= " + num(LinearAnalysis.NEUTRAL)
+                    + " max |lambda|; left out below)");
+            row(s, "slowest non-neutral Re", num(analysis.slowestNonNeutralRealPart()));
+        }
         row(s, "discrete rate at step", num(predicted()));
         row(s, "trace(S)/dim", num(analysis.traceSPerDim()));
         row(s, "sum Re(lambda)", num(analysis.sumRealParts()));

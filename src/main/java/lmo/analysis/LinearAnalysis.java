@@ -19,6 +19,11 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * + O(eta^2)} ({@link #discreteRate}); for the slow rotation-dominated modes of a game ({@code Re lambda << |lambda|})
  * this is {@code Re lambda - eta |lambda|^2 / 2} ({@link #discreteRateFirstOrder}).
  *
+ * <p><b>Neutral modes</b>: eigenvalues with {@code |lambda| <= NEUTRAL * max |lambda|} (finite-difference noise
+ * around 0), e.g. a common translation of every particle on the torus under a translation-invariant functional: a
+ * symmetry direction that no metric sees. They count in {@link #slowestRealPart}; the {@code nonNeutral} variants
+ * leave them out.
+ *
  * @param j the Jacobian, dim x dim
  * @param re real parts of the eigenvalues, ascending
  * @param im the matching imaginary parts
@@ -58,10 +63,35 @@ public record LinearAnalysis(double[][] j, double[][] s, double[][] a, double[] 
         return new LinearAnalysis(copy, s, a, re, im);
     }
 
+    /** Relative size below which an eigenvalue is neutral. */
+    public static final double NEUTRAL = 1e-6;
+
     public int dim() { return re.length; }
+
+    /** Whether eigenvalue i is neutral: {@code |lambda_i| <= NEUTRAL * max |lambda|}. */
+    public boolean neutral(int i) { return neutral(i, largest()); }
+
+    private boolean neutral(int i, double largest) { return Math.hypot(re[i], im[i]) <= NEUTRAL * largest; }
+
+    private double largest() {
+        double max = 0;
+        for (int k = 0; k < re.length; k++) max = Math.max(max, Math.hypot(re[k], im[k]));
+        return max;
+    }
+
+    /** The number of neutral eigenvalues. */
+    public int neutralModes() {
+        double largest = largest();
+        int n = 0;
+        for (int i = 0; i < re.length; i++) if (neutral(i, largest)) n++;
+        return n;
+    }
 
     /** {@code min Re lambda}: the predicted continuous decay rate per unit time (> 0: local convergence). */
     public double slowestRealPart() { return dim() == 0 ? Double.NaN : re[0]; }
+
+    /** {@code min Re lambda} over the eigenvalues that are not neutral (NaN if all are). */
+    public double slowestNonNeutralRealPart() { return discreteRate(0, true); }
 
     /** {@code sum_k Re lambda_k} (equal to tr S up to rounding). */
     public double sumRealParts() {
@@ -79,21 +109,30 @@ public record LinearAnalysis(double[][] j, double[][] s, double[][] a, double[] 
 
     /**
      * {@code min_lambda -ln|1 - eta lambda| / eta}: the explicit-Euler decay rate per unit time at step eta > 0
-     * (negative: the iteration diverges), {@code min Re lambda} at eta = 0.
+     * (negative: the iteration diverges); {@code min Re lambda} at eta = 0.
      */
-    public double discreteRate(double eta) {
-        if (eta == 0) return slowestRealPart();
-        double min = Double.POSITIVE_INFINITY;
-        for (int i = 0; i < re.length; i++) {
-            min = Math.min(min, -Math.log(Math.hypot(1 - eta * re[i], eta * im[i])) / eta);
-        }
-        return dim() == 0 ? Double.NaN : min;
+    public double discreteRate(double eta) { return discreteRate(eta, false); }
+
+    /** {@link #discreteRate(double)}, over the non-neutral eigenvalues only if {@code nonNeutral} (NaN if none). */
+    public double discreteRate(double eta, boolean nonNeutral) {
+        return min(nonNeutral, i -> eta == 0 ? re[i] : -Math.log(Math.hypot(1 - eta * re[i], eta * im[i])) / eta);
     }
 
     /** {@code min_lambda (Re lambda - eta |lambda|^2 / 2)}: {@link #discreteRate} when Re lambda << |lambda|. */
-    public double discreteRateFirstOrder(double eta) {
-        double min = Double.POSITIVE_INFINITY;
-        for (int i = 0; i < re.length; i++) min = Math.min(min, re[i] - eta * (re[i] * re[i] + im[i] * im[i]) / 2);
-        return dim() == 0 ? Double.NaN : min;
+    public double discreteRateFirstOrder(double eta) { return discreteRateFirstOrder(eta, false); }
+
+    /** {@link #discreteRateFirstOrder(double)}, over the non-neutral eigenvalues only if {@code nonNeutral}. */
+    public double discreteRateFirstOrder(double eta, boolean nonNeutral) {
+        return min(nonNeutral, i -> re[i] - eta * (re[i] * re[i] + im[i] * im[i]) / 2);
+    }
+
+    private double min(boolean nonNeutral, java.util.function.IntToDoubleFunction rate) {
+        double min = Double.NaN, largest = largest();
+        for (int i = 0; i < re.length; i++) {
+            if (nonNeutral && neutral(i, largest)) continue;
+            double r = rate.applyAsDouble(i);
+            min = Double.isNaN(min) ? r : Math.min(min, r);
+        }
+        return min;
     }
 }

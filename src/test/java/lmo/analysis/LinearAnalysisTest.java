@@ -89,4 +89,16 @@ class LinearAnalysisTest {
         assertEquals(re, an.discreteRate(0), 1e-14);
         assertTrue(LinearAnalysis.of(new double[][] {{0, w}, {-w, 0}}).discreteRate(eta) < 0, "GDA diverges on a rotation");
     }
+
+    @Test
+    void aSymmetryDirectionIsNeutral() {
+        LinearAnalysis an = LinearAnalysis.of(new double[][] {{1e-13, 0, 0}, {0, 1, 0.5}, {0, -0.5, 3}});
+        assertEquals(1, an.neutralModes());
+        assertTrue(an.neutral(0));
+        assertEquals(1e-13, an.slowestRealPart(), 1e-15, "min Re over every eigenvalue");
+        double slow = 2 - Math.sqrt(0.75); // trace 4, determinant 3.25
+        assertEquals(slow, an.slowestNonNeutralRealPart(), 1e-12);
+        assertEquals(-Math.log(1 - 0.1 * slow) / 0.1, an.discreteRate(0.1, true), 1e-12);
+        assertEquals(slow - 0.1 * slow * slow / 2, an.discreteRateFirstOrder(0.1, true), 1e-12);
+    }
 }
