@@ -13,8 +13,8 @@ import java.util.Locale;
  * The local analysis of a run as {@code analysis.json} and a short table: the eigenvalues of {@code J = -D(field)}
  * at the final state (Re > 0: local convergence), the predicted continuous rate {@code min Re lambda}, the
  * number of neutral modes (symmetries, see {@link LinearAnalysis}) and the slowest real part without them, the
- * explicit-Euler rate at the run's step over the non-neutral modes ({@code min -ln|1 - eta lambda| / eta}, and its first-order form
- * {@code min Re lambda - eta |lambda|^2 / 2}), {@code tr(S)/dim}, {@code sum Re lambda}, and the rate fitted from
+ * explicit-Euler rate at the run's step over the non-neutral modes ({@code min -ln|1 - eta lambda| / eta}, and its
+ * first-order form {@code min Re lambda - eta |lambda|^2 / 2}), {@code tr(S)/dim}, {@code sum Re lambda}, and the rate fitted from
  * metrics.csv with {@code ratio = fitted / predicted discrete rate}. Non-finite numbers are written as null.
  *
  * @param flow the rates, mode and step of the run's dynamics
@@ -79,7 +79,8 @@ public record AnalysisReport(FlowOf flow, double fdStep, double residual, Linear
     /** A few lines for a terminal. */
     public String table() {
         StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "mode %s, alpha %s, beta %s, step %s, dim %d, fd step %s%n", flow.mode().label(),
+        s.append(String.format(Locale.ROOT, "mode %s, alpha %s, beta %s, step %s, dim %d, fd step %s%n",
+                flow.mode().label(),
                 num(flow.alpha()), num(flow.beta()), num(flow.eta()), analysis.dim(), num(fdStep)));
         row(s, "slowest Re(lambda)", num(analysis.slowestRealPart()) + "  (per unit time; > 0: converges)");
         if (analysis.neutralModes() > 0) {

@@ -20,7 +20,9 @@ public final class Jacobian {
 
     /** {@code -DF(0)} by central differences with step h > 0; {@code J[i][j] = -dF_i/dz_j}. */
     public static double[][] of(VectorField f, double h) {
-        if (!(h > 0 && Double.isFinite(h))) throw new IllegalArgumentException("finite-difference step must be > 0, got " + h);
+        if (!(h > 0 && Double.isFinite(h))) {
+            throw new IllegalArgumentException("finite-difference step must be > 0, got " + h);
+        }
         int d = f.dim();
         double[][] j = new double[d][d];
         double[] z = new double[d];
@@ -52,7 +54,9 @@ public final class Jacobian {
         }
         double[][] j = new double[n + m][n + m];
         for (int r = 0; r < n; r++) {
-            if (p[r].length != n || b[r].length != m) throw new IllegalArgumentException("P must be square, B " + n + " x " + m);
+            if (p[r].length != n || b[r].length != m) {
+                throw new IllegalArgumentException("P must be square, B " + n + " x " + m);
+            }
             System.arraycopy(p[r], 0, j[r], 0, n);
             System.arraycopy(b[r], 0, j[r], n, m);
             for (int c = 0; c < m; c++) j[n + c][r] = -b[r][c];

@@ -36,7 +36,9 @@ public record LinearAnalysis(double[][] j, double[][] s, double[][] a, double[] 
         double[][] s = new double[d][d], a = new double[d][d];
         DMatrixRMaj m = new DMatrixRMaj(d, d);
         for (int r = 0; r < d; r++) {
-            if (j[r].length != d) throw new IllegalArgumentException("J must be square: row " + r + " has " + j[r].length);
+            if (j[r].length != d) {
+                throw new IllegalArgumentException("J must be square: row " + r + " has " + j[r].length);
+            }
             for (int c = 0; c < d; c++) {
                 s[r][c] = (j[r][c] + j[c][r]) / 2;
                 a[r][c] = (j[r][c] - j[c][r]) / 2;

@@ -42,7 +42,8 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "the metrics.csv column to fit (default: ${DEFAULT-VALUE})")
     String metric;
 
-    @Option(names = "--from", paramLabel = "TIME", description = "fit window start (default: the second half of the rows)")
+    @Option(names = "--from", paramLabel = "TIME",
+            description = "fit window start (default: the second half of the rows)")
     Double from;
 
     @Option(names = "--to", paramLabel = "TIME", description = "fit window end")
