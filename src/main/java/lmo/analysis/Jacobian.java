@@ -45,7 +45,9 @@ public final class Jacobian {
      * </pre>
      * Coordinates (x, y), as {@link ConicField} orders two populations x and y in POSITIONS mode.
      *
-     * @param p n x n, @param b n x m, @param q m x m
+     * @param p n x n, symmetric
+     * @param b n x m
+     * @param q m x m, symmetric
      */
     public static double[][] quadraticGame(double[][] p, double[][] b, double[][] q) {
         int n = p.length, m = q.length;
