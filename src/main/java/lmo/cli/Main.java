@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "lmo", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Mean-field particle dynamics on actor shards.",
         subcommands = {RunCommand.class, ResumeCommand.class, ValidateCommand.class, NodeCommand.class, PlotCommand.class,
-            CompareCommand.class, SweepCommand.class, CommandLine.HelpCommand.class})
+            CompareCommand.class, SweepCommand.class, AnalyzeCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static final int OK = 0;

@@ -82,8 +82,9 @@ public final class RunDirectory implements RunObserver {
      * Opens an existing run directory to continue it from its checkpoint at {@code step}: keeps
      * {@code scenario.yaml}; keeps the header of metrics.csv and its complete rows with a step below {@code step}
      * (the resumed run logs state {@code step} again), rewritten atomically; removes snapshots after {@code step},
-     * {@code final-*.npy}, {@code last-good-*.npy}, {@code summary.json} and leftover {@code *.tmp} files. The run
-     * then appends to metrics.csv, and summary.json gets {@code "resumedFrom": step}.
+     * {@code final-*.npy}, {@code last-good-*.npy}, {@code summary.json}, {@code analysis.json} (of the old final
+     * state) and leftover {@code *.tmp} files. The run then appends to metrics.csv, and summary.json gets
+     * {@code "resumedFrom": step}.
      *
      * @throws IOException if {@code dir} has no scenario.yaml, or cannot be rewritten
      */
@@ -118,7 +119,7 @@ public final class RunDirectory implements RunObserver {
         try (var files = Files.walk(dir, 2)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
                 String name = dir.relativize(f).toString().replace('\\', '/');
-                boolean stale = name.endsWith(".tmp") || name.equals("summary.json")
+                boolean stale = name.endsWith(".tmp") || name.equals("summary.json") || name.equals("analysis.json")
                         || name.matches("(final|last-good)-.*\\.npy")
                         || name.matches("snapshots/.*-\\d+\\.npy") && snapshotStep(name) > step;
                 if (stale) Files.delete(f);

@@ -1,0 +1,39 @@
+package lmo.analysis;
+
+import lmo.dynamics.Dynamics;
+import lmo.dynamics.FisherRao;
+import lmo.dynamics.Wasserstein;
+import lmo.dynamics.WassersteinFisherRao;
+
+/**
+ * The continuous flow a dynamics discretises, in the time of its {@code metrics.csv} ({@code time = step *
+ * timeStep}): the rates of {@link ConicField} and the step eta of that time per update.
+ * <ul>
+ *   <li>{@code wfr}: CONIC, {@code alpha = massStepSize / stepSize}, {@code beta = 1}, eta = stepSize;</li>
+ *   <li>{@code wasserstein}: POSITIONS, beta = 1, eta = stepSize;</li>
+ *   <li>{@code fisher-rao}: WEIGHTS, alpha = 1 (time is the mass step), eta = massStepSize.</li>
+ * </ul>
+ * A new dynamics is one more case here.
+ *
+ * @param eta mean-field time per update
+ */
+public record FlowOf(ConicField.Mode mode, double alpha, double beta, double eta) {
+
+    /**
+     * @throws IllegalArgumentException for a dynamics without a deterministic conic flow (e.g. {@code langevin})
+     */
+    public static FlowOf of(Dynamics d) {
+        if (d instanceof WassersteinFisherRao w) {
+            return new FlowOf(ConicField.Mode.CONIC, w.massStepSize() / w.stepSize(), 1, w.stepSize());
+        }
+        if (d instanceof Wasserstein w) return new FlowOf(ConicField.Mode.POSITIONS, 1, 1, w.stepSize());
+        if (d instanceof FisherRao f) return new FlowOf(ConicField.Mode.WEIGHTS, 1, 1, f.massStepSize());
+        throw new IllegalArgumentException("dynamics " + d.type() + " has no conic flow to linearise: expected wfr, "
+                + "wasserstein or fisher-rao");
+    }
+
+    /** The same rates with another mode (e.g. the fixed-support flow of a wfr run). */
+    public FlowOf withMode(ConicField.Mode m) {
+        return new FlowOf(m, alpha, beta, eta);
+    }
+}

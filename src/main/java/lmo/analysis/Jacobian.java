@@ -1,0 +1,72 @@
+package lmo.analysis;
+
+/**
+ * {@code J = -DF(0)}, the Jacobian of a {@link VectorField} F at its expansion point with the sign flipped, so that
+ * the linearised flow is {@code dz/dt = -J z} and eigenvalues with Re > 0 decay. By central differences,
+ * column j is {@code -(F(h e_j) - F(-h e_j)) / (2h)}: exact for linear F up to rounding, O(h^2) otherwise. The
+ * perturbation is a coordinate displacement (see {@link ConicField}), so a torus position never wraps across a
+ * difference. Cost: 2 dim evaluations of F.
+ */
+public final class Jacobian {
+    /** The default finite-difference step. */
+    public static final double DEFAULT_STEP = 1e-5;
+
+    private Jacobian() {}
+
+    /** {@code -DF(0)} by central differences with the default step. */
+    public static double[][] of(VectorField f) {
+        return of(f, DEFAULT_STEP);
+    }
+
+    /** {@code -DF(0)} by central differences with step h > 0; {@code J[i][j] = -dF_i/dz_j}. */
+    public static double[][] of(VectorField f, double h) {
+        if (!(h > 0 && Double.isFinite(h))) {
+            throw new IllegalArgumentException("finite-difference step must be > 0, got " + h);
+        }
+        int d = f.dim();
+        double[][] j = new double[d][d];
+        double[] z = new double[d];
+        for (int c = 0; c < d; c++) {
+            z[c] = h;
+            double[] plus = f.at(z);
+            z[c] = -h;
+            double[] minus = f.at(z);
+            z[c] = 0;
+            for (int r = 0; r < d; r++) j[r][c] = -(plus[r] - minus[r]) / (2 * h);
+        }
+        return j;
+    }
+
+    /**
+     * The exact J of the quadratic game {@code f(x, y) = 1/2 x'Px + x'By - 1/2 y'Qy} (x in R^n minimises, y in R^m
+     * maximises; one particle per player, positions only, rates 1): with {@code F = (grad_x f, -grad_y f)},
+     * <pre>
+     *   J = DF = [[P, B], [-B', Q]],   S = diag(P, Q),   A = [[0, B], [-B', 0]]  (P, Q symmetric).
+     * </pre>
+     * Coordinates (x, y), as {@link ConicField} orders two populations x and y in POSITIONS mode.
+     *
+     * @param p n x n, symmetric
+     * @param b n x m
+     * @param q m x m, symmetric
+     */
+    public static double[][] quadraticGame(double[][] p, double[][] b, double[][] q) {
+        int n = p.length, m = q.length;
+        if (b.length != n || n > 0 && b[0].length != m) {
+            throw new IllegalArgumentException("B must be " + n + " x " + m);
+        }
+        double[][] j = new double[n + m][n + m];
+        for (int r = 0; r < n; r++) {
+            if (p[r].length != n || b[r].length != m) {
+                throw new IllegalArgumentException("P must be square, B " + n + " x " + m);
+            }
+            System.arraycopy(p[r], 0, j[r], 0, n);
+            System.arraycopy(b[r], 0, j[r], n, m);
+            for (int c = 0; c < m; c++) j[n + c][r] = -b[r][c];
+        }
+        for (int r = 0; r < m; r++) {
+            if (q[r].length != m) throw new IllegalArgumentException("Q must be square");
+            System.arraycopy(q[r], 0, j[n + r], n, m);
+        }
+        return j;
+    }
+}
