@@ -31,6 +31,9 @@ public record AnalysisReport(FlowOf flow, double fdStep, double residual, Linear
     /** {@code fit.rate / predicted()}, NaN without a fit. */
     public double ratio() { return fit == null ? Double.NaN : fit.rate() / predicted(); }
 
+    /** True when J is exact (a quadratic game), written as {@code fdStep: 0}. */
+    public boolean exact() { return fdStep == 0; }
+
     public ObjectNode json() {
         ObjectNode o = JSON.createObjectNode();
         o.put("mode", flow.mode().label());
@@ -81,7 +84,7 @@ public record AnalysisReport(FlowOf flow, double fdStep, double residual, Linear
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "mode %s, alpha %s, beta %s, step %s, dim %d, fd step %s%n",
                 flow.mode().label(),
-                num(flow.alpha()), num(flow.beta()), num(flow.eta()), analysis.dim(), num(fdStep)));
+                num(flow.alpha()), num(flow.beta()), num(flow.eta()), analysis.dim(), exact() ? "0 (exact Jacobian)" : num(fdStep)));
         row(s, "slowest Re(lambda)", num(analysis.slowestRealPart()) + "  (per unit time; > 0: converges)");
         if (analysis.neutralModes() > 0) {
             row(s, "neutral modes", analysis.neutralModes() + " (|lambda| <= " + num(LinearAnalysis.NEUTRAL)

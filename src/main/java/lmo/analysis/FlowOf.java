@@ -2,6 +2,7 @@ package lmo.analysis;
 
 import lmo.dynamics.Dynamics;
 import lmo.dynamics.FisherRao;
+import lmo.dynamics.Gda;
 import lmo.dynamics.Wasserstein;
 import lmo.dynamics.WassersteinFisherRao;
 
@@ -11,7 +12,10 @@ import lmo.dynamics.WassersteinFisherRao;
  * <ul>
  *   <li>{@code wfr}: CONIC, {@code alpha = massStepSize / stepSize}, {@code beta = 1}, eta = stepSize;</li>
  *   <li>{@code wasserstein}: POSITIONS, beta = 1, eta = stepSize;</li>
- *   <li>{@code fisher-rao}: WEIGHTS, alpha = 1 (time is the mass step), eta = massStepSize.</li>
+ *   <li>{@code fisher-rao}: WEIGHTS, alpha = 1 (time is the mass step), eta = massStepSize;</li>
+ *   <li>{@code gda}: its {@code update} (CONIC, WEIGHTS or POSITIONS) with the rates of {@code wfr}; with
+ *       {@code update: weights} time is the mass step, so alpha = 1 and eta = massStepSize. Mirror-prox and
+ *       alternating players discretise the same flow.</li>
  * </ul>
  * A new dynamics is one more case here.
  *
@@ -26,10 +30,15 @@ public record FlowOf(ConicField.Mode mode, double alpha, double beta, double eta
         if (d instanceof WassersteinFisherRao w) {
             return new FlowOf(ConicField.Mode.CONIC, w.massStepSize() / w.stepSize(), 1, w.stepSize());
         }
+        if (d instanceof Gda g) {
+            if (g.update() == Gda.Update.WEIGHTS) return new FlowOf(ConicField.Mode.WEIGHTS, 1, 1, g.massStepSize());
+            ConicField.Mode mode = g.update() == Gda.Update.CONIC ? ConicField.Mode.CONIC : ConicField.Mode.POSITIONS;
+            return new FlowOf(mode, g.massStepSize() / g.stepSize(), 1, g.stepSize());
+        }
         if (d instanceof Wasserstein w) return new FlowOf(ConicField.Mode.POSITIONS, 1, 1, w.stepSize());
         if (d instanceof FisherRao f) return new FlowOf(ConicField.Mode.WEIGHTS, 1, 1, f.massStepSize());
         throw new IllegalArgumentException("dynamics " + d.type() + " has no conic flow to linearise: expected wfr, "
-                + "wasserstein or fisher-rao");
+                + "wasserstein, fisher-rao or gda");
     }
 
     /** The same rates with another mode (e.g. the fixed-support flow of a wfr run). */

@@ -37,36 +37,4 @@ public final class Jacobian {
         return j;
     }
 
-    /**
-     * The exact J of the quadratic game {@code f(x, y) = 1/2 x'Px + x'By - 1/2 y'Qy} (x in R^n minimises, y in R^m
-     * maximises; one particle per player, positions only, rates 1): with {@code F = (grad_x f, -grad_y f)},
-     * <pre>
-     *   J = DF = [[P, B], [-B', Q]],   S = diag(P, Q),   A = [[0, B], [-B', 0]]  (P, Q symmetric).
-     * </pre>
-     * Coordinates (x, y), as {@link ConicField} orders two populations x and y in POSITIONS mode.
-     *
-     * @param p n x n, symmetric
-     * @param b n x m
-     * @param q m x m, symmetric
-     */
-    public static double[][] quadraticGame(double[][] p, double[][] b, double[][] q) {
-        int n = p.length, m = q.length;
-        if (b.length != n || n > 0 && b[0].length != m) {
-            throw new IllegalArgumentException("B must be " + n + " x " + m);
-        }
-        double[][] j = new double[n + m][n + m];
-        for (int r = 0; r < n; r++) {
-            if (p[r].length != n || b[r].length != m) {
-                throw new IllegalArgumentException("P must be square, B " + n + " x " + m);
-            }
-            System.arraycopy(p[r], 0, j[r], 0, n);
-            System.arraycopy(b[r], 0, j[r], n, m);
-            for (int c = 0; c < m; c++) j[n + c][r] = -b[r][c];
-        }
-        for (int r = 0; r < m; r++) {
-            if (q[r].length != m) throw new IllegalArgumentException("Q must be square");
-            System.arraycopy(q[r], 0, j[n + r], n, m);
-        }
-        return j;
-    }
 }

@@ -132,12 +132,27 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         double residual = 0;
         for (double v : field.at(new double[field.dim()])) residual = Math.max(residual, Math.abs(v));
-        LinearAnalysis analysis = LinearAnalysis.of(Jacobian.of(field, fdStep));
-        AnalysisReport report = new AnalysisReport(flow, fdStep, residual, analysis, fit);
+        double[][] exact = exactJacobian(sim.model(), field, flow);
+        LinearAnalysis analysis = LinearAnalysis.of(exact != null ? exact : Jacobian.of(field, fdStep));
+        AnalysisReport report = new AnalysisReport(flow, exact != null ? 0 : fdStep, residual, analysis, fit);
         Path out = report.write(dir);
         System.out.print(report.table());
         System.out.println(out);
         return Main.OK;
+    }
+
+    /**
+     * The exact Jacobian where one is known: a quadratic game with one particle per player (positions only:
+     * {@code J = beta [[P, B], [-B', Q]]}, the same at every state); null otherwise.
+     */
+    private static double[][] exactJacobian(lmo.model.Model model, ConicField field, FlowOf flow) {
+        if (!(model instanceof lmo.model.game.GameModel g) || !(g.payoff() instanceof lmo.model.game.QuadraticPayoff q)) {
+            return null;
+        }
+        double[][] j = q.jacobian();
+        if (field.dim() != j.length || flow.mode() == ConicField.Mode.WEIGHTS) return null;
+        for (double[] row : j) for (int c = 0; c < row.length; c++) row[c] *= flow.beta();
+        return j;
     }
 
     private static int bad(String message) {

@@ -3,6 +3,7 @@ package lmo.analysis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import lmo.model.game.GameModel;
 import lmo.space.Spaces;
 import org.junit.jupiter.api.Test;
 
@@ -14,22 +15,27 @@ import org.junit.jupiter.api.Test;
 class Example41Test {
 
     static LinearAnalysis at(double eps, ConicField.Mode mode) {
-        ConicField f = new ConicField(new Example41(eps), List.of(Spaces.of("torus", 1), Spaces.of("torus", 1)),
-                Example41.mne(), 1, 1, mode);
+        return at(eps, mode, GameModel.Path.FEATURES);
+    }
+
+    static LinearAnalysis at(double eps, ConicField.Mode mode, GameModel.Path path) {
+        ConicField f = new ConicField(Games.example41(eps, path), List.of(Spaces.of("torus", 1), Spaces.of("torus", 1)),
+                Games.example41Mne(), 1, 1, mode);
         return LinearAnalysis.of(Jacobian.of(f));
     }
 
     @Test
     void theMneIsAnEquilibriumOfTheConicFlow() {
-        ConicField f = new ConicField(new Example41(0.5), List.of(Spaces.of("torus", 1), Spaces.of("torus", 1)),
-                Example41.mne(), 1, 1, ConicField.Mode.CONIC);
+        ConicField f = new ConicField(Games.example41(0.5, GameModel.Path.GATHERED),
+                List.of(Spaces.of("torus", 1), Spaces.of("torus", 1)), Games.example41Mne(), 1, 1, ConicField.Mode.CONIC);
         assertEquals(6, f.dim(), "(c_x, x1, x2, c_y, y1, y2)");
         for (double v : f.at(new double[6])) assertEquals(0, v, 1e-12);
     }
 
-    @Test
-    void genericVariantConvergesThroughItsSlowModes() {
-        LinearAnalysis an = at(0.5, ConicField.Mode.CONIC);
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(GameModel.Path.class)
+    void genericVariantConvergesThroughItsSlowModes(GameModel.Path path) {
+        LinearAnalysis an = at(0.5, ConicField.Mode.CONIC, path);
         assertEquals(6, an.dim());
         assertEquals(0.0495, an.re()[0], 0.01 * 0.0495);
         assertEquals(0.0495, an.re()[1], 0.01 * 0.0495);

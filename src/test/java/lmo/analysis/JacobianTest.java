@@ -122,9 +122,9 @@ class JacobianTest {
         Gathered s = new Gathered(new double[][] {{0.4, -1.2}, {0.3, 0.9, -0.5}}, new double[][] {{1}, {1}},
                 new int[] {2, 3});
         List<Space> spaces = List.of(Spaces.of("euclidean", 2), Spaces.of("euclidean", 3));
-        ConicField field = new ConicField(new QuadraticGameModel(p, b, q), spaces, s, 1, 1, ConicField.Mode.POSITIONS);
-        assertMatrix(Jacobian.quadraticGame(p, b, q), Jacobian.of(field), 1e-9);
-        assertEquals(5, new ConicField(new QuadraticGameModel(p, b, q), spaces, s, 1, 1, ConicField.Mode.CONIC).dim(),
+        ConicField field = new ConicField(Games.quadratic(p, b, q), spaces, s, 1, 1, ConicField.Mode.POSITIONS);
+        assertMatrix(new lmo.model.game.QuadraticPayoff(p, b, q).jacobian(), Jacobian.of(field), 1e-9);
+        assertEquals(5, new ConicField(Games.quadratic(p, b, q), spaces, s, 1, 1, ConicField.Mode.CONIC).dim(),
                 "one particle each: no weight coordinates");
     }
 

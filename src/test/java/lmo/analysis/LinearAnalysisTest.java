@@ -65,7 +65,7 @@ class LinearAnalysisTest {
     void quadraticGameRealPartsAddUpToTheTracesOfPAndQ() {
         double[][] p = {{2, 0.3, 0}, {0.3, 1, 0.1}, {0, 0.1, 0.5}}, q = {{0.7, 0.2}, {0.2, 0.4}};
         double[][] b = JacobianTest.random(new Random(4), 3, 2);
-        LinearAnalysis an = LinearAnalysis.of(Jacobian.quadraticGame(p, b, q));
+        LinearAnalysis an = LinearAnalysis.of(new lmo.model.game.QuadraticPayoff(p, b, q).jacobian());
         assertEquals(2 + 1 + 0.5 + 0.7 + 0.4, an.sumRealParts(), 1e-10);
         assertTrue(an.slowestRealPart() > 0, "S = diag(P, Q) > 0 converges");
         double[][] s = an.s();
