@@ -67,10 +67,10 @@ class GameScenarioTest {
         assertEquals(1, m.yPopulation());
         assertEquals(GameModel.Path.FEATURES, m.path());
         assertArrayEquals(FourierPayoff.example41(0.5).coefficients(), ((FourierPayoff) m.payoff()).coefficients());
-        assertEquals(java.util.List.of("niError", "localNiError", "value", "entropyX", "entropyY"), m.metricNames());
+        assertEquals(java.util.List.of("niError", "localNiError", "value", "entropyX", "entropyY", "flowNorm"), m.metricNames());
         assertRoundTrip(GAME);
         assertRoundTrip(GAME.replace("epsilon: 0.5}", "epsilon: 0.5}\n  path: gathered\n  niError: {grid: 0}"));
-        assertEquals(4, model(GAME.replace("epsilon: 0.5}", "epsilon: 0.5}\n  niError: {grid: 0}")).metricNames().size());
+        assertEquals(5, model(GAME.replace("epsilon: 0.5}", "epsilon: 0.5}\n  niError: {grid: 0}")).metricNames().size());
     }
 
     @Test

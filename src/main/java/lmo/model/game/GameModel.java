@@ -51,7 +51,8 @@ public final class GameModel implements Model {
     }
 
     // metric sum entries
-    static final int MIN_V = 0, MAX_U = 1, SUM_AV = 2, SUM_A = 3, SUM_A_LOG_A = 4, SUM_B = 5, SUM_B_LOG_B = 6, SUMS = 7;
+    static final int MIN_V = 0, MAX_U = 1, SUM_AV = 2, SUM_A = 3, SUM_A_LOG_A = 4, SUM_B = 5, SUM_B_LOG_B = 6,
+            SUM_AV2 = 7, SUM_AG2 = 8, SUM_BU = 9, SUM_BU2 = 10, SUM_BG2 = 11, SUMS = 12;
 
     private final Payoff payoff;
     private final FourierPayoff fourier;
@@ -131,6 +132,34 @@ public final class GameModel implements Model {
         else if (fourier != null) GatheredPath.fourier(fourier, b, s.gathered(0), x ? yPopulation : xPopulation, x, v, gradV);
         else GatheredPath.generic(payoff, b, s.gathered(0), x ? yPopulation : xPopulation, x, v, gradV);
         addSums(b.m(), v, b.count(), x, sums);
+        addFlowSums(b, x ? xSpace : ySpace, v, gradV, x, sums);
+    }
+
+    /** {@code sum m v^2} and {@code sum m |P grad v|^2} (and {@code sum m v} for y) for {@code flowNorm}. */
+    private static void addFlowSums(Block b, Space space, double[] v, double[] gradV, boolean x, double[] sums) {
+        int dim = b.dim();
+        double[] g = new double[dim], m = b.m();
+        for (int i = 0; i < b.count(); i++) {
+            System.arraycopy(gradV, i * dim, g, 0, dim);
+            space.projectTangent(b.x(), i * dim, g, 0);
+            double g2 = 0;
+            for (double c : g) g2 += c * c;
+            sums[x ? SUM_AV2 : SUM_BU2] += m[i] * v[i] * v[i];
+            sums[x ? SUM_AG2 : SUM_BG2] += m[i] * g2;
+            if (!x) sums[SUM_BU] += m[i] * v[i];
+        }
+    }
+
+    /**
+     * The norm of the conic flow's velocity with unit rates: {@code sqrt(sum over players of Var_a(v) + E_a |P grad
+     * v|^2)}, weights normalised; zero exactly at a stationary point of the conic flow.
+     */
+    static double flowNorm(double[] sums) {
+        double a = sums[SUM_A], b = sums[SUM_B];
+        double meanV = sums[SUM_AV] / a, meanU = sums[SUM_BU] / b;
+        double varX = Math.max(0, sums[SUM_AV2] / a - meanV * meanV);
+        double varY = Math.max(0, sums[SUM_BU2] / b - meanU * meanU);
+        return Math.sqrt(varX + sums[SUM_AG2] / a + varY + sums[SUM_BG2] / b);
     }
 
     /** Player x: min V, sum a V, sum a, sum a log a; player y (v = -U): max U, sum b, sum b log b. */
@@ -159,7 +188,7 @@ public final class GameModel implements Model {
     @Override public List<String> metricNames() {
         List<String> names = new ArrayList<>();
         if (ni.grid() > 0) names.add("niError");
-        names.addAll(List.of("localNiError", "value", "entropyX", "entropyY"));
+        names.addAll(List.of("localNiError", "value", "entropyX", "entropyY", "flowNorm"));
         return names;
     }
 
@@ -169,7 +198,8 @@ public final class GameModel implements Model {
             sums[MAX_U] - sums[MIN_V],
             sums[SUM_AV] / sums[SUM_A],
             entropy(sums[SUM_A], sums[SUM_A_LOG_A]),
-            entropy(sums[SUM_B], sums[SUM_B_LOG_B])};
+            entropy(sums[SUM_B], sums[SUM_B_LOG_B]),
+            flowNorm(sums)};
         if (ni.grid() == 0) return local;
         double[] out = new double[local.length + 1];
         out[0] = niError(s);

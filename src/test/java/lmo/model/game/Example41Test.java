@@ -37,6 +37,7 @@ class Example41Test {
         }
         assertEquals(Math.log(2), h.metric("entropyX"), 1e-15);
         assertEquals(Math.log(2), h.metric("entropyY"), 1e-15);
+        assertEquals(0, h.metric("flowNorm"), 1e-11, "a stationary point of the conic flow");
     }
 
     @ParameterizedTest

@@ -107,4 +107,17 @@ class QuadraticGameTest {
     void asymmetricPIsRejected() {
         assertThrows(IllegalArgumentException.class, () -> new QuadraticPayoff(new double[][] {{1, 2}, {0, 1}}, B, Q));
     }
+
+    @Test
+    void flowNormOfPureStrategiesIsTheLengthOfTheGdaField() {
+        double[] x = {0.3, -0.2}, y = {-0.7, 0.1};
+        GameHarness h = harness(new QuadraticPayoff(P, B, Q), x, new double[] {1}, y, new double[] {1});
+        double s = 0;
+        for (int r = 0; r < 2; r++) {
+            double fx = P[r][0] * x[0] + P[r][1] * x[1] + B[r][0] * y[0] + B[r][1] * y[1];   // grad_x f
+            double fy = B[0][r] * x[0] + B[1][r] * x[1] - Q[r][0] * y[0] - Q[r][1] * y[1];   // grad_y f
+            s += fx * fx + fy * fy;
+        }
+        assertEquals(Math.sqrt(s), h.metric("flowNorm"), 1e-14);
+    }
 }
