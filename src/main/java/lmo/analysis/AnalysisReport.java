@@ -26,7 +26,7 @@ public record AnalysisReport(FlowOf flow, double fdStep, double residual, Linear
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** The predicted discrete rate at the run's step, neutral modes left out (no metric sees them). */
-    public double predicted() { return analysis.discreteRate(flow.eta(), true); }
+    public double predicted() { return analysis.discreteRate(flow.eta(), true, flow.scheme()); }
 
     /** {@code fit.rate / predicted()}, NaN without a fit. */
     public double ratio() { return fit == null ? Double.NaN : fit.rate() / predicted(); }
@@ -40,6 +40,7 @@ public record AnalysisReport(FlowOf flow, double fdStep, double residual, Linear
         put(o, "alpha", flow.alpha());
         put(o, "beta", flow.beta());
         put(o, "stepSize", flow.eta());
+        o.put("scheme", flow.scheme().name().toLowerCase(java.util.Locale.ROOT));
         put(o, "fdStep", fdStep);
         o.put("dim", analysis.dim());
         put(o, "stationarityResidual", residual);
@@ -82,9 +83,10 @@ public record AnalysisReport(FlowOf flow, double fdStep, double residual, Linear
     /** A few lines for a terminal. */
     public String table() {
         StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "mode %s, alpha %s, beta %s, step %s, dim %d, fd step %s%n",
+        s.append(String.format(Locale.ROOT, "mode %s, alpha %s, beta %s, step %s (%s), dim %d, fd step %s%n",
                 flow.mode().label(),
-                num(flow.alpha()), num(flow.beta()), num(flow.eta()), analysis.dim(), exact() ? "0 (exact Jacobian)" : num(fdStep)));
+                num(flow.alpha()), num(flow.beta()), num(flow.eta()),
+                flow.scheme().name().toLowerCase(Locale.ROOT), analysis.dim(), exact() ? "0 (exact Jacobian)" : num(fdStep)));
         row(s, "slowest Re(lambda)", num(analysis.slowestRealPart()) + "  (per unit time; > 0: converges)");
         if (analysis.neutralModes() > 0) {
             row(s, "neutral modes", analysis.neutralModes() + " (|lambda| <= " + num(LinearAnalysis.NEUTRAL)

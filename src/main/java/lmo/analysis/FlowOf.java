@@ -17,11 +17,19 @@ import lmo.dynamics.WassersteinFisherRao;
  *       {@code update: weights} time is the mass step, so alpha = 1 and eta = massStepSize. Mirror-prox and
  *       alternating players discretise the same flow.</li>
  * </ul>
- * A new dynamics is one more case here.
+ * A new dynamics is one more case here. The {@code scheme} is how one update acts on the linearisation: explicit Euler,
+ * or extragradient for {@code gda} with {@code method: cp-mp}. Alternating players ({@code players: alternating})
+ * are a Gauss–Seidel sweep whose linear map is not a function of J alone; the Euler rate is reported for them as an
+ * approximation (equal to first order in eta).
  *
  * @param eta mean-field time per update
  */
-public record FlowOf(ConicField.Mode mode, double alpha, double beta, double eta) {
+public record FlowOf(ConicField.Mode mode, double alpha, double beta, double eta, LinearAnalysis.Scheme scheme) {
+
+    /** An explicit-Euler flow. */
+    public FlowOf(ConicField.Mode mode, double alpha, double beta, double eta) {
+        this(mode, alpha, beta, eta, LinearAnalysis.Scheme.EULER);
+    }
 
     /**
      * @throws IllegalArgumentException for a dynamics without a deterministic conic flow (e.g. {@code langevin})
@@ -31,9 +39,13 @@ public record FlowOf(ConicField.Mode mode, double alpha, double beta, double eta
             return new FlowOf(ConicField.Mode.CONIC, w.massStepSize() / w.stepSize(), 1, w.stepSize());
         }
         if (d instanceof Gda g) {
-            if (g.update() == Gda.Update.WEIGHTS) return new FlowOf(ConicField.Mode.WEIGHTS, 1, 1, g.massStepSize());
+            LinearAnalysis.Scheme scheme = g.method() == Gda.Method.CP_MP
+                    ? LinearAnalysis.Scheme.EXTRAGRADIENT : LinearAnalysis.Scheme.EULER;
+            if (g.update() == Gda.Update.WEIGHTS) {
+                return new FlowOf(ConicField.Mode.WEIGHTS, 1, 1, g.massStepSize(), scheme);
+            }
             ConicField.Mode mode = g.update() == Gda.Update.CONIC ? ConicField.Mode.CONIC : ConicField.Mode.POSITIONS;
-            return new FlowOf(mode, g.massStepSize() / g.stepSize(), 1, g.stepSize());
+            return new FlowOf(mode, g.massStepSize() / g.stepSize(), 1, g.stepSize(), scheme);
         }
         if (d instanceof Wasserstein w) return new FlowOf(ConicField.Mode.POSITIONS, 1, 1, w.stepSize());
         if (d instanceof FisherRao f) return new FlowOf(ConicField.Mode.WEIGHTS, 1, 1, f.massStepSize());
@@ -43,6 +55,6 @@ public record FlowOf(ConicField.Mode mode, double alpha, double beta, double eta
 
     /** The same rates with another mode (e.g. the fixed-support flow of a wfr run). */
     public FlowOf withMode(ConicField.Mode m) {
-        return new FlowOf(m, alpha, beta, eta);
+        return new FlowOf(m, alpha, beta, eta, scheme);
     }
 }

@@ -117,7 +117,29 @@ public record LinearAnalysis(double[][] j, double[][] s, double[][] a, double[] 
 
     /** {@link #discreteRate(double)}, over the non-neutral eigenvalues only if {@code nonNeutral} (NaN if none). */
     public double discreteRate(double eta, boolean nonNeutral) {
-        return min(nonNeutral, i -> eta == 0 ? re[i] : -Math.log(Math.hypot(1 - eta * re[i], eta * im[i])) / eta);
+        return discreteRate(eta, nonNeutral, Scheme.EULER);
+    }
+
+    /**
+     * The linearised one-step map of a discretisation, as a polynomial in {@code z = eta lambda}: its decay rate per
+     * unit time is {@code -ln|factor(z)| / eta}.
+     */
+    public enum Scheme {
+        /** {@code z <- (I - eta J) z}: gradient descent–ascent, conic descent (cp-mda, wfr). */
+        EULER,
+        /** {@code z <- (I - eta J + eta^2 J^2) z}: extragradient / mirror-prox (cp-mp) on the linearisation. */
+        EXTRAGRADIENT;
+
+        /** {@code |factor(z)|} at {@code z = x + i y}. */
+        double modulus(double x, double y) {
+            if (this == EULER) return Math.hypot(1 - x, y);
+            return Math.hypot(1 - x + x * x - y * y, -y + 2 * x * y);
+        }
+    }
+
+    /** {@code min_lambda -ln|factor(eta lambda)| / eta} for the given scheme (min Re lambda at eta = 0). */
+    public double discreteRate(double eta, boolean nonNeutral, Scheme scheme) {
+        return min(nonNeutral, i -> eta == 0 ? re[i] : -Math.log(scheme.modulus(eta * re[i], eta * im[i])) / eta);
     }
 
     /** {@code min_lambda (Re lambda - eta |lambda|^2 / 2)}: {@link #discreteRate} when Re lambda << |lambda|. */

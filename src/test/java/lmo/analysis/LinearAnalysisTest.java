@@ -101,4 +101,18 @@ class LinearAnalysisTest {
         assertEquals(-Math.log(1 - 0.1 * slow) / 0.1, an.discreteRate(0.1, true), 1e-12);
         assertEquals(slow - 0.1 * slow * slow / 2, an.discreteRateFirstOrder(0.1, true), 1e-12);
     }
+
+    @Test
+    void extragradientRateIsThatOfTheMatrixPolynomial() {
+        // J = [[r, w], [-w, r]] has eigenvalues r +- i w; M = I - eta J + eta^2 J^2 is r', w' of the same form
+        double r = 0.3, w = 2, eta = 0.05;
+        double[][] j = {{r, w}, {-w, r}};
+        double mr = 1 - eta * r + eta * eta * (r * r - w * w), mw = -eta * w + eta * eta * 2 * r * w;
+        double expected = -Math.log(Math.hypot(mr, mw)) / eta;
+        LinearAnalysis an = LinearAnalysis.of(j);
+        assertEquals(expected, an.discreteRate(eta, false, LinearAnalysis.Scheme.EXTRAGRADIENT), 1e-12);
+        double rotation = -Math.log(Math.sqrt(1 - Math.pow(eta * w, 2) + Math.pow(eta * w, 4))) / eta;
+        assertEquals(rotation, LinearAnalysis.of(new double[][] {{0, w}, {-w, 0}})
+                .discreteRate(eta, false, LinearAnalysis.Scheme.EXTRAGRADIENT), 1e-12, "mirror-prox damps a rotation");
+    }
 }
