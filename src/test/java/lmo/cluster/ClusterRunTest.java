@@ -66,7 +66,16 @@ class ClusterRunTest {
                         "model.data.teacher.neurons=120", "steps=20", "engine.shards=3", "engine.blockSize=16"),
                 family("two-layer coordinate readout (the lifting), annealed langevin noise",
                         "scenarios/signed-lifting-vs-bilevel.yaml", "populations.neurons.count=200", "steps=30",
-                        "engine.shards=4", "engine.blockSize=32"));
+                        "engine.shards=4", "engine.blockSize=32"),
+                family("game on T^2, random fourier payoff by feature sums, cp-mp conic: ghost stages across JVMs",
+                        "scenarios/game-fourier-random.yaml", "steps=40", "output.every=10",
+                        "populations.x={count: 300, space: {type: torus, dim: 2}, init: {type: uniform}}",
+                        "populations.y={count: 200, space: {type: torus, dim: 2}, init: {type: uniform}}",
+                        "model.payoff={type: fourier, random: {order: 2, seed: 3}}", "model.niError={grid: 16}",
+                        "engine.shards=6", "engine.blockSize=32", "checkpoint.every=20"),
+                family("game example-4.1 gathered, alternating cp-mda, one particle per block",
+                        "scenarios/game-generic.yaml", "steps=300", "model.path=gathered",
+                        "dynamics.players=alternating", "engine.shards=4", "engine.blockSize=1"));
     }
 
     private static Arguments family(String name, String scenario, String... overrides) {
