@@ -263,7 +263,8 @@ public final class RunDirectory implements RunObserver {
         t.put("schedulerSeconds", o.timing().schedulerSeconds());
         t.put("messagingSeconds", o.timing().messagingSeconds());
         t.put("messageRounds", o.timing().messageRounds());
-        double pairs = sim.model().pairEvaluationsPerStep(sim.counts());
+        // a step of a multi-stage dynamics (mirror-prox) evaluates the model once per stage
+        double pairs = sim.model().pairEvaluationsPerStep(sim.counts()) * sim.dynamics().stages();
         if (pairs > 0) {
             t.put("pairEvaluationsPerStep", pairs);
             t.put("pairEvaluationsPerSecond", pairs * o.timing().stepsPerSecond());

@@ -53,6 +53,12 @@ public final class Charts {
         return Arrays.stream(v).max().getAsDouble() >= DECADES * Arrays.stream(v).min().getAsDouble();
     }
 
+    /** True if there are finite values and every one of them is > 0. */
+    static boolean positive(double[] values) {
+        double[] v = Arrays.stream(values).filter(Double::isFinite).toArray();
+        return v.length > 0 && Arrays.stream(v).allMatch(x -> x > 0);
+    }
+
     /** True if the finite values agree to 1e-9 relative (a conserved mass that only moves in its last bits). */
     static boolean constant(double[] values) {
         double[] v = Arrays.stream(values).filter(Double::isFinite).toArray();

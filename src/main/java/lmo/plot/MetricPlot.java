@@ -29,7 +29,7 @@ public final class MetricPlot {
         double[] t = table.has("time") ? table.column("time") : table.column("step");
         double[] y = table.column(metric);
         boolean logX = fits.stream().anyMatch(Fit::power);
-        boolean logY = logX || Charts.spansDecades(y);
+        boolean logY = logX || Charts.spansDecades(y) || errorLike(metric) && Charts.positive(y);
         double[][] p = Charts.plottable(t, y, logX, logY);
         if (p[0].length == 0) return false;
         StringBuilder title = new StringBuilder(runName + ": " + metric);
@@ -52,6 +52,12 @@ public final class MetricPlot {
         Charts.save(c, png);
         return true;
     }
+
+    /**
+     * Metrics that measure a distance to a solution ({@code niError}, {@code localNiError}, {@code flowNorm}: names
+     * ending in {@code Error} or {@code Norm}) are drawn on a log axis whenever positive: their decay is the point.
+     */
+    static boolean errorLike(String metric) { return metric.endsWith("Error") || metric.endsWith("Norm"); }
 
     /** 64 times across the fit's window clipped to the data (geometric for a power law), or null if empty. */
     private static double[] window(Fit f, double[] times) {

@@ -82,6 +82,8 @@ public final class ParticlePlot {
             double[][] p = Charts.plottable(every(first, stride), every(m, stride), false, Charts.spansDecades(m));
             w.addSeries("particles", p[0], p[1]).setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             w.getStyler().setMarkerSize(n > 5000 ? 3 : 5);
+            if (!Charts.spansDecades(m)) w.getStyler().setYAxisMin(0.0);
+            if (space.type().equals("torus")) w.getStyler().setXAxisMin(0.0).setXAxisMax(1.0);
             out.add(Charts.save(w, dir.resolve("weights-" + name + ".png")));
         }
         return out;
