@@ -202,7 +202,7 @@ public final class GameModel implements Model {
             flowNorm(sums)};
         if (ni.grid() == 0) return local;
         double[] out = new double[local.length + 1];
-        out[0] = niError(s);
+        out[0] = NiError.of(this, s.get(0), sums[MAX_U], sums[MIN_V]);
         System.arraycopy(local, 0, out, 1, local.length);
         return out;
     }

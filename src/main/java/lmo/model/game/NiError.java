@@ -24,6 +24,16 @@ final class NiError {
 
     /** @param summary the round-0 summary: folded features (features path) or the gathered state */
     static double of(GameModel m, Object summary) {
+        return of(m, summary, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * NI with the players' own particles as candidates too: {@code max(max over the search of U, maxUParticles) -
+     * min(min over the search of V, minVParticles)}. A grid or a local search finds a lower bound of the true best
+     * response; the particles' values keep NI >= localNiError >= 0 (the max of U over nu's atoms is at least
+     * F(mu, nu), the min of V over mu's atoms at most), so a grid that misses off-grid atoms cannot make NI negative.
+     */
+    static double of(GameModel m, Object summary, double maxUParticles, double minVParticles) {
         Payoff f = m.payoff();
         int px = m.xPopulation(), py = m.yPopulation();
         Gathered g = summary instanceof Gathered gathered ? gathered : null;
@@ -43,8 +53,8 @@ final class NiError {
             minusU = Field.pairs(f, x, a, false);
         }
         GameModel.NiSettings ni = m.niSettings();
-        double minV = infimum(v, m.xSpace(), px, x, a, ni);
-        double maxU = -infimum(minusU, m.ySpace(), py, y, b, ni);
+        double minV = Math.min(infimum(v, m.xSpace(), px, x, a, ni), minVParticles);
+        double maxU = Math.max(-infimum(minusU, m.ySpace(), py, y, b, ni), maxUParticles);
         return maxU - minV;
     }
 

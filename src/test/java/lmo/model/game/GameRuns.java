@@ -29,7 +29,13 @@ final class GameRuns {
      */
     static Simulation example41(Path dir, double epsilon, String variant, double eta, double etaM, int steps,
             double[] x, double[] a, double[] y, double[] b, String extra) throws Exception {
-        String yaml = "steps: " + steps + "\n"
+        return build(dir, example41Yaml(epsilon, variant, eta, etaM, steps, x, a, y, b, extra));
+    }
+
+    /** The YAML of {@link #example41}. */
+    static String example41Yaml(double epsilon, String variant, double eta, double etaM, int steps,
+            double[] x, double[] a, double[] y, double[] b, String extra) {
+        return "steps: " + steps + "\n"
                 + "populations:\n"
                 + "  x: {count: 2, space: {type: torus, dim: 1}, init: {type: list, positions: [[" + x[0] + "], [" + x[1]
                 + "]], masses: [" + a[0] + ", " + a[1] + "]}}\n"
@@ -37,7 +43,6 @@ final class GameRuns {
                 + "]], masses: [" + b[0] + ", " + b[1] + "]}}\n"
                 + "model: {type: game, payoff: {type: example-4.1, epsilon: " + epsilon + "}}\n"
                 + dynamics(variant, eta, etaM) + extra;
-        return build(dir, yaml);
     }
 
     /** A random Fourier payoff of order 2 on T^2 x T^2, 13 x 17 particles drawn uniformly. */

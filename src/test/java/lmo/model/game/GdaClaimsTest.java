@@ -134,4 +134,22 @@ class GdaClaimsTest {
                 new Recorder()).stateSha256();
         assertEquals(local, actors);
     }
+
+    @Test
+    void niErrorIsNeverBelowTheParticlesOwnErrorWhenTheAtomsAreOffTheGrid() throws Exception {
+        // f = -cos 2 pi (x - 0.53) + cos 2 pi (y - 0.03): the pure equilibrium (0.53, 0.03) is between the points of
+        // a grid of 8, so the grid alone sees min V > -1 and max U < 1 and would report NI < 0
+        double cx = 2 * Math.PI * 0.53, cy = 2 * Math.PI * 0.03;
+        String yaml = "steps: 3\npopulations:\n"
+                + "  x: {count: 1, space: {type: torus, dim: 1}, init: {type: list, positions: [[0.53]]}}\n"
+                + "  y: {count: 1, space: {type: torus, dim: 1}, init: {type: list, positions: [[0.03]]}}\n"
+                + "model: {type: game, niError: {grid: 8}, payoff: {type: fourier, coefficients: ["
+                + "{k: [1], l: [0], re: " + -Math.cos(cx) + ", im: " + Math.sin(cx) + "}, "
+                + "{k: [0], l: [1], re: " + Math.cos(cy) + ", im: " + -Math.sin(cy) + "}]}}\n"
+                + GameRuns.dynamics("cp-mda conic simultaneous", 1e-3, 1e-3) + "output: {every: 1}\n";
+        Recorder rec = new Recorder();
+        LocalEngine.run(GameRuns.build(dir, yaml), rec);
+        int ni = rec.columns.indexOf("niError");
+        for (double[] row : rec.rows) assertEquals(0, row[ni], 1e-12, "a pure equilibrium: NI = 0");
+    }
 }
