@@ -96,7 +96,7 @@ class UserPayoffJarTest {
         Cli run = Cli.run("run", scenario.toString(), "--jar", jar.toString(), "--out", out.toString(), "--engine", "local", "-q", "--no-plots");
         assertEquals(0, run.exit(), run.err());
         String metrics = Files.readString(out.resolve("metrics.csv"));
-        assertTrue(metrics.startsWith("step,wallSeconds,time,niError,localNiError,value,entropyX,entropyY,mass_x,mass_y"), metrics);
+        assertTrue(metrics.startsWith("step,wallSeconds,time,niError,localNiError,value,entropyX,entropyY,flowNorm,mass_x,mass_y"), metrics);
     }
 
     @Test
