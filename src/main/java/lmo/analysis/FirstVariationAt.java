@@ -57,12 +57,13 @@ public final class FirstVariationAt {
         switch (red.kind()) {
             case GATHER:
                 return gathered;
-            case SUM: {
-                double[] out = new double[red.length()];
+            case SUM:
+            case LOG_SUM_EXP: {
+                double[] out = red.identity();
                 for (Block b : blocks) {
-                    double[] part = new double[red.length()];
+                    double[] part = red.identity();
                     model.partial(r, b, done, part);
-                    for (int i = 0; i < out.length; i++) out[i] += part[i];
+                    red.fold(out, part);
                 }
                 return out;
             }

@@ -33,7 +33,7 @@ final class BlockWorker {
         if (r.kind() == Reduction.Kind.GATHER) {
             return new BlockReport(b.index(), null, b.x().clone(), b.m().clone(), null, Double.NaN, Double.NaN, -1, null);
         }
-        double[] out = new double[r.kind() == Reduction.Kind.CONCAT ? r.length() * b.count() : r.length()];
+        double[] out = r.kind() == Reduction.Kind.CONCAT ? new double[r.length() * b.count()] : r.identity();
         model.partial(round, b, done, out);
         return new BlockReport(b.index(), out, null, null, null, Double.NaN, Double.NaN, -1, null);
     }

@@ -19,7 +19,7 @@ final class Combiner {
     Object combine(Reduction r, BlockReport[] byBlock) {
         return switch (r.kind()) {
             case GATHER -> gather(byBlock);
-            case SUM -> sum(byBlock, r.length());
+            case SUM, LOG_SUM_EXP -> fold(r, byBlock);
             case CONCAT -> concat(byBlock);
         };
     }
@@ -37,12 +37,10 @@ final class Combiner {
         return out;
     }
 
-    double[] sum(BlockReport[] byBlock, int length) {
-        double[] out = new double[length];
-        for (BlockReport b : byBlock) {
-            double[] p = b.partial();
-            for (int i = 0; i < length; i++) out[i] += p[i];
-        }
+    /** SUM or LOG_SUM_EXP partials folded from the identity, block after block. */
+    double[] fold(Reduction r, BlockReport[] byBlock) {
+        double[] out = r.identity();
+        for (BlockReport b : byBlock) r.fold(out, b.partial());
         return out;
     }
 

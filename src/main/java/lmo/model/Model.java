@@ -30,8 +30,9 @@ public interface Model {
 
     /**
      * Adds this block's share of round r's SUM summary to {@code out} (length {@code reduction(round).length()},
-     * zeroed by the caller), or writes its particles' rows of a CONCAT round ({@code count * length}, particle i at
-     * {@code i * length}). Not called for GATHER rounds.
+     * zeroed by the caller), folds its particles into the (max, scaled sum) pairs of a LOG_SUM_EXP round ({@code out}
+     * holds the identity {@code (-Infinity, 0)}, see {@link Reduction.Kind#LOG_SUM_EXP}), or writes its particles'
+     * rows of a CONCAT round ({@code count * length}, particle i at {@code i * length}). Not called for GATHER rounds.
      *
      * @param done the summaries of the rounds before r (not modified)
      */
