@@ -9,6 +9,10 @@ package lmo.engine;
  * {@link #commit()} makes it current, and the previous state stays intact until then, so a step that produced a
  * NaN can be dropped. The block is the unit of placement on shards and of reduction order; nothing about it
  * depends on which shard holds it.
+ *
+ * <p>A model may keep per-particle solver state ({@link lmo.model.Model#solverWidth}): {@link #s()}
+ * ({@code count * solverWidth}), double-buffered the same way; {@link #sNext()} starts each step as a copy of
+ * {@link #s()}.
  */
 public final class Block {
     private final int population;
@@ -22,6 +26,9 @@ public final class Block {
     private double[] mNext;
     private double[] xGhost;
     private double[] mGhost;
+    private final int solverWidth;
+    private double[] s;
+    private double[] sNext;
 
     /**
      * @param population index of the population, in name order
@@ -31,6 +38,19 @@ public final class Block {
      * @param m masses, {@code count}; kept (not copied)
      */
     public Block(int population, int index, long firstId, int dim, double[] x, double[] m) {
+        this(population, index, firstId, dim, x, m, 0, new double[0]);
+    }
+
+    /**
+     * A block with per-particle solver state.
+     *
+     * @param solverWidth solver values per particle
+     * @param s solver state, {@code count * solverWidth}; kept (not copied)
+     */
+    public Block(int population, int index, long firstId, int dim, double[] x, double[] m, int solverWidth, double[] s) {
+        if (s.length != (long) m.length * solverWidth) {
+            throw new IllegalArgumentException("solver state has " + s.length + " values, expected " + m.length * solverWidth);
+        }
         if (x.length != m.length * dim) {
             throw new IllegalArgumentException("positions have " + x.length + " values, expected " + m.length * dim);
         }
@@ -43,6 +63,9 @@ public final class Block {
         this.m = m;
         this.xNext = new double[x.length];
         this.mNext = new double[m.length];
+        this.solverWidth = solverWidth;
+        this.s = s;
+        this.sNext = new double[s.length];
     }
 
     /** A block over the given arrays, with no buffers of its own (see {@link #ghostView()}). */
@@ -54,6 +77,8 @@ public final class Block {
         this.dim = of.dim;
         this.x = x;
         this.m = m;
+        this.solverWidth = of.solverWidth;
+        this.s = of.s;
     }
 
     public int population() { return population; }
@@ -97,9 +122,17 @@ public final class Block {
         return new Block(this, xGhost, mGhost);
     }
 
+    /** Solver values per particle (0 for most models). */
+    public int solverWidth() { return solverWidth; }
+    /** Current solver state, {@code count * solverWidth} (read). */
+    public double[] s() { return s; }
+    /** Buffer of the next solver state: a copy of {@link #s()} when the model's first variation runs. */
+    public double[] sNext() { return sNext; }
+
     /** Makes the next state current; the old current arrays become the next buffers. */
     public void commit() {
         double[] t = x; x = xNext; xNext = t;
         t = m; m = mNext; mNext = t;
+        t = s; s = sNext; sNext = t;
     }
 }

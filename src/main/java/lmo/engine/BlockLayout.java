@@ -48,7 +48,9 @@ public final class BlockLayout {
             int from = (int) sl.firstId();
             double[] x = java.util.Arrays.copyOfRange(p.x0(), from * d, (from + sl.count()) * d);
             double[] m = java.util.Arrays.copyOfRange(p.m0(), from, from + sl.count());
-            out.add(new Block(sl.population(), b, sl.firstId(), d, x, m));
+            int w = p.solverWidth();
+            double[] s = java.util.Arrays.copyOfRange(p.s0(), from * w, (from + sl.count()) * w);
+            out.add(new Block(sl.population(), b, sl.firstId(), d, x, m, w, s));
         }
         return out;
     }

@@ -30,9 +30,7 @@ final class BlockWorker {
     /** Round {@code round}'s partial of the block's current state. */
     BlockReport partial(Block b, int round, Summaries done) {
         Reduction r = model.reduction(round);
-        if (r.kind() == Reduction.Kind.GATHER) {
-            return new BlockReport(b.index(), null, b.x().clone(), b.m().clone(), null, Double.NaN, Double.NaN, -1, null);
-        }
+        if (r.kind() == Reduction.Kind.GATHER) return BlockReport.state(b);
         double[] out = r.kind() == Reduction.Kind.CONCAT ? new double[r.length() * b.count()] : r.identity();
         model.partial(round, b, done, out);
         return new BlockReport(b.index(), out, null, null, null, Double.NaN, Double.NaN, -1, null);
@@ -48,12 +46,15 @@ final class BlockWorker {
         ensureScratch(b);
         double[] metrics = metricIdentities();
         boolean intermediate = order.stage() < dynamics.stages() - 1;
+        if (b.solverWidth() > 0) System.arraycopy(b.s(), 0, b.sNext(), 0, b.s().length);
         model.firstVariation(order.stage() > 0 ? b.ghostView() : b, order.summaries(), v, gradV, metrics);
         double before = sum(b.m());
         int bad = firstNonFinite(gradV, v, b.dim(), b.count());
         if (bad >= 0) {
             return BlockReport.diverged(b.index(), metrics, before, bad, "the first variation V or its gradient");
         }
+        bad = firstNonFiniteRow(b.sNext(), b.solverWidth(), b.count());
+        if (bad >= 0) return BlockReport.diverged(b.index(), metrics, before, bad, "the model's solver state");
         if (!order.update()) {
             return new BlockReport(b.index(), null, null, null, metrics, before, Double.NaN, -1, null);
         }
@@ -102,6 +103,13 @@ final class BlockWorker {
         if (gradV.length < b.count() * b.dim()) gradV = new double[b.count() * b.dim()];
         Arrays.fill(v, 0, b.count(), 0.0);
         Arrays.fill(gradV, 0, b.count() * b.dim(), 0.0);
+    }
+
+    private static int firstNonFiniteRow(double[] s, int width, int count) {
+        for (int i = 0; i < count * width; i++) {
+            if (!Double.isFinite(s[i])) return i / width;
+        }
+        return -1;
     }
 
     private static int firstNonFinite(double[] x, double[] m, int dim, int count) {

@@ -80,18 +80,23 @@ final class Combiner {
         int n = populations.size();
         double[][] x = new double[n][];
         double[][] m = new double[n][];
+        double[][] sv = new double[n][];
         int[] dim = new int[n];
+        int[] width = new int[n];
         for (Population p : populations) {
             x[p.index()] = new double[p.count() * p.dim()];
             m[p.index()] = new double[p.count()];
+            sv[p.index()] = new double[p.count() * p.solverWidth()];
             dim[p.index()] = p.dim();
+            width[p.index()] = p.solverWidth();
         }
         for (BlockReport b : byBlock) {
             BlockLayout.Slot s = layout.slot(b.block());
-            int d = dim[s.population()];
+            int d = dim[s.population()], w = width[s.population()];
             System.arraycopy(b.x(), 0, x[s.population()], (int) s.firstId() * d, s.count() * d);
             System.arraycopy(b.m(), 0, m[s.population()], (int) s.firstId(), s.count());
+            if (w > 0) System.arraycopy(b.s(), 0, sv[s.population()], (int) s.firstId() * w, s.count() * w);
         }
-        return new Gathered(x, m, dim);
+        return new Gathered(x, m, dim, sv, width);
     }
 }

@@ -2,8 +2,26 @@ package lmo.engine;
 
 /**
  * The state of every population, gathered in id order: {@code x[p]} holds population p's positions
- * ({@code count * dim[p]}), {@code m[p]} its masses. Read-only for models.
+ * ({@code count * dim[p]}), {@code m[p]} its masses, {@code s[p]} its per-particle solver state
+ * ({@code count * solverWidth[p]}, empty for most models). Read-only for models.
  */
-public record Gathered(double[][] x, double[][] m, int[] dim) {
+public record Gathered(double[][] x, double[][] m, int[] dim, double[][] s, int[] solverWidth) {
+    /** A state without solver arrays. */
+    public Gathered(double[][] x, double[][] m, int[] dim) {
+        this(x, m, dim, empty(m.length), new int[m.length]);
+    }
+
     public int count(int population) { return m[population].length; }
+
+    /** True if some population has solver state. */
+    public boolean hasSolverState() {
+        for (int w : solverWidth) if (w > 0) return true;
+        return false;
+    }
+
+    private static double[][] empty(int populations) {
+        double[][] out = new double[populations][];
+        for (int p = 0; p < populations; p++) out[p] = new double[0];
+        return out;
+    }
 }

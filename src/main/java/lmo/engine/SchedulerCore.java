@@ -72,6 +72,10 @@ public final class SchedulerCore {
         this.combiner = new Combiner(layout, sim.populations());
         this.referenceMass = sim.referenceMass();
         this.stages = sim.dynamics().stages();
+        if (stages > 1 && sim.populations().stream().anyMatch(p -> p.solverWidth() > 0)) {
+            throw new IllegalArgumentException("dynamics " + sim.dynamics().type() + " has " + stages
+                    + " stages per step, which models with per-particle solver state do not support");
+        }
         if (stages > 1 && model.rounds() != 1) {
             throw new IllegalArgumentException("dynamics " + sim.dynamics().type() + " has " + stages
                     + " stages per step, which needs a model of one reduce round; model has " + model.rounds());

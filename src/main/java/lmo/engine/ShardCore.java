@@ -49,7 +49,7 @@ public final class ShardCore {
             committed[i] = false;
             return BlockReport.empty(b.index());
         } else if (order instanceof Order.Collect) {
-            return new BlockReport(b.index(), null, b.x().clone(), b.m().clone(), null, Double.NaN, Double.NaN, -1, null);
+            return BlockReport.state(b);
         }
         throw new IllegalArgumentException("unknown order " + order);
     }

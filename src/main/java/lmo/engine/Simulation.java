@@ -23,7 +23,7 @@ public record Simulation(String name, long seed, int steps, List<Population> pop
                          Dynamics dynamics, int blockSize, int shards, int every, int snapshotEvery,
                          int checkpointEvery, long startStep, double[] referenceMass) {
     public Simulation {
-        populations = List.copyOf(populations);
+        populations = populations.stream().map(p -> p.withSolverWidth(model.solverWidth(p.index()))).toList();
         referenceMass = referenceMass.clone();
         if (blockSize < 1) throw new IllegalArgumentException("blockSize must be >= 1");
         if (shards < 1) throw new IllegalArgumentException("shards must be >= 1");
@@ -86,7 +86,12 @@ public record Simulation(String name, long seed, int steps, List<Population> pop
                 throw new IllegalArgumentException("population " + p.name() + ": the checkpoint has " + s.count(i)
                         + " particles of dimension " + s.dim()[i] + ", expected " + p.count() + " of dimension " + p.dim());
             }
-            from.add(new Population(p.name(), i, p.space(), s.x()[i].clone(), s.m()[i].clone()));
+            if (s.solverWidth()[i] != p.solverWidth()) {
+                throw new IllegalArgumentException("population " + p.name() + ": the checkpoint has solver width "
+                        + s.solverWidth()[i] + ", the model " + p.solverWidth());
+            }
+            from.add(new Population(p.name(), i, p.space(), s.x()[i].clone(), s.m()[i].clone(), p.solverWidth(),
+                    s.s()[i].clone()));
         }
         return new Simulation(name, seed, steps, from, model, dynamics, blockSize, shards, every, snapshotEvery,
                 checkpointEvery, c.step(), referenceMass);

@@ -8,9 +8,10 @@ import java.util.HexFormat;
 
 /**
  * {@code stateSha256}: SHA-256 over every population in name order, of each particle in id order, its position
- * coordinates then its mass, all as IEEE-754 little-endian doubles. (Per-particle solver arrays and the model's
- * global state will follow in that order once models have them; the first models have none.) Equal hashes prove
- * equal states, bit for bit.
+ * coordinates then its mass, then, for models with per-particle solver state, every population's solver arrays in
+ * name order (each particle's values in id order), all as IEEE-754 little-endian doubles. (The model's global state
+ * will follow once a model keeps one across steps.) Equal hashes prove equal states, bit for bit; a state without
+ * solver arrays hashes as before they existed.
  */
 public final class StateHash {
     private StateHash() {}
@@ -31,6 +32,12 @@ public final class StateHash {
                 if (buf.remaining() < 8 * (d + 1)) flush(md, buf);
                 for (int c = 0; c < d; c++) buf.putDouble(x[i * d + c]);
                 buf.putDouble(m[i]);
+            }
+        }
+        for (int p = 0; p < state.m().length; p++) {
+            for (double v : state.s()[p]) {
+                if (buf.remaining() < 8) flush(md, buf);
+                buf.putDouble(v);
             }
         }
         flush(md, buf);

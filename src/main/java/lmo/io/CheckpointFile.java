@@ -34,8 +34,10 @@ import lmo.engine.Gathered;
  *                  int32 P, then P populations in name order, each:
  *                    int32 n, n bytes of UTF-8 name; int32 dim; int32 count;
  *                    count * dim float64 positions, then count float64 masses, in particle id order
- *                  int32 S, then S sections (int32 tag, int64 length, bytes): room for schedule positions and
- *                    solver potentials; version 1 writes none and refuses any
+ *                  int32 S, then S sections (int32 tag, int64 length, bytes); the known one:
+ *                    tag 1, the models' per-particle solver state (written only when a population has some):
+ *                      per population in name order, int32 width, then count * width float64 in particle id order
+ *                  (a build that does not know a tag refuses the file, naming the count)
  * 24 + L  32     SHA-256 of bytes [0, 24 + L)
  * </pre>
  *
@@ -51,6 +53,8 @@ public final class CheckpointFile {
     private static final byte[] MAGIC = "LMOCKPT\0".getBytes(StandardCharsets.US_ASCII);
     private static final int HEADER = 24;
     private static final int SHA = 32;
+    /** Section tag of the per-particle solver state. */
+    private static final int SOLVER_STATE = 1;
 
     /** A checkpoint read back, with the names of its populations and the fingerprint of its scenario. */
     public record Contents(Checkpoint checkpoint, List<String> names, byte[] fingerprint) {
@@ -105,6 +109,11 @@ public final class CheckpointFile {
             utf8.add(names.get(p).getBytes(StandardCharsets.UTF_8));
             content += 4 + utf8.get(p).length + 8 + 8L * (s.x()[p].length + s.m()[p].length);
         }
+        long solverBytes = 0;
+        if (s.hasSolverState()) {
+            for (int p = 0; p < populations; p++) solverBytes += 4 + 8L * s.s()[p].length;
+            content += 4 + 8 + solverBytes;
+        }
         long total = HEADER + content + SHA;
         if (total > Integer.MAX_VALUE - 16) throw new IOException("checkpoint too large: " + total + " bytes (limit 2 GiB)");
         ByteBuffer b = ByteBuffer.allocate((int) total).order(ByteOrder.LITTLE_ENDIAN);
@@ -115,7 +124,16 @@ public final class CheckpointFile {
             b.asDoubleBuffer().put(s.x()[p]).put(s.m()[p]);
             b.position(b.position() + 8 * (s.x()[p].length + s.m()[p].length));
         }
-        b.putInt(0);
+        if (s.hasSolverState()) {
+            b.putInt(1).putInt(SOLVER_STATE).putLong(solverBytes);
+            for (int p = 0; p < populations; p++) {
+                b.putInt(s.solverWidth()[p]);
+                b.asDoubleBuffer().put(s.s()[p]);
+                b.position(b.position() + 8 * s.s()[p].length);
+            }
+        } else {
+            b.putInt(0);
+        }
         MessageDigest md = sha256();
         md.update(b.array(), 0, b.position());
         b.put(md.digest());
@@ -173,9 +191,26 @@ public final class CheckpointFile {
                 b.position(b.position() + 8 * (x[p].length + n));
             }
             int sections = b.getInt();
-            if (sections != 0) throw new IOException(where + sections + " sections this lmo does not know");
+            double[][] sv = new double[populations][];
+            int[] width = new int[populations];
+            for (int p = 0; p < populations; p++) sv[p] = new double[0];
+            for (int k = 0; k < sections; k++) {
+                int tag = b.getInt();
+                long length = b.getLong();
+                if (tag != SOLVER_STATE) throw new IOException(where + "section tag " + tag + " this lmo does not know");
+                if (length < 0 || length > b.remaining()) throw new BufferUnderflowException();
+                int end = b.position() + (int) length;
+                for (int p = 0; p < populations; p++) {
+                    width[p] = b.getInt();
+                    if (width[p] < 0 || (long) m[p].length * width[p] * 8 > b.remaining()) throw new BufferUnderflowException();
+                    sv[p] = new double[m[p].length * width[p]];
+                    b.asDoubleBuffer().get(sv[p]);
+                    b.position(b.position() + 8 * sv[p].length);
+                }
+                if (b.position() != end) throw new BufferUnderflowException();
+            }
             if (b.hasRemaining() || step < 0) throw new BufferUnderflowException();
-            return new Contents(new Checkpoint(step, new Gathered(x, m, dim)), List.copyOf(names), fingerprint);
+            return new Contents(new Checkpoint(step, new Gathered(x, m, dim, sv, width)), List.copyOf(names), fingerprint);
         } catch (BufferUnderflowException e) {
             throw new IOException(where + "corrupt: the content does not match its lengths");
         }

@@ -26,7 +26,9 @@ import lmo.engine.Simulation;
  * {@code step,wallSeconds,time,<metrics>}, one row per logged step, row k the state after k updates),
  * {@code summary.json}, and {@code .npy} snapshots (one array per population: N rows of position coordinates then
  * mass): {@code snapshots/<population>-<step>.npy}, {@code final-<population>.npy}, and on divergence
- * {@code last-good-<population>.npy}, {@code checkpoint.lmo} (see {@link CheckpointFile}), and when a run completes
+ * {@code last-good-<population>.npy} (and, for a model with per-particle solver state, {@code
+ * final-<population>-solver.npy} / {@code last-good-<population>-solver.npy}: N rows of solver values),
+ * {@code checkpoint.lmo} (see {@link CheckpointFile}), and when a run completes
  * the model's final tables as CSV files ({@link lmo.model.Model#finalTables}, e.g. {@code predictor.csv}). Every file but
  * metrics.csv is written to a temporary name and renamed, so none is ever half-written; metrics.csv is flushed row
  * by row.
@@ -286,7 +288,14 @@ public final class RunDirectory implements RunObserver {
                 }
                 var bytes = new java.io.ByteArrayOutputStream(rows.length * 8 + 128);
                 Npy.write(bytes, new Table(m.length, d + 1, rows));
-                writeAtomically(fileName.apply(sim.populations().get(p).name()), bytes.toByteArray());
+                String name = fileName.apply(sim.populations().get(p).name());
+                writeAtomically(name, bytes.toByteArray());
+                int w = state.solverWidth()[p];
+                if (w > 0 && !name.startsWith("snapshots/")) {
+                    bytes = new java.io.ByteArrayOutputStream(state.s()[p].length * 8 + 128);
+                    Npy.write(bytes, new Table(m.length, w, state.s()[p].clone()));
+                    writeAtomically(name.replace(".npy", "-solver.npy"), bytes.toByteArray());
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

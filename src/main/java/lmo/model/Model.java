@@ -59,6 +59,15 @@ public interface Model {
      */
     void firstVariation(Block block, Summaries summaries, double[] v, double[] gradV, double[] metricSums);
 
+    /**
+     * Doubles of per-particle solver state (a Sinkhorn potential, say) that the model keeps for each particle of
+     * population p, besides its position and mass: 0 by default. The engine stores them in the blocks, starts them
+     * at 0, hands the current values in {@link Block#s()} and a copy in {@link Block#sNext()} that
+     * {@link #firstVariation} may overwrite with the next values, and commits, rolls back, checkpoints, hashes and
+     * moves them with the particles.
+     */
+    default int solverWidth(int population) { return 0; }
+
     /** Length of the per-block metric sums. */
     int metricSumLength();
 

@@ -16,8 +16,16 @@ import lmo.engine.Block;
  * @param dim coordinates per particle
  * @param x positions, {@code count * dim}
  * @param m masses, {@code count}
+ * @param solverWidth the model's solver values per particle
+ * @param s solver state, {@code count * solverWidth}
  */
-public record BlockState(int population, int index, long firstId, int dim, double[] x, double[] m) {
+public record BlockState(int population, int index, long firstId, int dim, double[] x, double[] m, int solverWidth,
+                         double[] s) {
+
+    /** A state without solver arrays. */
+    public BlockState(int population, int index, long firstId, int dim, double[] x, double[] m) {
+        this(population, index, firstId, dim, x, m, 0, new double[0]);
+    }
 
     public BlockState {
         if (x == null || m == null) throw new IllegalArgumentException("block " + index + ": null positions or masses");
@@ -26,22 +34,28 @@ public record BlockState(int population, int index, long firstId, int dim, doubl
             throw new IllegalArgumentException("block " + index + ": positions have " + x.length + " values, expected "
                     + (long) m.length * dim + " (" + m.length + " particles of dim " + dim + ")");
         }
+        if (s == null || solverWidth < 0 || s.length != (long) (m == null ? 0 : m.length) * solverWidth) {
+            throw new IllegalArgumentException("block " + index + ": solver state of " + (s == null ? "null" : s.length)
+                    + " values for solver width " + solverWidth);
+        }
     }
 
     /** The current state of {@code block} (its arrays, not copies: encode before the block moves on). */
     public static BlockState of(Block block) {
-        return new BlockState(block.population(), block.index(), block.firstId(), block.dim(), block.x(), block.m());
+        return new BlockState(block.population(), block.index(), block.firstId(), block.dim(), block.x(), block.m(),
+                block.solverWidth(), block.s());
     }
 
     /** A block that owns this state's arrays (so this state must not be used afterwards). */
-    public Block toBlock() { return new Block(population, index, firstId, dim, x, m); }
+    public Block toBlock() { return new Block(population, index, firstId, dim, x, m, solverWidth, s); }
 
     public int count() { return m.length; }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof BlockState b && population == b.population && index == b.index && firstId == b.firstId
-                && dim == b.dim && sameBits(x, b.x) && sameBits(m, b.m);
+                && dim == b.dim && sameBits(x, b.x) && sameBits(m, b.m) && solverWidth == b.solverWidth
+                && sameBits(s, b.s);
     }
 
     @Override

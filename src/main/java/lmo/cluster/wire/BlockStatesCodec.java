@@ -8,7 +8,8 @@ import java.util.List;
  *
  * <pre>
  * i64 epoch  i32 shard  i64 startStep  string? scenarioYaml  i32 count, then per block:
- *   i32 population  i32 index  i64 firstId  i32 dim  doubles x  doubles m     (x and m never null)
+ *   i32 population  i32 index  i64 firstId  i32 dim  doubles x  doubles m  i32 solverWidth  doubles s
+ *   (x, m and s never null)
  * </pre>
  *
  * The decoded list is unmodifiable; each block is checked by {@link BlockState}'s constructor
@@ -16,14 +17,15 @@ import java.util.List;
  */
 final class BlockStatesCodec {
     /** The smallest encoded block: no particles. */
-    private static final int MIN_BLOCK = 4 + 4 + 8 + 4 + 4 + 4;
+    private static final int MIN_BLOCK = 4 + 4 + 8 + 4 + 4 + 4 + 4 + 4;
 
     private BlockStatesCodec() {}
 
     static long size(BlockStates s) {
         long n = 8 + 4 + 8 + WireWriter.sizeString(s.scenarioYaml()) + 4;
         for (BlockState b : s.blocks()) {
-            n += 4 + 4 + 8 + 4 + WireWriter.sizeDoubles(b.x()) + WireWriter.sizeDoubles(b.m());
+            n += 4 + 4 + 8 + 4 + WireWriter.sizeDoubles(b.x()) + WireWriter.sizeDoubles(b.m()) + 4
+                    + WireWriter.sizeDoubles(b.s());
         }
         return n;
     }
@@ -41,6 +43,8 @@ final class BlockStatesCodec {
             w.i32(b.dim());
             w.doubles(b.x());
             w.doubles(b.m());
+            w.i32(b.solverWidth());
+            w.doubles(b.s());
         }
     }
 
@@ -59,8 +63,10 @@ final class BlockStatesCodec {
             int dim = r.i32("dim");
             double[] x = r.doublesNonNull("x");
             double[] m = r.doublesNonNull("m");
+            int solverWidth = r.i32("solverWidth");
+            double[] s = r.doublesNonNull("s");
             try {
-                blocks.add(new BlockState(population, index, firstId, dim, x, m));
+                blocks.add(new BlockState(population, index, firstId, dim, x, m, solverWidth, s));
             } catch (IllegalArgumentException e) {
                 throw r.bad(e.getMessage());
             }

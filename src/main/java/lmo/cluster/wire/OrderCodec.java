@@ -100,7 +100,7 @@ final class OrderCodec {
     }
 
     private static long sizeGathered(Gathered g, int round) {
-        if (g.x() == null || g.m() == null || g.dim() == null) {
+        if (g.x() == null || g.m() == null || g.dim() == null || g.s() == null || g.solverWidth() == null) {
             throw new IllegalArgumentException("lmo wire: the Gathered of round " + round + " has a null array");
         }
         int populations = g.dim().length;
@@ -114,7 +114,8 @@ final class OrderCodec {
                 throw new IllegalArgumentException("lmo wire: the Gathered of round " + round + " has a null array for"
                         + " population " + p);
             }
-            n += 4 + WireWriter.sizeDoubles(g.x()[p]) + WireWriter.sizeDoubles(g.m()[p]);
+            n += 4 + WireWriter.sizeDoubles(g.x()[p]) + WireWriter.sizeDoubles(g.m()[p]) + 4
+                    + WireWriter.sizeDoubles(g.s()[p]);
         }
         return n;
     }
@@ -137,6 +138,8 @@ final class OrderCodec {
                     w.i32(g.dim()[p]);
                     w.doubles(g.x()[p]);
                     w.doubles(g.m()[p]);
+                    w.i32(g.solverWidth()[p]);
+                    w.doubles(g.s()[p]);
                 }
             } else {
                 w.i8(NONE);
@@ -167,13 +170,17 @@ final class OrderCodec {
         double[][] x = new double[populations][];
         double[][] m = new double[populations][];
         int[] dim = new int[populations];
+        double[][] s = new double[populations][];
+        int[] width = new int[populations];
         for (int p = 0; p < populations; p++) {
             r.at("GATHER population", p);
             dim[p] = r.i32("dim");
             x[p] = r.doublesNonNull("positions");
             m[p] = r.doublesNonNull("masses");
+            width[p] = r.i32("solverWidth");
+            s[p] = r.doublesNonNull("solver state");
         }
         r.at("round", round);
-        return new Gathered(x, m, dim);
+        return new Gathered(x, m, dim, s, width);
     }
 }

@@ -12,7 +12,7 @@ import lmo.engine.ShardReport;
  * <pre>
  * i32 shard  i64 seq  i64 computeNanos  i32 count (-1 = null list), then per block report:
  *   i32 block  doubles? partial  doubles? x  doubles? m  doubles? metrics
- *   f64 massBefore  f64 massAfter  i32 diverged  string? problem
+ *   f64 massBefore  f64 massAfter  i32 diverged  string? problem  doubles? s (solver state)
  * </pre>
  *
  * Nulls, NaNs (with their payload bits), -0.0 and -1 come back exactly. A null element of the list is refused on
@@ -20,7 +20,7 @@ import lmo.engine.ShardReport;
  */
 final class ReportCodec {
     /** The smallest encoded block report: all arrays and the problem null. */
-    private static final int MIN_BLOCK = 4 + 4 * 4 + 8 + 8 + 4 + 4;
+    private static final int MIN_BLOCK = 4 + 4 * 4 + 8 + 8 + 4 + 4 + 4;
 
     private ReportCodec() {}
 
@@ -31,7 +31,8 @@ final class ReportCodec {
         for (BlockReport b : report.blocks()) {
             if (b == null) throw new IllegalArgumentException("lmo wire: block report " + i + " is null");
             n += 4 + WireWriter.sizeDoubles(b.partial()) + WireWriter.sizeDoubles(b.x()) + WireWriter.sizeDoubles(b.m())
-                    + WireWriter.sizeDoubles(b.metrics()) + 8 + 8 + 4 + WireWriter.sizeString(b.problem());
+                    + WireWriter.sizeDoubles(b.metrics()) + 8 + 8 + 4 + WireWriter.sizeString(b.problem())
+                    + WireWriter.sizeDoubles(b.s());
             i++;
         }
         return n;
@@ -57,6 +58,7 @@ final class ReportCodec {
             w.f64(b.massAfter());
             w.i32(b.diverged());
             w.string(b.problem());
+            w.doubles(b.s());
         }
     }
 
@@ -78,7 +80,8 @@ final class ReportCodec {
             double massAfter = r.f64("massAfter");
             int diverged = r.i32("diverged");
             String problem = r.string("problem");
-            blocks.add(new BlockReport(block, partial, x, m, metrics, massBefore, massAfter, diverged, problem));
+            double[] s = r.doubles("s");
+            blocks.add(new BlockReport(block, partial, x, m, metrics, massBefore, massAfter, diverged, problem, s));
         }
         return new ShardReport(shard, seq, Collections.unmodifiableList(blocks), computeNanos);
     }

@@ -18,14 +18,16 @@ import lmo.engine.ShardReport;
  * tag  5  Order.Collect    i64 seq  i64 step
  * tag 16  ShardReport      i32 shard  i64 seq  i64 computeNanos  i32 count (-1 = null list), then per block report:
  *                            i32 block  doubles? partial  doubles? x  doubles? m  doubles? metrics
- *                            f64 massBefore  f64 massAfter  i32 diverged  string? problem
+ *                            f64 massBefore  f64 massAfter  i32 diverged  string? problem  doubles? s
  * tag 32  BlockStates      i64 epoch  i32 shard  i64 startStep  string? scenarioYaml  i32 count, then per block:
- *                            i32 population  i32 index  i64 firstId  i32 dim  doubles x  doubles m  (never null)
+ *                            i32 population  i32 index  i64 firstId  i32 dim  doubles x  doubles m
+ *                            i32 solverWidth  doubles s  (never null)
  *
  * summaries?       i32 rounds (-1 = null), then per round: i8 kind, then
  *                    kind 0  (round not reduced yet: null)
  *                    kind 1  SUM     doubles
- *                    kind 2  GATHER  i32 populations P, then per population: i32 dim, doubles x, doubles m
+ *                    kind 2  GATHER  i32 populations P, then per population: i32 dim, doubles x, doubles m,
+ *                                    i32 solverWidth, doubles s
  * doubles?         i32 n (-1 = null), then n x f64 (raw IEEE-754 bits: NaN payloads, -0.0, subnormals kept)
  * string?          i32 n (-1 = null), then n bytes of UTF-8
  * i8/i32/i64/f64   1/4/8/8 bytes, little-endian
@@ -43,7 +45,7 @@ import lmo.engine.ShardReport;
  */
 public final class Wire {
     /** The format version written in byte 0; a decoder rejects any other. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     static final int PARTIALS = 1;
     static final int APPLY = 2;

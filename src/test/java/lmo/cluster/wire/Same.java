@@ -84,6 +84,8 @@ final class Same {
             assertEquals(e.dim()[p], a.dim()[p], "dim");
             bits(e.x()[p], a.x()[p], "x[" + p + "] of round " + round);
             bits(e.m()[p], a.m()[p], "m[" + p + "] of round " + round);
+            assertEquals(e.solverWidth()[p], a.solverWidth()[p], "solverWidth");
+            bits(e.s()[p], a.s()[p], "s[" + p + "] of round " + round);
         }
     }
 
@@ -108,6 +110,7 @@ final class Same {
             bits(e.massAfter(), a.massAfter(), "massAfter");
             assertEquals(e.diverged(), a.diverged());
             assertEquals(e.problem(), a.problem());
+            bits(e.s(), a.s(), "s");
         }
     }
 }

@@ -52,13 +52,17 @@ final class Samples {
         double[][] x = new double[populations][];
         double[][] m = new double[populations][];
         int[] dim = new int[populations];
+        double[][] s = new double[populations][];
+        int[] width = new int[populations];
         for (int p = 0; p < populations; p++) {
             dim[p] = 1 + rng.nextInt(4);
             int count = rng.nextInt(3) == 0 ? 0 : rng.nextInt(200);
             x[p] = doubles(count * dim[p]);
             m[p] = doubles(count);
+            width[p] = rng.nextInt(3);
+            s[p] = doubles(count * width[p]);
         }
-        return new Gathered(x, m, dim);
+        return new Gathered(x, m, dim, s, width);
     }
 
     /** Any mix of null, SUM and GATHER rounds; sometimes no rounds; sometimes null. */
@@ -106,7 +110,7 @@ final class Samples {
     BlockReport blockReport(int block) {
         return new BlockReport(block, doublesOrNull(), doublesOrNull(), doublesOrNull(), doublesOrNull(),
                 rng.nextInt(3) == 0 ? Double.NaN : value(), value(), rng.nextInt(3) == 0 ? -1 : rng.nextInt(),
-                rng.nextInt(3) == 0 ? null : text());
+                rng.nextInt(3) == 0 ? null : text(), doublesOrNull());
     }
 
     ShardReport report() {
@@ -119,7 +123,9 @@ final class Samples {
     BlockState blockState(int index) {
         int dim = 1 + rng.nextInt(3);
         int count = rng.nextInt(3) == 0 ? 0 : rng.nextInt(100);
-        return new BlockState(rng.nextInt(3), index, rng.nextLong(), dim, doubles(count * dim), doubles(count));
+        int width = rng.nextInt(3);
+        return new BlockState(rng.nextInt(3), index, rng.nextLong(), dim, doubles(count * dim), doubles(count), width,
+                doubles(count * width));
     }
 
     BlockStates blockStates() {

@@ -63,7 +63,7 @@ class WireCorruptInputTest {
     void wrongVersionIsRejected() {
         byte[] b = sampleOrder();
         b[0] = 1;
-        assertEquals("lmo wire: version 1 is not supported (this build reads 2)", rejects(() -> Wire.decodeOrder(b)));
+        assertEquals("lmo wire: version 1 is not supported (this build reads 3)", rejects(() -> Wire.decodeOrder(b)));
     }
 
     @Test
@@ -117,7 +117,7 @@ class WireCorruptInputTest {
         assertTrue(rejects(() -> Wire.decodeBlocks(yaml)).contains("not valid UTF-8"));
 
         byte[] blocks = sampleBlocks();
-        int dimAt = blocks.length - (8 + 4) - (16 + 4) - 4;
+        int dimAt = blocks.length - (4 + 4) - (8 + 4) - (16 + 4) - 4; // before x, m, solverWidth and s
         blocks[dimAt] = 3; // dim 3 with 2 coordinates for 1 particle
         assertTrue(rejects(() -> Wire.decodeBlocks(blocks)).contains("positions have 2 values, expected 3"));
     }
