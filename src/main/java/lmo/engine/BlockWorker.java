@@ -76,7 +76,7 @@ final class BlockWorker {
         if (!order.thenPartials() && !intermediate) {
             return new BlockReport(b.index(), null, null, null, metrics, before, after, -1, null);
         }
-        BlockReport p = partial(now, 0, new Summaries(model.rounds()));
+        BlockReport p = partial(now, 0, new Summaries(model.rounds(), intermediate ? order.step() : order.step() + 1));
         return new BlockReport(b.index(), p.partial(), p.x(), p.m(), metrics, before, after, -1, null);
     }
 
@@ -92,10 +92,10 @@ final class BlockWorker {
     }
 
     /** Scales the block's masses by {@code factor} in place and returns its round-0 partial. */
-    BlockReport normalize(Block b, double factor) {
+    BlockReport normalize(Block b, double factor, long step) {
         double[] m = b.m();
         for (int i = 0; i < m.length; i++) m[i] *= factor;
-        return partial(b, 0, new Summaries(model.rounds()));
+        return partial(b, 0, new Summaries(model.rounds(), step));
     }
 
     private void ensureScratch(Block b) {

@@ -93,7 +93,7 @@ public final class SchedulerCore {
     /** The first order of the run. */
     public Order start() {
         observer.onStart(sim, layout, columns);
-        summaries = new Summaries(model.rounds());
+        summaries = new Summaries(model.rounds(), step);
         return stateReady();
     }
 
@@ -197,7 +197,7 @@ public final class SchedulerCore {
                     return issue(new Order.Rollback(++seq, step));
                 }
             }
-            summaries = new Summaries(model.rounds());
+            summaries = new Summaries(model.rounds(), step);
             reduced(0, byBlock);
             boolean last = a.stage() + 1 == stages - 1;
             return issue(new Order.Apply(++seq, step, summaries, true, last && !sim.dynamics().normalizesMass(),
@@ -215,11 +215,11 @@ public final class SchedulerCore {
                 }
             }
             step++;
-            summaries = new Summaries(model.rounds());
+            summaries = new Summaries(model.rounds(), step);
             return issue(new Order.Normalize(++seq, step, factors));
         }
         step++;
-        summaries = new Summaries(model.rounds());
+        summaries = new Summaries(model.rounds(), step);
         reduced(0, byBlock);
         return stateReady();
     }

@@ -43,7 +43,7 @@ public final class ShardCore {
             committed[i] = a.update() && r.diverged() < 0 && a.stage() == stages - 1;
             return r;
         } else if (order instanceof Order.Normalize n) {
-            return worker.normalize(b, n.factors()[b.population()]);
+            return worker.normalize(b, n.factors()[b.population()], n.step());
         } else if (order instanceof Order.Rollback) {
             if (committed[i]) b.commit();
             committed[i] = false;

@@ -6,8 +6,22 @@ package lmo.engine;
  */
 public final class Summaries {
     private final Object[] rounds;
+    private final long step;
 
-    public Summaries(int rounds) { this.rounds = new Object[rounds]; }
+    /** Summaries of the state at step 0. */
+    public Summaries(int rounds) { this(rounds, 0); }
+
+    /** @param step the step of the state these summaries describe (updates made so far) */
+    public Summaries(int rounds, long step) {
+        this.rounds = new Object[rounds];
+        this.step = step;
+    }
+
+    /**
+     * The step of the state these summaries describe: the update made from it is update {@code step}. Models whose
+     * first variation depends on the iteration (an annealing schedule of Sinkhorn) read it here.
+     */
+    public long step() { return step; }
 
     /** The SUM summary of round r. */
     public double[] sum(int round) { return (double[]) rounds[round]; }

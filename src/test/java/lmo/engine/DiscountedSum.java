@@ -5,8 +5,9 @@ import lmo.model.Model;
 
 /**
  * A test model with one solver value per particle: {@code s <- theta s + x} at every step (V = 0, so particles stay),
- * hence {@code s_k = x (1 - theta^k) / (1 - theta)} in closed form. From step {@code poisonAt} on it writes NaN, to
- * test that a non-finite solver state rolls the step back.
+ * hence {@code s_k = x (1 - theta^k) / (1 - theta)} in closed form. From step {@code poisonAt} on (read off
+ * {@link Summaries#step()}) it writes NaN, to test that a non-finite solver state rolls the step back; its metric
+ * {@code step} is the step its summaries carry.
  */
 final class DiscountedSum implements Model {
     final double theta;
@@ -28,19 +29,11 @@ final class DiscountedSum implements Model {
 
     @Override
     public void firstVariation(Block b, Summaries s, double[] v, double[] gradV, double[] metricSums) {
-        boolean poison = stepOf(b) >= poisonAt;
+        boolean poison = s.step() >= poisonAt;
         for (int i = 0; i < b.count(); i++) b.sNext()[i] = poison ? Double.NaN : theta * b.s()[i] + b.x()[i];
     }
 
-    /** The step, read off the solver state of particle 0's block: the model itself is stateless across shards. */
-    private long stepOf(Block b) {
-        double x = b.x()[0], s = b.s()[0];
-        if (x == 0) return 0;
-        // s = x (1 - theta^k) / (1 - theta)  =>  theta^k = 1 - s (1 - theta) / x
-        return Math.round(Math.log(1 - s * (1 - theta) / x) / Math.log(theta));
-    }
-
     @Override public int metricSumLength() { return 0; }
-    @Override public List<String> metricNames() { return List.of("weightedSum"); }
-    @Override public double[] metrics(Summaries s, double[] metricSums) { return new double[] {s.sum(0)[0]}; }
+    @Override public List<String> metricNames() { return List.of("weightedSum", "step"); }
+    @Override public double[] metrics(Summaries s, double[] metricSums) { return new double[] {s.sum(0)[0], s.step()}; }
 }

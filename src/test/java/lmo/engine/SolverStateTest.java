@@ -33,6 +33,9 @@ class SolverStateTest {
         assertEquals(1, rec.last.solverWidth()[0]);
         for (int i = 0; i < x.length; i++) assertEquals(x[i] * factor, rec.last.s()[0][i], 1e-14);
         assertArrayEquals(x, rec.last.x()[0], 0.0, "V = 0: the particles stay");
+        for (int k = 0; k < rec.rows.size(); k++) {
+            assertEquals(rec.loggedSteps.get(k), rec.rows.get(k)[1], 0.0, "the summaries know their step");
+        }
     }
 
     @Test

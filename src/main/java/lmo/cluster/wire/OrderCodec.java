@@ -64,7 +64,7 @@ final class OrderCodec {
         switch (tag) {
             case Wire.PARTIALS: {
                 int round = r.i32("round");
-                return new Order.Partials(seq, step, round, readSummaries(r));
+                return new Order.Partials(seq, step, round, readSummaries(r, step));
             }
             case Wire.APPLY: {
                 int flags = r.i8("flags");
@@ -72,7 +72,7 @@ final class OrderCodec {
                 int stage = r.i32("stage");
                 if (stage < 0) throw r.bad("negative stage " + stage);
                 double[] scale = r.doubles("stageScale");
-                return new Order.Apply(seq, step, readSummaries(r), (flags & UPDATE) != 0, (flags & THEN_PARTIALS) != 0,
+                return new Order.Apply(seq, step, readSummaries(r, step), (flags & UPDATE) != 0, (flags & THEN_PARTIALS) != 0,
                         stage, scale);
             }
             case Wire.NORMALIZE: return new Order.Normalize(seq, step, r.doubles("factors"));
@@ -147,10 +147,10 @@ final class OrderCodec {
         }
     }
 
-    private static Summaries readSummaries(WireReader r) {
+    private static Summaries readSummaries(WireReader r, long step) {
         int rounds = r.countOrNull("summary rounds", 1);
         if (rounds < 0) return null;
-        Summaries s = new Summaries(rounds);
+        Summaries s = new Summaries(rounds, step);
         for (int round = 0; round < rounds; round++) {
             r.at("round", round);
             int kind = r.i8("kind");

@@ -23,7 +23,7 @@ import lmo.engine.ShardReport;
  *                            i32 population  i32 index  i64 firstId  i32 dim  doubles x  doubles m
  *                            i32 solverWidth  doubles s  (never null)
  *
- * summaries?       i32 rounds (-1 = null), then per round: i8 kind, then
+ * summaries?       i32 rounds (-1 = null), then per round: i8 kind, then  (decoded with the step of their order)
  *                    kind 0  (round not reduced yet: null)
  *                    kind 1  SUM     doubles
  *                    kind 2  GATHER  i32 populations P, then per population: i32 dim, doubles x, doubles m,
