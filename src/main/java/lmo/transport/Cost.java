@@ -113,6 +113,29 @@ public final class Cost {
         this.scale = s;
     }
 
+    /** A cost over other rows with this one's targets, kind and scale (no range pass). */
+    private Cost(Cost of, double[] x, int n) {
+        if (x.length != n * of.d) throw new IllegalArgumentException("rows must be n x d flat (d = " + of.d + ")");
+        this.x = x;
+        this.y = of.y;
+        this.n = n;
+        this.m = of.m;
+        this.d = of.d;
+        this.kind = of.kind;
+        this.normalize = of.normalize;
+        this.rawMin = of.rawMin;
+        this.rawMax = of.rawMax;
+        this.scale = of.scale;
+    }
+
+    /**
+     * The same cost for a subset of the sources (a block of particles): rows {@code xRows} ({@code count x d}), the
+     * same targets, kind and scale, so {@code c_ij} of a row is the same bits as in the whole problem.
+     */
+    public Cost rows(double[] xRows, int count) {
+        return new Cost(this, xRows, count);
+    }
+
     /**
      * The cost between {@code x} (n x d) and {@code y} (m x d).
      *

@@ -31,7 +31,7 @@ public record PlanMetrics(int iteration, double beta, double marginalError, doub
     public static final int ERROR = 0, MASS = 1, COST = 2, LOG_RATIO = 3, PU = 4, SLOTS = 5;
 
     /** The metrics from summed block partials, {@code <v, q>} and the masses |p|, |q|. */
-    static PlanMetrics of(int t, double beta, double[] partial, double vq, double massPQ) {
+    public static PlanMetrics of(int t, double beta, double[] partial, double vq, double massPQ) {
         double mass = partial[MASS];
         double kl = partial[LOG_RATIO] - mass + massPQ;
         double cost = partial[COST];

@@ -1,0 +1,148 @@
+package lmo.model.transport;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import lmo.engine.Block;
+import lmo.engine.Reduction;
+import lmo.engine.Summaries;
+import lmo.model.Model;
+import lmo.transport.Cost;
+import lmo.transport.InverseTemperature;
+import lmo.transport.NonFiniteException;
+import lmo.transport.OnlineSinkhorn;
+import lmo.transport.PlanMetrics;
+import lmo.transport.TransportProblem;
+
+/**
+ * Entropic optimal transport between the particles of one population (the sources x_i with masses p_i) and a fixed
+ * target cloud (y_j, q_j), solved by log-domain Sinkhorn in the engine: one engine step is one iteration of
+ * {@link OnlineSinkhorn} (Chizat 2024, Algorithms 1 and 3, notebook form), with the cost c of {@link Cost} (its kind
+ * and normalisation stated in every output) and the inverse temperatures beta_t of an {@link InverseTemperature}.
+ * <ul>
+ *   <li>State k: the potential {@code u_k} is the particles' solver state (one value each; hashed, checkpointed);
+ *       round 0 is a LOG_SUM_EXP over the particles, one term per target, whose global step gives
+ *       {@code v_k = -LSE_i(u_k,i + log p_i - beta_k c_ij)} ({@code v_0 = 0}, as the notebook starts).</li>
+ *   <li>Update k (iteration t = k + 1): {@code u_{k+1,i} = theta_{k+1} u_k,i - LSE_j(v_k,j + log q_j - beta_k c_ij)}, row
+ *       by row, online (no n x m matrix); the same row pass gives the metrics of the plan
+ *       {@code pi_k = exp(u_k + log p + v_k + log q - beta_k c)} ({@link PlanMetrics}).</li>
+ * </ul>
+ * So a run of K steps makes K iterations, and its final state (u_K, v_K) is the notebook's after K iterations; its
+ * last metrics row is the plan after iteration K. The particles do not move ({@code dynamics: none}).
+ *
+ * <p>A non-finite potential stops the run with the engine's diagnostic (step, particle); in the max-stabilised
+ * log domain this does not happen on a normalised cost even at beta = 1e5.
+ */
+public final class OtModel implements Model {
+    private final int population;
+    private final Cost cost;
+    private final double[] q;
+    private final InverseTemperature schedule;
+    private final double massPQ;
+    private final double tolerance;
+
+    /**
+     * @param population index of the sources' population
+     * @param cost the cost between all sources (their initial positions, which fix the normalisation) and the targets
+     * @param p the sources' masses (for |p|)
+     * @param q the targets' weights, strictly positive
+     * @param tolerance the marginal error below which the run counts as converged (NaN: no flag)
+     */
+    public OtModel(int population, Cost cost, double[] p, double[] q, InverseTemperature schedule, double tolerance) {
+        this.population = population;
+        this.cost = cost;
+        this.q = q.clone();
+        TransportProblem.of(cost, p, this.q); // checks the weights
+        this.schedule = schedule;
+        double mp = 0, mq = 0;
+        for (double w : p) mp += w;
+        for (double w : q) mq += w;
+        this.massPQ = mp * mq;
+        this.tolerance = tolerance;
+    }
+
+    public Cost cost() { return cost; }
+    public InverseTemperature schedule() { return schedule; }
+
+    @Override public int solverWidth(int p) { return p == population ? 1 : 0; }
+    @Override public Reduction reduction(int round) { return Reduction.logSumExp(cost.m()); }
+
+    private TransportProblem rows(Block b) {
+        return TransportProblem.of(cost.rows(b.x(), b.count()), b.m(), q);
+    }
+
+    /** The block's (max, sum) pair per target of {@code u_i + log p_i - beta_k c_ij}, k the state's step. */
+    @Override
+    public void partial(int round, Block b, Summaries done, double[] out) {
+        if (b.population() != population) return;
+        int m = cost.m();
+        double[] max = new double[m], sum = new double[m];
+        OnlineSinkhorn.vPartial(0, b.count(), rows(b), b.s(), beta(done.step()), max, sum, new double[m]);
+        System.arraycopy(max, 0, out, 0, m);
+        System.arraycopy(sum, 0, out, m, m);
+    }
+
+    /** Replaces the folded pairs by {@code v_k} (zeros at step 0). */
+    @Override
+    public void globalStep(int round, Summaries s) {
+        int m = cost.m();
+        double[] v = new double[m];
+        if (s.step() > 0) {
+            double[] pairs = s.sum(round);
+            OnlineSinkhorn.vFrom(Arrays.copyOfRange(pairs, 0, m), Arrays.copyOfRange(pairs, m, 2 * m), v);
+        }
+        s.set(round, v);
+    }
+
+    /** The u-update of iteration k + 1 into the next solver state, and the plan metrics of state k; V = 0. */
+    @Override
+    public void firstVariation(Block b, Summaries s, double[] v, double[] gradV, double[] metricSums) {
+        Arrays.fill(v, 0, b.count(), 0.0);
+        Arrays.fill(gradV, 0, b.count() * b.dim(), 0.0);
+        if (b.population() != population) return;
+        long k = s.step();
+        int m = cost.m();
+        try {
+            OnlineSinkhorn.uRows(0, b.count(), rows(b), b.s(), s.sum(0), beta(k), schedule.theta((int) k + 1),
+                    b.sNext(), metricSums, new double[m], new double[m]);
+        } catch (NonFiniteException e) {
+            Arrays.fill(b.sNext(), Double.NaN); // the engine names the step and the particle
+        }
+    }
+
+    private double beta(long step) { return schedule.beta((int) step); }
+
+    @Override public int metricSumLength() { return PlanMetrics.SLOTS; }
+
+    @Override
+    public List<String> metricNames() {
+        List<String> names = new ArrayList<>(List.of("beta", "marginalError", "cost", "dual", "primal", "kl", "mass"));
+        if (!Double.isNaN(tolerance)) names.add("converged");
+        return names;
+    }
+
+    @Override
+    public double[] metrics(Summaries s, double[] sums) {
+        long k = s.step();
+        double vq = 0;
+        double[] v = s.sum(0);
+        for (int j = 0; j < v.length; j++) vq += v[j] * q[j];
+        PlanMetrics pm = PlanMetrics.of((int) k, beta(k), sums, vq, massPQ);
+        double[] out = {pm.beta(), pm.marginalError(), pm.cost(), pm.dual(), pm.primal(), pm.kl(), pm.mass(), 0};
+        if (Double.isNaN(tolerance)) return Arrays.copyOf(out, 7);
+        out[7] = pm.marginalError() <= tolerance ? 1 : 0;
+        return out;
+    }
+
+    /** Blocks of at most 64 MB of partials per round: {@code blocks * 2m} doubles. */
+    @Override
+    public int defaultBlockSize(int[] counts) {
+        long n = counts[population], perBlock = 2L * cost.m() * 8;
+        long blocks = Math.max(1, 64L * 1024 * 1024 / perBlock);
+        return (int) Math.max(64, Math.min(n, (n + blocks - 1) / blocks));
+    }
+
+    /** Two passes over all pairs per iteration. */
+    @Override
+    public double pairEvaluationsPerStep(int[] counts) { return 2.0 * counts[population] * cost.m(); }
+}

@@ -1,0 +1,96 @@
+package lmo.model.transport;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import lmo.dynamics.Fixed;
+import lmo.engine.ActorEngine;
+import lmo.engine.LocalEngine;
+import lmo.engine.Population;
+import lmo.engine.Recorder;
+import lmo.engine.RunOutcome;
+import lmo.engine.Simulation;
+import lmo.rng.CounterRng;
+import lmo.space.Euclidean;
+import lmo.transport.Cost;
+import lmo.transport.InverseTemperature;
+import lmo.transport.OnlineSinkhorn;
+import lmo.transport.PlanMetrics;
+import lmo.transport.SinkhornResult;
+import lmo.transport.TransportProblem;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Sinkhorn in the engine is {@link OnlineSinkhorn} run on shards: the same potentials and plan metrics, bit for bit,
+ * whatever the shards or actors, for the plain, annealed and debiased schedules.
+ */
+class OtModelTest {
+    static final int N = 157, M = 93, D = 2, BLOCK = 16, STEPS = 25;
+
+    static double[] points(int n, int population) {
+        double[] x = new double[n * D];
+        CounterRng.uniforms(7, population, 0, 0, 0, x, 0, x.length);
+        return x;
+    }
+
+    static double[] weights(int n, int population) {
+        double[] w = new double[n];
+        CounterRng.uniforms(8, population, 0, 0, 0, w, 0, n);
+        double s = 0;
+        for (int i = 0; i < n; i++) s += (w[i] += 0.5);
+        for (int i = 0; i < n; i++) w[i] /= s;
+        return w;
+    }
+
+    static InverseTemperature schedule(String kind) {
+        return switch (kind) {
+            case "annealed" -> InverseTemperature.annealed(10, 0.5);
+            case "debiased-annealed" -> InverseTemperature.debiasedAnnealed(10, 2.0 / 3);
+            default -> InverseTemperature.constant(200);
+        };
+    }
+
+    static Simulation sim(String kind, int shards) {
+        double[] x = points(N, 0), y = points(M, 1), p = weights(N, 0), q = weights(M, 1);
+        Cost cost = Cost.of(x, N, y, M, D, Cost.Kind.SQEUCLIDEAN, Cost.Normalize.OSCILLATION);
+        OtModel model = new OtModel(0, cost, p, q, schedule(kind), 1e-3);
+        Population sources = new Population("x", 0, new Euclidean(D), x, p);
+        return new Simulation("ot", 1, STEPS, List.of(sources), model, new Fixed(), BLOCK, shards, 1, 0);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sinkhorn", "annealed", "debiased-annealed"})
+    void theEngineRunsTheStandaloneSolverBitForBit(String kind) {
+        Simulation sim = sim(kind, 3);
+        Recorder rec = new Recorder();
+        assertEquals(RunOutcome.Status.COMPLETED, LocalEngine.run(sim, rec).status());
+        OtModel model = (OtModel) sim.model();
+        TransportProblem problem = TransportProblem.of(model.cost(), sim.populations().get(0).m0(), weights(M, 1));
+        SinkhornResult ref = OnlineSinkhorn.solve(problem,
+                OnlineSinkhorn.Options.fixed(schedule(kind), STEPS).withBlockSize(BLOCK));
+        assertArrayEquals(ref.u(), rec.last.s()[0], 0.0, "u after " + STEPS + " iterations");
+        List<PlanMetrics> history = ref.history();
+        int error = rec.columns.indexOf("marginalError"), cost = rec.columns.indexOf("cost");
+        for (int t = 1; t <= STEPS; t++) {
+            PlanMetrics pm = history.get(t - 1);
+            assertEquals(t, pm.iteration());
+            assertEquals(pm.marginalError(), rec.rows.get(t)[error], 0.0, "marginal error of pi_" + t);
+            assertEquals(pm.cost(), rec.rows.get(t)[cost], 0.0, "cost of pi_" + t);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sinkhorn", "debiased-annealed"})
+    void potentialsDoNotDependOnShardsOrActors(String kind) {
+        String one = LocalEngine.run(sim(kind, 1), new Recorder()).stateSha256();
+        assertEquals(one, LocalEngine.run(sim(kind, 4), new Recorder()).stateSha256());
+        assertEquals(one, ActorEngine.run(sim(kind, 3), new Recorder()).stateSha256());
+        Recorder rec = new Recorder();
+        LocalEngine.run(sim(kind, 2), rec);
+        int error = rec.columns.indexOf("marginalError");
+        assertTrue(rec.rows.get(STEPS)[error] < rec.rows.get(1)[error], "the first marginal error decreases");
+    }
+}
