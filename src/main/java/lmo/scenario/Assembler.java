@@ -141,6 +141,7 @@ public final class Assembler {
         List<String> names = new ArrayList<>(s.populations().keySet());
         Model model;
         if (spec instanceof GameSpec g) return Games.model(g, s, pops);
+        if (spec instanceof OtSpec ot) return ot(ot, pops.get(names.indexOf(ot.population())), s.seed());
         if (spec instanceof MmdSpec mmd) {
             model = mmd(mmd, pops.get(names.indexOf(mmd.population())), s.seed());
         } else if (spec instanceof TwoLayerSpec t) {
@@ -172,6 +173,30 @@ public final class Assembler {
         }
         if (k instanceof GaussianKernel g) return MmdModel.gaussian(p.index(), p.dim(), g.sigma(), target);
         return MmdModel.energy(p.index(), p.dim(), target);
+    }
+
+    /** The OT model: the cost over the population's initial positions and the target samples. */
+    private static Model ot(OtSpec spec, Population p, long seed) throws ScenarioException {
+        Target t = target(spec.target(), p, seed);
+        double[] y = t.points(), q = t.weights();
+        lmo.transport.Cost cost;
+        try {
+            cost = lmo.transport.Cost.of(p.x0(), p.count(), y, q.length, p.dim(), lmo.transport.Cost.Kind.of(spec.cost()),
+                    lmo.transport.Cost.Normalize.of(spec.normalize()));
+        } catch (IllegalArgumentException e) {
+            throw new ScenarioException("model.normalize: " + e.getMessage());
+        }
+        lmo.transport.InverseTemperature schedule = switch (spec.solver()) {
+            case "sinkhorn" -> lmo.transport.InverseTemperature.constant(spec.beta0());
+            case "annealed" -> lmo.transport.InverseTemperature.annealed(spec.beta0(), spec.kappa());
+            case "debiased-annealed" -> lmo.transport.InverseTemperature.debiasedAnnealed(spec.beta0(), spec.kappa());
+            default -> lmo.transport.InverseTemperature.epsilonScaling(spec.beta0(), spec.sigma(), spec.betaMax());
+        };
+        try {
+            return new lmo.model.transport.OtModel(p.index(), cost, p.m0(), q, schedule, spec.tolerance());
+        } catch (IllegalArgumentException e) {
+            throw new ScenarioException("populations." + p.name() + ": " + e.getMessage());
+        }
     }
 
     private static Target target(TargetSpec spec, Population p, long seed) throws ScenarioException {
@@ -217,6 +242,7 @@ public final class Assembler {
                     lmo.dynamics.Gda.Update.valueOf(g.update().toUpperCase(root)),
                     lmo.dynamics.Gda.Players.valueOf(g.players().toUpperCase(root)), g.stepSize(), g.massStepSize());
         }
+        if (d instanceof NoneSpec) return new lmo.dynamics.Fixed();
         LangevinSpec l = (LangevinSpec) d;
         return new Langevin(l.stepSize() / scale, schedule(l.temperature(), l.stepSize() / scale));
     }

@@ -39,7 +39,15 @@ final class Keys {
             "potential", List.of("type", "population", "potential"),
             "two-layer", List.of("type", "population", "readout", "activation", "bias", "signs", "loss", "regularization",
                     "activeThreshold", "data", "potential"),
-            "game", List.of("type", "payoff", "path", "niError"));
+            "game", List.of("type", "payoff", "path", "niError"),
+            "ot", List.of("type", "population", "target", "cost", "normalize", "solver", "tolerance"));
+    static final Map<String, List<String>> OT_SOLVER = ordered(
+            "sinkhorn", List.of("type", "beta", "epsilon"),
+            "annealed", List.of("type", "beta0", "kappa"),
+            "debiased-annealed", List.of("type", "beta0", "kappa"),
+            "epsilon-scaling", List.of("type", "beta0", "sigma", "betaMax"));
+    static final List<String> OT_COSTS = List.of("sqeuclidean", "half-sqeuclidean");
+    static final List<String> OT_NORMALIZE = List.of("none", "max", "oscillation");
     static final Map<String, List<String>> PAYOFF = ordered(
             "fourier", List.of("type", "coefficients", "file", "random"),
             "example-4.1", List.of("type", "epsilon"),
@@ -87,7 +95,8 @@ final class Keys {
             "fisher-rao", List.of("type", "massStepSize", "conserveMass", "massUpdate"),
             "wfr", List.of("type", "stepSize", "massStepSize", "conserveMass", "massUpdate", "scaleStepByInit"),
             "langevin", List.of("type", "stepSize", "temperature", "scaleStepByInit"),
-            "gda", List.of("type", "method", "update", "players", "stepSize", "massStepSize"));
+            "gda", List.of("type", "method", "update", "players", "stepSize", "massStepSize"),
+            "none", List.of("type"));
     static final List<String> GDA_METHODS = List.of("cp-mda", "cp-mp");
     static final List<String> GDA_UPDATES = List.of("conic", "weights", "positions");
     static final List<String> GDA_PLAYERS = List.of("simultaneous", "alternating");
@@ -109,6 +118,7 @@ final class Keys {
         addInit(out, pop + ".init", INIT.keySet());
         add(out, pop + ".init", INIT_COMMON);
         MODEL.values().forEach(keys -> add(out, "model", keys));
+        OT_SOLVER.values().forEach(keys -> add(out, "model.solver", keys));
         add(out, "model.data", DATA);
         INPUTS.values().forEach(keys -> add(out, "model.data.inputs", keys));
         add(out, "model.data.labels", FILE);

@@ -49,6 +49,7 @@ final class ModelBinder {
         }
         if (type.equals("potential")) return new PotentialModelSpec(potential(m.requireMap("potential"), population));
         if (type.equals("two-layer")) return twoLayer(m, population, populations.get(population), seed);
+        if (type.equals("ot")) return ot(m, population, populations.get(population).space());
         SpaceSpec space = populations.get(population).space();
         KernelSpec kernel = kernel(m.requireMap("kernel"), space, population);
         TargetSpec target = target(m.requireMap("target"), space, kernel);
@@ -111,6 +112,44 @@ final class ModelBinder {
             default:
                 return samples(m, space);
         }
+    }
+
+    /** {@code model.type: ot}: the target samples, the cost (stated, never defaulted), the solver and its schedule. */
+    private OtSpec ot(MapReader m, String population, SpaceSpec space) throws ScenarioException {
+        if (!space.type().equals("euclidean")) {
+            String msg = "ot needs a euclidean population, got a " + space.type() + " (population '" + population + "')";
+            throw m.has("population") ? m.error("population", msg) : m.node.origin().error(m.path, msg);
+        }
+        MapReader t = m.requireMap("target");
+        String tt = t.choice("type", "samples", List.of("samples"));
+        t.allow(Keys.TARGET.get(tt));
+        SamplesTarget target = samples(t, space);
+        String cost = m.choice("cost", null, Keys.OT_COSTS);
+        String normalize = m.choice("normalize", "none", Keys.OT_NORMALIZE);
+        MapReader s = m.requireMap("solver");
+        String solver = s.choice("type", null, Keys.OT_SOLVER.keySet());
+        s.allow(Keys.OT_SOLVER.get(solver));
+        Check positive = Check.greaterThan(0);
+        double nan = Double.NaN, beta0, kappa = nan, sigma = nan, betaMax = nan;
+        switch (solver) {
+            case "sinkhorn":
+                if (s.has("beta") == s.has("epsilon")) {
+                    throw s.has("beta") ? s.keyError("epsilon", "give beta or epsilon = 1 / beta, not both")
+                            : s.node.origin().error(s.path, "missing required key 'beta' (or 'epsilon' = 1 / beta)");
+                }
+                beta0 = s.has("beta") ? s.requireDouble("beta", positive) : 1 / s.requireDouble("epsilon", positive);
+                break;
+            case "epsilon-scaling":
+                beta0 = s.requireDouble("beta0", positive);
+                sigma = s.requireDouble("sigma", Check.greaterThan(1));
+                betaMax = s.requireDouble("betaMax", Check.atLeast(beta0));
+                break;
+            default:
+                beta0 = s.optDouble("beta0", 10, positive);
+                kappa = s.optDouble("kappa", solver.equals("annealed") ? 0.5 : 2.0 / 3, Check.atLeast(0));
+        }
+        double tolerance = m.has("tolerance") ? m.requireDouble("tolerance", positive) : nan;
+        return new OtSpec(population, target, cost, normalize, solver, beta0, kappa, sigma, betaMax, tolerance);
     }
 
     /** {@code file} (and optional {@code rows}), or {@code count} and {@code from}. */

@@ -41,7 +41,12 @@ final class ScenarioBinder {
         InitBinder inits = new InitBinder(files);
         SortedMap<String, PopulationSpec> populations = new PopulationBinder(inits).bind(top.requireMap("populations"));
         ModelSpec model = new ModelBinder(files, inits, jars).bind(top.requireMap("model"), populations, seed);
-        DynamicsSpec dynamics = dynamics(top.requireMap("dynamics"));
+        DynamicsSpec dynamics = model instanceof OtSpec && !top.has("dynamics") ? new NoneSpec()
+                : dynamics(top.requireMap("dynamics"));
+        if (model instanceof OtSpec && !(dynamics instanceof NoneSpec)) {
+            throw top.requireMap("dynamics").error("type", "model ot moves no particle: its step is a Sinkhorn"
+                    + " iteration; use dynamics: {type: none} (or leave dynamics out)");
+        }
         EngineSpec engine = engine(top.optMap("engine"));
         double stepScale = stepScale(dynamics, populations.get(model.population()));
         OutputSpec output = output(top.optMap("output"), steps, steps * timeStep(dynamics) / stepScale, model, files);
@@ -71,6 +76,8 @@ final class ScenarioBinder {
                         m.optBoolean("scaleStepByInit", false));
             case "gda":
                 return gda(m, positive);
+            case "none":
+                return new NoneSpec();
             default:
                 return new LangevinSpec(m.requireDouble("stepSize", positive), temperature(m),
                         m.optBoolean("scaleStepByInit", false));
@@ -200,6 +207,7 @@ final class ScenarioBinder {
         if (d instanceof FisherRaoSpec f) return f.massStepSize();
         if (d instanceof WfrSpec w) return w.stepSize();
         if (d instanceof GdaSpec g) return g.timeStep();
+        if (d instanceof NoneSpec) return 1;
         return ((LangevinSpec) d).stepSize();
     }
 

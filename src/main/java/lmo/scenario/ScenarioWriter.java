@@ -112,6 +112,18 @@ final class ScenarioWriter {
             return map("type", g.type(), "payoff", payoff(g.payoff()), "path", g.path(),
                     "niError", map("grid", g.niGrid(), "starts", g.niStarts(), "iterations", g.niIterations()));
         }
+        if (model instanceof OtSpec ot) {
+            Map<String, Object> solver = map("type", ot.solver());
+            if (ot.solver().equals("sinkhorn")) solver.put("beta", ot.beta0());
+            else solver.put("beta0", ot.beta0());
+            if (!Double.isNaN(ot.kappa())) solver.put("kappa", ot.kappa());
+            if (!Double.isNaN(ot.sigma())) solver.put("sigma", ot.sigma());
+            if (!Double.isNaN(ot.betaMax())) solver.put("betaMax", ot.betaMax());
+            out = map("type", ot.type(), "population", ot.population(), "target", target(ot.target()), "cost",
+                    ot.cost(), "normalize", ot.normalize(), "solver", solver);
+            if (!Double.isNaN(ot.tolerance())) out.put("tolerance", ot.tolerance());
+            return out;
+        }
         if (model instanceof MmdSpec mmd) {
             out = map("type", mmd.type(), "population", mmd.population(), "kernel", kernel(mmd.kernel()),
                     "target", target(mmd.target()));
@@ -230,6 +242,7 @@ final class ScenarioWriter {
             return map("type", g.type(), "method", g.method(), "update", g.update(), "players", g.players(),
                     "stepSize", g.stepSize(), "massStepSize", g.massStepSize());
         }
+        if (d instanceof NoneSpec n) return map("type", n.type());
         LangevinSpec l = (LangevinSpec) d;
         return map("type", l.type(), "stepSize", l.stepSize(), "temperature", temperature(l.temperature()),
                 "scaleStepByInit", l.scaleStepByInit());

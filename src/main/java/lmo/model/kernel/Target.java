@@ -122,10 +122,10 @@ public final class Target {
     int sampleCount() { return weights == null ? 0 : weights.length; }
 
     /** Sample coordinates [M * dim], not to be modified. */
-    double[] points() { return points; }
+    public double[] points() { return points; }
 
     /** Sample weights [M], not to be modified. */
-    double[] weights() { return weights; }
+    public double[] weights() { return weights; }
 
     /** k or -k, whichever has its first nonzero coordinate positive; null for k = 0. */
     static int[] positiveHalf(int[] k) {
