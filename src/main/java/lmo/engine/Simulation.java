@@ -23,7 +23,8 @@ public record Simulation(String name, long seed, int steps, List<Population> pop
                          Dynamics dynamics, int blockSize, int shards, int every, int snapshotEvery,
                          int checkpointEvery, long startStep, double[] referenceMass) {
     public Simulation {
-        populations = populations.stream().map(p -> p.withSolverWidth(model.solverWidth(p.index()))).toList();
+        populations = model == null ? List.copyOf(populations)
+                : populations.stream().map(p -> p.withSolverWidth(model.solverWidth(p.index()))).toList();
         referenceMass = referenceMass.clone();
         if (blockSize < 1) throw new IllegalArgumentException("blockSize must be >= 1");
         if (shards < 1) throw new IllegalArgumentException("shards must be >= 1");

@@ -75,7 +75,11 @@ class ClusterRunTest {
                         "engine.shards=6", "engine.blockSize=32", "checkpoint.every=20"),
                 family("game example-4.1 gathered, alternating cp-mda, one particle per block",
                         "scenarios/game-generic.yaml", "steps=300", "model.path=gathered",
-                        "dynamics.players=alternating", "engine.shards=4", "engine.blockSize=1"));
+                        "dynamics.players=alternating", "engine.shards=4", "engine.blockSize=1"),
+                family("entropic OT, debiased annealed Sinkhorn: potentials as solver state, log-sum-exp rounds",
+                        "scenarios/ot-w1.yaml", "steps=30", "populations.x.count=300", "model.target.count=200",
+                        "model.solver={type: debiased-annealed, beta0: 10, kappa: 0.6667}", "engine.shards=5",
+                        "engine.blockSize=32", "checkpoint.every=10"));
     }
 
     private static Arguments family(String name, String scenario, String... overrides) {
