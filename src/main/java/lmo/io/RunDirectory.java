@@ -211,7 +211,7 @@ public final class RunDirectory implements RunObserver {
     public void onFinish(RunOutcome outcome, Gathered state) {
         boolean ok = outcome.status() == RunOutcome.Status.COMPLETED;
         if (state != null) writeState(state, name -> (ok ? "final-" : "last-good-") + name + ".npy");
-        if (ok && state != null && sim != null) writeTables(sim.model().finalTables(state));
+        if (ok && state != null && sim != null) writeTables(sim.model().finalTables(state, outcome.step()));
         try {
             if (metrics != null) metrics.close();
             writeAtomically("summary.json", JSON.writeValueAsBytes(summary(outcome)));

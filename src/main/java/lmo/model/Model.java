@@ -127,4 +127,10 @@ public interface Model {
      * @param finalState every population's final positions and masses, in id order
      */
     default Map<String, FinalTable> finalTables(Gathered finalState) { return Map.of(); }
+
+    /**
+     * {@link #finalTables(Gathered)} for a model that needs the step of the final state (a schedule position); the
+     * engine calls this one.
+     */
+    default Map<String, FinalTable> finalTables(Gathered finalState, long step) { return finalTables(finalState); }
 }

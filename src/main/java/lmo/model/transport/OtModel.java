@@ -3,6 +3,11 @@ package lmo.model.transport;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import lmo.engine.Gathered;
+import lmo.io.Table;
+import lmo.transport.ExactOt;
+import lmo.transport.Rounding;
 import lmo.engine.Block;
 import lmo.engine.Reduction;
 import lmo.engine.Summaries;
@@ -132,6 +137,33 @@ public final class OtModel implements Model {
         if (Double.isNaN(tolerance)) return Arrays.copyOf(out, 7);
         out[7] = pm.marginalError() <= tolerance ? 1 : 0;
         return out;
+    }
+
+    /** Plans up to this many cells get {@code transport.csv}: the rounded cost and the exact OT value. */
+    public static final long EXACT_CELLS = 4_000_000L;
+
+    /**
+     * {@code transport.csv}, for problems of at most {@link #EXACT_CELLS} pairs: the final plan
+     * {@code pi_K = exp(u_K + log p + v_K + log q - beta_K c)} rounded onto Gamma(p, q) (Algorithm 2), its cost, the
+     * exact OT value by the network simplex, their difference (the annealing paper's error measure), all on the
+     * normalised cost, and the scale that converts them back ({@code raw = value * scale}).
+     */
+    @Override
+    public Map<String, FinalTable> finalTables(Gathered state, long step) {
+        int n = cost.n(), m = cost.m();
+        if ((long) n * m > EXACT_CELLS) return Map.of();
+        TransportProblem problem = TransportProblem.of(cost.rows(state.x()[population], n), state.m()[population], q);
+        double[] u = state.s()[population];
+        double beta = beta(step);
+        double[] max = new double[m], sum = new double[m], v = new double[m];
+        if (step > 0) {
+            OnlineSinkhorn.vPartial(0, n, problem, u, beta, max, sum, new double[m]);
+            OnlineSinkhorn.vFrom(max, sum, v);
+        }
+        double rounded = Rounding.roundedCost(problem, u, v, beta);
+        double exact = ExactOt.of(problem).value();
+        Table row = new Table(1, 5, new double[] {beta, rounded, exact, rounded - exact, cost.scale()});
+        return Map.of("transport.csv", new FinalTable(List.of("beta", "roundedCost", "exactOt", "suboptimality", "scale"), row));
     }
 
     /** Blocks of at most 64 MB of partials per round: {@code blocks * 2m} doubles. */

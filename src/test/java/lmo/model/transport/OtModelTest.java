@@ -93,4 +93,21 @@ class OtModelTest {
         int error = rec.columns.indexOf("marginalError");
         assertTrue(rec.rows.get(STEPS)[error] < rec.rows.get(1)[error], "the first marginal error decreases");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sinkhorn", "annealed"})
+    void theRoundedPlanIsFeasibleAndWithinLemma23OfTheExactOptimum(String kind) {
+        Simulation sim = sim(kind, 2);
+        Recorder rec = new Recorder();
+        LocalEngine.run(sim, rec);
+        OtModel model = (OtModel) sim.model();
+        double[] t = model.finalTables(rec.last, STEPS).get("transport.csv").rows().data();
+        double beta = t[0], rounded = t[1], exact = t[2], gap = t[3];
+        assertEquals(model.schedule().beta(STEPS), beta, 0.0);
+        assertEquals(rounded - exact, gap, 0.0);
+        assertTrue(gap >= -1e-12, "a plan in Gamma(p, q) costs at least OT: " + gap);
+        double error = rec.rows.get(STEPS)[rec.columns.indexOf("marginalError")];
+        double bound = Math.log((double) N * M) / beta + 4 * error * model.cost().oscillation();
+        assertTrue(gap <= bound, "Lemma 2.3: " + gap + " <= " + bound);
+    }
 }
