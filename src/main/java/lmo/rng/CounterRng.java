@@ -35,6 +35,10 @@ public final class CounterRng {
     public static final int STREAM_PAYOFF = 3;
     /** Random start points of the best-response search of a game's Nikaido–Isoda error. */
     public static final int STREAM_BEST_RESPONSE = 4;
+    /** Noise of the barycenter's noisy particle descent. */
+    public static final int STREAM_BARYCENTER_NOISE = 10;
+    /** Sampled barycenter inputs ({@code PointCloud.gaussianSample}). */
+    public static final int STREAM_BARYCENTER_INPUTS = 11;
 
     private static final long IV = 0x6A09E667F3BCC908L;  // frac(sqrt 2), as in SHA-512
     private static final long G = 0x9E3779B97F4A7C15L;   // 2^64 / golden ratio

@@ -33,7 +33,7 @@ import lmo.rng.CounterRng;
  */
 public final class NoisyParticleDescent {
     /** Stream of the particles' noise (a new use of randomness; to be listed in CounterRng at the merge). */
-    public static final int STREAM_NOISE = 10;
+    public static final int STREAM_NOISE = lmo.rng.CounterRng.STREAM_BARYCENTER_NOISE;
 
     /**
      * @param lambda inner strength > 0

@@ -8,7 +8,7 @@ import lmo.rng.CounterRng;
  */
 public record PointCloud(int dim, double[] points, double[] weights) {
     /** Stream of {@link #gaussianSample}: a new use of randomness takes a new stream (to be listed in CounterRng at the merge). */
-    public static final int STREAM_INPUT_SAMPLES = 11;
+    public static final int STREAM_INPUT_SAMPLES = lmo.rng.CounterRng.STREAM_BARYCENTER_INPUTS;
 
     public PointCloud {
         if (dim < 1 || points.length != weights.length * dim || weights.length == 0)

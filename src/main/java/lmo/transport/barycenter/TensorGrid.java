@@ -79,7 +79,7 @@ public final class TensorGrid {
 
     /** Shifts log-weights so that they sum to 1 (in place); returns the array. */
     static double[] normalised(double[] lw) {
-        double z = Lse.of(lw, 0, lw.length);
+        double z = lmo.transport.LogSumExp.of(lw, 0, lw.length);
         if (!Double.isFinite(z)) throw new IllegalArgumentException("the weights have no finite positive mass");
         for (int l = 0; l < lw.length; l++) lw[l] -= z;
         return lw;
