@@ -130,4 +130,20 @@ class OnlineSinkhornTest {
         assertTrue(!capped.converged());
         assertTrue(!full.converged(), "no tolerance, no criterion");
     }
+
+    @Test
+    void atConvergencePrimalEqualsDualAndKlIsNonNegative() {
+        SplittableRandom r = new SplittableRandom(21);
+        int n = 35, m = 26, d = 2;
+        double[] p = weights(r, n), q = weights(r, m);
+        Cost cost = Cost.of(points(r, n * d), n, points(r, m * d), m, d, Cost.Kind.HALF_SQEUCLIDEAN, Cost.Normalize.MAX);
+        SinkhornResult res = OnlineSinkhorn.solve(TransportProblem.of(cost, p, q),
+                new OnlineSinkhorn.Options(InverseTemperature.constant(30), 5000, 1e-13, 8));
+        assertTrue(res.converged(), "marginal error " + res.last().marginalError());
+        PlanMetrics pm = res.last();
+        // strong duality of min <C, pi> + KL(pi | p (x) q) / beta over Gamma(p, q)
+        assertEquals(pm.primal(), pm.dual(), 1e-12, pm.toString());
+        assertTrue(pm.kl() > 0);
+        for (PlanMetrics h : res.history()) assertTrue(h.dual() <= pm.primal() + 1e-12, "weak duality at " + h);
+    }
 }
