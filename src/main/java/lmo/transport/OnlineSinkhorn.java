@@ -159,16 +159,7 @@ public final class OnlineSinkhorn {
         for (int i = rowFrom; i < rowTo; i++) {
             cost.row(i, cRow);
             double a = u[i] + logP[i];
-            for (int j = 0; j < m; j++) {
-                double x = a - beta * cRow[j];
-                double mj = max[j];
-                if (x > mj) {
-                    sum[j] = sum[j] * Math.exp(mj - x) + 1.0;
-                    max[j] = x;
-                } else if (x > Double.NEGATIVE_INFINITY) {
-                    sum[j] += Math.exp(x - mj);
-                }
-            }
+            for (int j = 0; j < m; j++) LogSumExp.add(max, sum, j, a - beta * cRow[j]);
         }
     }
 
