@@ -32,7 +32,11 @@ import lmo.transport.TransportProblem;
  *       by row, online (no n x m matrix); the same row pass gives the metrics of the plan
  *       {@code pi_k = exp(u_k + log p + v_k + log q - beta_k c)} ({@link PlanMetrics}).</li>
  * </ul>
- * So a run of K steps makes K iterations, and its final state (u_K, v_K) is the notebook's after K iterations; its
+ * For problems of at most {@link #EXACT_CELLS} pairs, round 1 concatenates u, and the metrics of logged steps add
+ * {@code roundedCost} (the plan rounded onto Gamma(p, q), Algorithm 2) and {@code suboptimality} against the exact
+ * optimum (network simplex, computed once): the annealing paper's error measure, per logged iteration.
+ *
+ * <p>So a run of K steps makes K iterations, and its final state (u_K, v_K) is the notebook's after K iterations; its
  * last metrics row is the plan after iteration K. The particles do not move ({@code dynamics: none}).
  *
  * <p>A non-finite potential stops the run with the engine's diagnostic (step, particle); in the max-stabilised
@@ -45,6 +49,9 @@ public final class OtModel implements Model {
     private final InverseTemperature schedule;
     private final double massPQ;
     private final double tolerance;
+    private final boolean small;
+    private final TransportProblem problem;
+    private volatile Double exact;
 
     /**
      * @param population index of the sources' population
@@ -64,13 +71,33 @@ public final class OtModel implements Model {
         for (double w : q) mq += w;
         this.massPQ = mp * mq;
         this.tolerance = tolerance;
+        this.small = (long) cost.n() * cost.m() <= EXACT_CELLS;
+        this.problem = TransportProblem.of(cost, p.clone(), this.q);
+    }
+
+    /** OT(p, q) on the normalised cost by the network simplex, computed once (on the scheduler, when first asked). */
+    private double exactOt() {
+        Double e = exact;
+        if (e == null) {
+            e = ExactOt.of(problem).value();
+            exact = e;
+        }
+        return e;
     }
 
     public Cost cost() { return cost; }
     public InverseTemperature schedule() { return schedule; }
 
     @Override public int solverWidth(int p) { return p == population ? 1 : 0; }
-    @Override public Reduction reduction(int round) { return Reduction.logSumExp(cost.m()); }
+    /**
+     * Round 0 folds the v-update's log-sum-exps; problems of at most {@link #EXACT_CELLS} pairs add round 1, the
+     * potentials u concatenated (n doubles), so that logged steps can round the plan and compare it with the exact
+     * optimum.
+     */
+    @Override public int rounds() { return small ? 2 : 1; }
+
+    @Override
+    public Reduction reduction(int round) { return round == 0 ? Reduction.logSumExp(cost.m()) : Reduction.concat(1); }
 
     private TransportProblem rows(Block b) {
         return TransportProblem.of(cost.rows(b.x(), b.count()), b.m(), q);
@@ -80,6 +107,10 @@ public final class OtModel implements Model {
     @Override
     public void partial(int round, Block b, Summaries done, double[] out) {
         if (b.population() != population) return;
+        if (round == 1) {
+            System.arraycopy(b.s(), 0, out, 0, b.count());
+            return;
+        }
         int m = cost.m();
         double[] max = new double[m], sum = new double[m];
         OnlineSinkhorn.vPartial(0, b.count(), rows(b), b.s(), beta(done.step()), max, sum, new double[m]);
@@ -90,6 +121,7 @@ public final class OtModel implements Model {
     /** Replaces the folded pairs by {@code v_k} (zeros at step 0). */
     @Override
     public void globalStep(int round, Summaries s) {
+        if (round == 1) return;
         int m = cost.m();
         double[] v = new double[m];
         if (s.step() > 0) {
@@ -123,6 +155,7 @@ public final class OtModel implements Model {
     public List<String> metricNames() {
         List<String> names = new ArrayList<>(List.of("beta", "marginalError", "cost", "dual", "primal", "kl", "mass"));
         if (!Double.isNaN(tolerance)) names.add("converged");
+        if (small) names.addAll(List.of("roundedCost", "suboptimality"));
         return names;
     }
 
@@ -133,10 +166,15 @@ public final class OtModel implements Model {
         double[] v = s.sum(0);
         for (int j = 0; j < v.length; j++) vq += v[j] * q[j];
         PlanMetrics pm = PlanMetrics.of((int) k, beta(k), sums, vq, massPQ);
-        double[] out = {pm.beta(), pm.marginalError(), pm.cost(), pm.dual(), pm.primal(), pm.kl(), pm.mass(), 0};
-        if (Double.isNaN(tolerance)) return Arrays.copyOf(out, 7);
-        out[7] = pm.marginalError() <= tolerance ? 1 : 0;
-        return out;
+        List<Double> out = new ArrayList<>(List.of(pm.beta(), pm.marginalError(), pm.cost(), pm.dual(), pm.primal(),
+                pm.kl(), pm.mass()));
+        if (!Double.isNaN(tolerance)) out.add(pm.marginalError() <= tolerance ? 1.0 : 0.0);
+        if (small) {
+            double rounded = Rounding.roundedCost(problem, s.sum(1), v, beta(k));
+            out.add(rounded);
+            out.add(rounded - exactOt());
+        }
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     /** Plans up to this many cells get {@code transport.csv}: the rounded cost and the exact OT value. */
@@ -161,7 +199,7 @@ public final class OtModel implements Model {
             OnlineSinkhorn.vFrom(max, sum, v);
         }
         double rounded = Rounding.roundedCost(problem, u, v, beta);
-        double exact = ExactOt.of(problem).value();
+        double exact = exactOt();
         Table row = new Table(1, 5, new double[] {beta, rounded, exact, rounded - exact, cost.scale()});
         return Map.of("transport.csv", new FinalTable(List.of("beta", "roundedCost", "exactOt", "suboptimality", "scale"), row));
     }

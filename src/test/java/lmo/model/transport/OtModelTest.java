@@ -107,6 +107,10 @@ class OtModelTest {
         assertEquals(rounded - exact, gap, 0.0);
         assertTrue(gap >= -1e-12, "a plan in Gamma(p, q) costs at least OT: " + gap);
         double error = rec.rows.get(STEPS)[rec.columns.indexOf("marginalError")];
+        int sub = rec.columns.indexOf("suboptimality");
+        for (double[] row : rec.rows) assertTrue(row[sub] >= -1e-12, "every logged plan, rounded, costs at least OT");
+        assertEquals(gap, rec.rows.get(STEPS)[sub], 1e-15, "the last row is the final plan");
+        assertTrue(rec.rows.get(STEPS)[sub] < rec.rows.get(1)[sub], "the rounded plans improve");
         double bound = Math.log((double) N * M) / beta + 4 * error * model.cost().oscillation();
         assertTrue(gap <= bound, "Lemma 2.3: " + gap + " <= " + bound);
     }
