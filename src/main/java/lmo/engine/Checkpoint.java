@@ -2,8 +2,9 @@ package lmo.engine;
 
 /**
  * What a run needs to continue: the state after {@code step} updates, every population's positions and masses in
- * id order. The random generator is counter-based (keyed by the step), so the step is its whole state; the model
- * has no state across steps yet (schedule positions and solver potentials will join here when models have them).
+ * id order, with the models' per-particle solver state and global state across steps ({@link Gathered#s()},
+ * {@link Gathered#global()}). The random generator is counter-based (keyed by the step), so the step is its whole
+ * state, and schedules (temperatures, inverse temperatures) are functions of the step.
  * {@link Simulation#resumeFrom} starts a run from it; {@code lmo.io.CheckpointFile} stores it.
  */
 public record Checkpoint(long step, Gathered state) {

@@ -3,12 +3,30 @@ package lmo.engine;
 /**
  * The state of every population, gathered in id order: {@code x[p]} holds population p's positions
  * ({@code count * dim[p]}), {@code m[p]} its masses, {@code s[p]} its per-particle solver state
- * ({@code count * solverWidth[p]}, empty for most models). Read-only for models.
+ * ({@code count * solverWidth[p]}, empty for most models), and {@code global} the model's state across steps
+ * (warm-started potentials on a barycenter's inputs, say; empty for most models, see
+ * {@link lmo.model.Model#globalStateLength}). Read-only for models.
  */
-public record Gathered(double[][] x, double[][] m, int[] dim, double[][] s, int[] solverWidth) {
-    /** A state without solver arrays. */
+public record Gathered(double[][] x, double[][] m, int[] dim, double[][] s, int[] solverWidth, double[] global) {
+    private static final double[] NONE = new double[0];
+
+    public Gathered {
+        if (global == null) global = NONE;
+    }
+
+    /** A state without model global state. */
+    public Gathered(double[][] x, double[][] m, int[] dim, double[][] s, int[] solverWidth) {
+        this(x, m, dim, s, solverWidth, NONE);
+    }
+
+    /** A state without solver arrays or global state. */
     public Gathered(double[][] x, double[][] m, int[] dim) {
-        this(x, m, dim, empty(m.length), new int[m.length]);
+        this(x, m, dim, empty(m.length), new int[m.length], NONE);
+    }
+
+    /** The same particles with the model's global state {@code g} (not copied). */
+    public Gathered withGlobal(double[] g) {
+        return new Gathered(x, m, dim, s, solverWidth, g);
     }
 
     public int count(int population) { return m[population].length; }

@@ -25,9 +25,14 @@ import lmo.model.Model;
  * {@link RunObserver#onCheckpoint}, after the snapshot of the same step. Renormalised masses are scaled back to
  * {@code sim.referenceMass()}, the totals of step 0, so a resumed run computes the same factors.
  *
- * <p>On a non-finite V, position or mass, the blocks that did commit the step are rolled back, the last good
- * state is collected and handed to {@link RunObserver#onFinish}, and the outcome is {@code DIVERGED} with a
- * message naming the step, population and particle.
+ * <p>A model with global state across steps ({@link Model#globalStateLength}) has it kept here: every Summaries
+ * carries the value of its step, a committed update replaces it by {@link Model#carryGlobal} of the step's
+ * summaries, and every collected state (snapshot, checkpoint, final state and its hash) carries it. Such a model's
+ * Apply does not return the next round-0 partials: a separate round asks for them with the new global state.
+ *
+ * <p>On a non-finite V, position, mass or global state, the blocks that did commit the step are rolled back, the
+ * last good state is collected and handed to {@link RunObserver#onFinish}, and the outcome is {@code DIVERGED}
+ * with a message naming the step, population and particle (or the global state's entry).
  */
 public final class SchedulerCore {
     private final Simulation sim;
@@ -44,6 +49,8 @@ public final class SchedulerCore {
     private long step;
     private Order pending;
     private Summaries summaries;
+    /** The model's global state at {@link #step} (see {@link Model#globalStateLength}). */
+    private double[] global;
     private long collected = -1;
     private boolean checkpointRequested;
     private double[] lastValues;
@@ -72,6 +79,12 @@ public final class SchedulerCore {
         this.combiner = new Combiner(layout, sim.populations());
         this.referenceMass = sim.referenceMass();
         this.stages = sim.dynamics().stages();
+        this.global = sim.startGlobal();
+        if (global.length > 0 && (stages > 1 || sim.dynamics().normalizesMass())) {
+            throw new IllegalArgumentException("dynamics " + sim.dynamics().type() + " (" + stages + " stages per step"
+                    + (sim.dynamics().normalizesMass() ? ", mass renormalisation" : "") + ") cannot drive a model"
+                    + " with global state across steps");
+        }
         if (stages > 1 && sim.populations().stream().anyMatch(p -> p.solverWidth() > 0)) {
             throw new IllegalArgumentException("dynamics " + sim.dynamics().type() + " has " + stages
                     + " stages per step, which models with per-particle solver state do not support");
@@ -93,7 +106,7 @@ public final class SchedulerCore {
     /** The first order of the run. */
     public Order start() {
         observer.onStart(sim, layout, columns);
-        summaries = new Summaries(model.rounds(), step);
+        summaries = new Summaries(model.rounds(), step, global);
         return stateReady();
     }
 
@@ -197,7 +210,7 @@ public final class SchedulerCore {
                     return issue(new Order.Rollback(++seq, step));
                 }
             }
-            summaries = new Summaries(model.rounds(), step);
+            summaries = new Summaries(model.rounds(), step, global);
             reduced(0, byBlock);
             boolean last = a.stage() + 1 == stages - 1;
             return issue(new Order.Apply(++seq, step, summaries, true, last && !sim.dynamics().normalizesMass(),
@@ -215,11 +228,28 @@ public final class SchedulerCore {
                 }
             }
             step++;
-            summaries = new Summaries(model.rounds(), step);
+            summaries = new Summaries(model.rounds(), step, global);
             return issue(new Order.Normalize(++seq, step, factors));
         }
+        if (global.length > 0) {
+            double[] next = model.carryGlobal(summaries);
+            if (next.length != global.length) {
+                throw new IllegalStateException("the model carried " + next.length + " doubles of global state, not "
+                        + global.length);
+            }
+            int bad = firstNonFinite(next);
+            if (bad >= 0) {
+                divergence = "step " + step + ": the model's global state entry " + bad + " of " + global.length
+                        + " is " + next[bad];
+                return issue(new Order.Rollback(++seq, step));
+            }
+            step++;
+            global = next.clone();
+            summaries = new Summaries(model.rounds(), step, global);
+            return stateReady();
+        }
         step++;
-        summaries = new Summaries(model.rounds(), step);
+        summaries = new Summaries(model.rounds(), step, global);
         reduced(0, byBlock);
         return stateReady();
     }
@@ -287,10 +317,18 @@ public final class SchedulerCore {
     private Order nextRound(int round) {
         if (round < model.rounds()) return issue(new Order.Partials(++seq, step, round, summaries));
         boolean update = step < sim.steps();
-        return issue(new Order.Apply(++seq, step, summaries, update, update && !sim.dynamics().normalizesMass()));
+        boolean thenPartials = update && !sim.dynamics().normalizesMass() && global.length == 0;
+        return issue(new Order.Apply(++seq, step, summaries, update, thenPartials));
     }
 
-    private Order afterCollect(Order.Collect c, Gathered state) {
+    /** The first index whose entry is not finite, else -1. */
+    private static int firstNonFinite(double[] a) {
+        for (int i = 0; i < a.length; i++) if (!Double.isFinite(a[i])) return i;
+        return -1;
+    }
+
+    private Order afterCollect(Order.Collect c, Gathered blocks) {
+        Gathered state = blocks.withGlobal(global.clone());
         boolean end = divergence != null || c.step() == sim.steps();
         if (!end) {
             collected = c.step();

@@ -18,11 +18,19 @@ import lmo.model.Model;
  * @param startStep the step of the populations' state: 0 for a fresh run, the checkpoint's step on resume
  * @param referenceMass each population's total mass at step 0, added in id order: the target of mass
  *     renormalisation, kept across a resume
+ * @param startGlobal the model's global state at {@code startStep} (null: the model's initial global state)
  */
 public record Simulation(String name, long seed, int steps, List<Population> populations, Model model,
                          Dynamics dynamics, int blockSize, int shards, int every, int snapshotEvery,
-                         int checkpointEvery, long startStep, double[] referenceMass) {
+                         int checkpointEvery, long startStep, double[] referenceMass, double[] startGlobal) {
     public Simulation {
+        if (startGlobal == null) startGlobal = model == null ? new double[0] : model.initialGlobalState();
+        int globalLength = model == null ? 0 : model.globalStateLength();
+        if (startGlobal.length != globalLength) {
+            throw new IllegalArgumentException("the model's global state has " + globalLength + " doubles, not "
+                    + startGlobal.length);
+        }
+        startGlobal = startGlobal.clone();
         populations = model == null ? List.copyOf(populations)
                 : populations.stream().map(p -> p.withSolverWidth(model.solverWidth(p.index()))).toList();
         referenceMass = referenceMass.clone();
@@ -41,7 +49,7 @@ public record Simulation(String name, long seed, int steps, List<Population> pop
     public Simulation(String name, long seed, int steps, List<Population> populations, Model model, Dynamics dynamics,
                       int blockSize, int shards, int every, int snapshotEvery, int checkpointEvery) {
         this(name, seed, steps, populations, model, dynamics, blockSize, shards, every, snapshotEvery, checkpointEvery,
-                0, populations.stream().mapToDouble(Population::initialMass).toArray());
+                0, populations.stream().mapToDouble(Population::initialMass).toArray(), null);
     }
 
     /** A fresh run without checkpoints. */
@@ -53,6 +61,9 @@ public record Simulation(String name, long seed, int steps, List<Population> pop
     @Override
     public double[] referenceMass() { return referenceMass.clone(); }
 
+    @Override
+    public double[] startGlobal() { return startGlobal.clone(); }
+
     /** The particle count of every population, by index. */
     public int[] counts() {
         return populations.stream().mapToInt(Population::count).toArray();
@@ -61,15 +72,15 @@ public record Simulation(String name, long seed, int steps, List<Population> pop
     /** A copy with another shard count. */
     public Simulation withShards(int n) {
         return new Simulation(name, seed, steps, populations, model, dynamics, blockSize, n, every, snapshotEvery,
-                checkpointEvery, startStep, referenceMass);
+                checkpointEvery, startStep, referenceMass, startGlobal);
     }
 
     /**
      * A copy that starts from the checkpoint's state at {@code startStep = c.step()}; the reference masses stay those
      * of step 0.
      *
-     * @throws IllegalArgumentException if the checkpoint's populations do not have this simulation's particle counts
-     *     and dimensions, or its step is past {@code steps}
+     * @throws IllegalArgumentException if the checkpoint's populations do not have this simulation's particle counts,
+     *     dimensions and solver widths, its global state not the model's length, or its step is past {@code steps}
      */
     public Simulation resumeFrom(Checkpoint c) {
         Gathered s = c.state();
@@ -94,7 +105,11 @@ public record Simulation(String name, long seed, int steps, List<Population> pop
             from.add(new Population(p.name(), i, p.space(), s.x()[i].clone(), s.m()[i].clone(), p.solverWidth(),
                     s.s()[i].clone()));
         }
+        if (s.global().length != startGlobal.length) {
+            throw new IllegalArgumentException("the checkpoint has " + s.global().length + " doubles of model global"
+                    + " state, the model " + startGlobal.length);
+        }
         return new Simulation(name, seed, steps, from, model, dynamics, blockSize, shards, every, snapshotEvery,
-                checkpointEvery, c.step(), referenceMass);
+                checkpointEvery, c.step(), referenceMass, s.global());
     }
 }

@@ -9,9 +9,9 @@ import java.util.HexFormat;
 /**
  * {@code stateSha256}: SHA-256 over every population in name order, of each particle in id order, its position
  * coordinates then its mass, then, for models with per-particle solver state, every population's solver arrays in
- * name order (each particle's values in id order), all as IEEE-754 little-endian doubles. (The model's global state
- * will follow once a model keeps one across steps.) Equal hashes prove equal states, bit for bit; a state without
- * solver arrays hashes as before they existed.
+ * name order (each particle's values in id order), then the model's global state across steps
+ * ({@link Gathered#global()}), all as IEEE-754 little-endian doubles. Equal hashes prove equal states, bit for bit;
+ * a state without solver arrays or global state hashes as before they existed.
  */
 public final class StateHash {
     private StateHash() {}
@@ -39,6 +39,10 @@ public final class StateHash {
                 if (buf.remaining() < 8) flush(md, buf);
                 buf.putDouble(v);
             }
+        }
+        for (double v : state.global()) {
+            if (buf.remaining() < 8) flush(md, buf);
+            buf.putDouble(v);
         }
         flush(md, buf);
         return HexFormat.of().formatHex(md.digest());

@@ -2,20 +2,37 @@ package lmo.engine;
 
 /**
  * The combined results of the reduce rounds of one step, available to the model: round r is a {@code double[]}
- * (a SUM round) or a {@link Gathered} (a GATHER round). Rounds not yet reduced are null. Read-only for models.
+ * (a SUM round) or a {@link Gathered} (a GATHER round). Rounds not yet reduced are null. They also carry the
+ * model's global state at the start of the step ({@link #global()}, empty for most models). Read-only for models.
  */
 public final class Summaries {
+    private static final double[] NONE = new double[0];
     private final Object[] rounds;
     private final long step;
+    private final double[] global;
 
     /** Summaries of the state at step 0. */
     public Summaries(int rounds) { this(rounds, 0); }
 
     /** @param step the step of the state these summaries describe (updates made so far) */
-    public Summaries(int rounds, long step) {
+    public Summaries(int rounds, long step) { this(rounds, step, NONE); }
+
+    /**
+     * @param step the step of the state these summaries describe
+     * @param global the model's global state at that step (not copied; nobody modifies it)
+     */
+    public Summaries(int rounds, long step, double[] global) {
         this.rounds = new Object[rounds];
         this.step = step;
+        this.global = global == null ? NONE : global;
     }
+
+    /**
+     * The model's global state at the start of the step ({@link lmo.model.Model#globalStateLength} doubles): what
+     * {@link lmo.model.Model#carryGlobal} made of the previous step, or the model's initial global state at step 0.
+     * Read-only.
+     */
+    public double[] global() { return global; }
 
     /**
      * The step of the state these summaries describe: the update made from it is update {@code step}. Models whose

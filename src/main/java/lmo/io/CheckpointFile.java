@@ -34,10 +34,12 @@ import lmo.engine.Gathered;
  *                  int32 P, then P populations in name order, each:
  *                    int32 n, n bytes of UTF-8 name; int32 dim; int32 count;
  *                    count * dim float64 positions, then count float64 masses, in particle id order
- *                  int32 S, then S sections (int32 tag, int64 length, bytes); the known one:
+ *                  int32 S, then S sections (int32 tag, int64 length, bytes); the known ones:
  *                    tag 1, the models' per-particle solver state (written only when a population has some):
  *                      per population in name order, int32 width, then count * width float64 in particle id order
- *                  (a build that does not know a tag refuses the file, naming the count)
+ *                    tag 2, the model's global state across steps (written only when it has some):
+ *                      length / 8 float64
+ *                  (a build that does not know a tag refuses the file, naming the tag)
  * 24 + L  32     SHA-256 of bytes [0, 24 + L)
  * </pre>
  *
@@ -55,6 +57,8 @@ public final class CheckpointFile {
     private static final int SHA = 32;
     /** Section tag of the per-particle solver state. */
     private static final int SOLVER_STATE = 1;
+    /** Section tag of the model's global state across steps. */
+    private static final int GLOBAL_STATE = 2;
 
     /** A checkpoint read back, with the names of its populations and the fingerprint of its scenario. */
     public record Contents(Checkpoint checkpoint, List<String> names, byte[] fingerprint) {
@@ -114,6 +118,8 @@ public final class CheckpointFile {
             for (int p = 0; p < populations; p++) solverBytes += 4 + 8L * s.s()[p].length;
             content += 4 + 8 + solverBytes;
         }
+        long globalBytes = 8L * s.global().length;
+        if (globalBytes > 0) content += 4 + 8 + globalBytes;
         long total = HEADER + content + SHA;
         if (total > Integer.MAX_VALUE - 16) throw new IOException("checkpoint too large: " + total + " bytes (limit 2 GiB)");
         ByteBuffer b = ByteBuffer.allocate((int) total).order(ByteOrder.LITTLE_ENDIAN);
@@ -124,15 +130,19 @@ public final class CheckpointFile {
             b.asDoubleBuffer().put(s.x()[p]).put(s.m()[p]);
             b.position(b.position() + 8 * (s.x()[p].length + s.m()[p].length));
         }
+        b.putInt((s.hasSolverState() ? 1 : 0) + (globalBytes > 0 ? 1 : 0));
         if (s.hasSolverState()) {
-            b.putInt(1).putInt(SOLVER_STATE).putLong(solverBytes);
+            b.putInt(SOLVER_STATE).putLong(solverBytes);
             for (int p = 0; p < populations; p++) {
                 b.putInt(s.solverWidth()[p]);
                 b.asDoubleBuffer().put(s.s()[p]);
                 b.position(b.position() + 8 * s.s()[p].length);
             }
-        } else {
-            b.putInt(0);
+        }
+        if (globalBytes > 0) {
+            b.putInt(GLOBAL_STATE).putLong(globalBytes);
+            b.asDoubleBuffer().put(s.global());
+            b.position(b.position() + (int) globalBytes);
         }
         MessageDigest md = sha256();
         md.update(b.array(), 0, b.position());
@@ -194,12 +204,22 @@ public final class CheckpointFile {
             double[][] sv = new double[populations][];
             int[] width = new int[populations];
             for (int p = 0; p < populations; p++) sv[p] = new double[0];
+            double[] global = new double[0];
             for (int k = 0; k < sections; k++) {
                 int tag = b.getInt();
                 long length = b.getLong();
-                if (tag != SOLVER_STATE) throw new IOException(where + "section tag " + tag + " this lmo does not know");
+                if (tag != SOLVER_STATE && tag != GLOBAL_STATE) {
+                    throw new IOException(where + "section tag " + tag + " this lmo does not know");
+                }
                 if (length < 0 || length > b.remaining()) throw new BufferUnderflowException();
                 int end = b.position() + (int) length;
+                if (tag == GLOBAL_STATE) {
+                    if (length % 8 != 0) throw new BufferUnderflowException();
+                    global = new double[(int) (length / 8)];
+                    b.asDoubleBuffer().get(global);
+                    b.position(end);
+                    continue;
+                }
                 for (int p = 0; p < populations; p++) {
                     width[p] = b.getInt();
                     if (width[p] < 0 || (long) m[p].length * width[p] * 8 > b.remaining()) throw new BufferUnderflowException();
@@ -210,7 +230,7 @@ public final class CheckpointFile {
                 if (b.position() != end) throw new BufferUnderflowException();
             }
             if (b.hasRemaining() || step < 0) throw new BufferUnderflowException();
-            return new Contents(new Checkpoint(step, new Gathered(x, m, dim, sv, width)), List.copyOf(names), fingerprint);
+            return new Contents(new Checkpoint(step, new Gathered(x, m, dim, sv, width, global)), List.copyOf(names), fingerprint);
         } catch (BufferUnderflowException e) {
             throw new IOException(where + "corrupt: the content does not match its lengths");
         }

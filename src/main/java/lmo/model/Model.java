@@ -68,6 +68,27 @@ public interface Model {
      */
     default int solverWidth(int population) { return 0; }
 
+    /**
+     * Doubles of state the model keeps across steps that belong to no particle (the warm-started Sinkhorn potentials
+     * on a barycenter's input points, say): 0 by default. The scheduler owns it: {@link Summaries#global()} hands
+     * the value at the start of each step to every block and to {@link #globalStep}; when an update commits, the
+     * next value is {@link #carryGlobal} of that step's summaries. The engine hashes (after the solver arrays),
+     * checkpoints and sends it with the state; a rolled-back step leaves it unchanged. Models with global state
+     * take one extra message round per step (the round-0 partials of the new state need its new global state) and
+     * do not combine with multi-stage dynamics or mass renormalisation.
+     */
+    default int globalStateLength() { return 0; }
+
+    /** The global state of step 0 ({@link #globalStateLength} doubles): zeros by default. */
+    default double[] initialGlobalState() { return new double[globalStateLength()]; }
+
+    /**
+     * The global state of step k + 1 from the summaries of step k (all rounds reduced, {@link Summaries#global()}
+     * the state of step k): by default unchanged. Runs on the scheduler when the update from step k commits; a
+     * non-finite entry stops the run as a divergence of step k. Must not modify the summaries.
+     */
+    default double[] carryGlobal(Summaries done) { return done.global(); }
+
     /** Length of the per-block metric sums. */
     int metricSumLength();
 

@@ -87,7 +87,7 @@ class ResumeTest {
         double[] ownTotal = resumed.populations().stream().mapToDouble(Population::initialMass).toArray();
         assertNotEquals(sim.referenceMass()[0], ownTotal[0]);
         Simulation wrong = new Simulation(sim.name(), sim.seed(), sim.steps(), resumed.populations(), sim.model(),
-                sim.dynamics(), 32, 1, 1, 5, 7, 14, ownTotal);
+                sim.dynamics(), 32, 1, 1, 5, 7, 14, ownTotal, null);
         assertNotEquals(straight.outcome.stateSha256(), LocalEngine.run(wrong, new Recorder()).stateSha256());
     }
 

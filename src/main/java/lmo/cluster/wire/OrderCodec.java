@@ -96,7 +96,7 @@ final class OrderCodec {
                 throw new IllegalArgumentException("lmo wire: round " + round + " holds a " + v.getClass().getName());
             }
         }
-        return n;
+        return n + WireWriter.sizeDoubles(s.global());
     }
 
     private static long sizeGathered(Gathered g, int round) {
@@ -145,23 +145,26 @@ final class OrderCodec {
                 w.i8(NONE);
             }
         }
+        w.doubles(s.global());
     }
 
     private static Summaries readSummaries(WireReader r, long step) {
         int rounds = r.countOrNull("summary rounds", 1);
         if (rounds < 0) return null;
-        Summaries s = new Summaries(rounds, step);
+        Object[] values = new Object[rounds];
         for (int round = 0; round < rounds; round++) {
             r.at("round", round);
             int kind = r.i8("kind");
             if (kind == SUM) {
-                s.set(round, r.doublesNonNull("SUM summary"));
+                values[round] = r.doublesNonNull("SUM summary");
             } else if (kind == GATHER) {
-                s.set(round, readGathered(r, round));
+                values[round] = readGathered(r, round);
             } else if (kind != NONE) {
                 throw r.bad("unknown kind " + kind);
             }
         }
+        Summaries s = new Summaries(rounds, step, r.doublesNonNull("global state"));
+        for (int round = 0; round < rounds; round++) if (values[round] != null) s.set(round, values[round]);
         return s;
     }
 

@@ -28,6 +28,7 @@ import lmo.engine.ShardReport;
  *                    kind 1  SUM     doubles
  *                    kind 2  GATHER  i32 populations P, then per population: i32 dim, doubles x, doubles m,
  *                                    i32 solverWidth, doubles s
+ *                  then doubles global (the model's global state of the step; never null, often empty)
  * doubles?         i32 n (-1 = null), then n x f64 (raw IEEE-754 bits: NaN payloads, -0.0, subnormals kept)
  * string?          i32 n (-1 = null), then n bytes of UTF-8
  * i8/i32/i64/f64   1/4/8/8 bytes, little-endian
@@ -45,7 +46,7 @@ import lmo.engine.ShardReport;
  */
 public final class Wire {
     /** The format version written in byte 0; a decoder rejects any other. */
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
 
     static final int PARTIALS = 1;
     static final int APPLY = 2;

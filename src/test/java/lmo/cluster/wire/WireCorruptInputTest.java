@@ -63,7 +63,7 @@ class WireCorruptInputTest {
     void wrongVersionIsRejected() {
         byte[] b = sampleOrder();
         b[0] = 1;
-        assertEquals("lmo wire: version 1 is not supported (this build reads 3)", rejects(() -> Wire.decodeOrder(b)));
+        assertEquals("lmo wire: version 1 is not supported (this build reads 4)", rejects(() -> Wire.decodeOrder(b)));
     }
 
     @Test
