@@ -27,7 +27,9 @@ import lmo.engine.Simulation;
  * {@code summary.json}, and {@code .npy} snapshots (one array per population: N rows of position coordinates then
  * mass): {@code snapshots/<population>-<step>.npy}, {@code final-<population>.npy}, and on divergence
  * {@code last-good-<population>.npy} (and, for a model with per-particle solver state, {@code
- * final-<population>-solver.npy} / {@code last-good-<population>-solver.npy}: N rows of solver values),
+ * final-<population>-solver.npy} / {@code last-good-<population>-solver.npy}: N rows of solver values; for a model
+ * with global state across steps, {@code final-model-global.npy} / {@code last-good-model-global.npy}: one column,
+ * e.g. the barycenter's potentials g^k on the inputs' points, input after input),
  * {@code checkpoint.lmo} (see {@link CheckpointFile}), and when a run completes
  * the model's final tables as CSV files ({@link lmo.model.Model#finalTables}, e.g. {@code predictor.csv}). Every file but
  * metrics.csv is written to a temporary name and renamed, so none is ever half-written; metrics.csv is flushed row
@@ -296,6 +298,13 @@ public final class RunDirectory implements RunObserver {
                     Npy.write(bytes, new Table(m.length, w, state.s()[p].clone()));
                     writeAtomically(name.replace(".npy", "-solver.npy"), bytes.toByteArray());
                 }
+            }
+            String probe = fileName.apply("\u0000");
+            double[] global = state.global();
+            if (global.length > 0 && !probe.startsWith("snapshots/")) {
+                var bytes = new java.io.ByteArrayOutputStream(global.length * 8 + 128);
+                Npy.write(bytes, new Table(global.length, 1, global.clone()));
+                writeAtomically(probe.replace("\u0000", "model-global"), bytes.toByteArray());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

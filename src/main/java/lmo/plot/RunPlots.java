@@ -17,7 +17,8 @@ import lmo.scenario.FitSpec;
  * The plots of a run directory, in {@code RUN_DIR/plots/}: {@code <metric>.png} for every metric of metrics.csv
  * ({@code mass_<population>} only when it changes), with the fits of {@code output.fit} drawn and written to
  * {@code fits.json}; {@code particles-<population>.png} (and {@code weights-<population>.png} when masses differ)
- * from {@code final-<population>.npy}, or {@code last-good-<population>.npy} after a divergence.
+ * from {@code final-<population>.npy}, or {@code last-good-<population>.npy} after a divergence;
+ * {@code barycenter.png} from {@code barycenter.csv} ({@link BarycenterPlot}).
  */
 public final class RunPlots {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -53,6 +54,7 @@ public final class RunPlots {
             out.addAll(ParticlePlot.write(plots, info.name(), pop, e.getValue(), Npy.read(state),
                     state == fin ? "final" : "last good"));
         }
+        out.addAll(BarycenterPlot.write(runDir, plots, info.name()));
         return out;
     }
 

@@ -142,6 +142,7 @@ public final class Assembler {
         Model model;
         if (spec instanceof GameSpec g) return Games.model(g, s, pops);
         if (spec instanceof OtSpec ot) return ot(ot, pops.get(names.indexOf(ot.population())), s.seed());
+        if (spec instanceof BarycenterSpec b) return Barycenters.model(b, s, pops.get(names.indexOf(b.population())));
         if (spec instanceof MmdSpec mmd) {
             model = mmd(mmd, pops.get(names.indexOf(mmd.population())), s.seed());
         } else if (spec instanceof TwoLayerSpec t) {
@@ -256,7 +257,7 @@ public final class Assembler {
         };
     }
 
-    private static Table read(java.nio.file.Path file, int rows, String key) throws ScenarioException {
+    static Table read(java.nio.file.Path file, int rows, String key) throws ScenarioException {
         try {
             return Csv.readNumeric(file).head(rows);
         } catch (IOException | IllegalArgumentException e) {

@@ -40,7 +40,16 @@ final class Keys {
             "two-layer", List.of("type", "population", "readout", "activation", "bias", "signs", "loss", "regularization",
                     "activeThreshold", "data", "potential"),
             "game", List.of("type", "payoff", "path", "niError"),
-            "ot", List.of("type", "population", "target", "cost", "normalize", "solver", "tolerance"));
+            "ot", List.of("type", "population", "target", "cost", "normalize", "solver", "tolerance"),
+            "barycenter", List.of("type", "population", "lambda", "tau", "inputs", "weights", "solver"));
+    static final Map<String, List<String>> BARYCENTER_SOLVER = ordered(
+            "particles", List.of("type", "stepSize", "sinkhornIterations"),
+            "grid", List.of("type", "damping"));
+    static final Map<String, List<String>> BARYCENTER_INPUT = ordered(
+            "gaussian", List.of("type", "mean", "variance", "sampling", "points", "radius", "count"),
+            "atoms", List.of("type", "points", "weights"),
+            "file", List.of("type", "file", "rows"));
+    static final List<String> BARYCENTER_SAMPLING = List.of("lattice", "random");
     static final Map<String, List<String>> OT_SOLVER = ordered(
             "sinkhorn", List.of("type", "beta", "epsilon"),
             "annealed", List.of("type", "beta0", "kappa"),
@@ -119,6 +128,8 @@ final class Keys {
         add(out, pop + ".init", INIT_COMMON);
         MODEL.values().forEach(keys -> add(out, "model", keys));
         OT_SOLVER.values().forEach(keys -> add(out, "model.solver", keys));
+        BARYCENTER_SOLVER.values().forEach(keys -> add(out, "model.solver", keys));
+        BARYCENTER_INPUT.values().forEach(keys -> add(out, "model.inputs[]", keys));
         add(out, "model.data", DATA);
         INPUTS.values().forEach(keys -> add(out, "model.data.inputs", keys));
         add(out, "model.data.labels", FILE);

@@ -50,6 +50,7 @@ final class ModelBinder {
         if (type.equals("potential")) return new PotentialModelSpec(potential(m.requireMap("potential"), population));
         if (type.equals("two-layer")) return twoLayer(m, population, populations.get(population), seed);
         if (type.equals("ot")) return ot(m, population, populations.get(population).space());
+        if (type.equals("barycenter")) return new BarycenterBinder(files).bind(m, population, populations.get(population));
         SpaceSpec space = populations.get(population).space();
         KernelSpec kernel = kernel(m.requireMap("kernel"), space, population);
         TargetSpec target = target(m.requireMap("target"), space, kernel);

@@ -41,17 +41,42 @@ final class ScenarioBinder {
         InitBinder inits = new InitBinder(files);
         SortedMap<String, PopulationSpec> populations = new PopulationBinder(inits).bind(top.requireMap("populations"));
         ModelSpec model = new ModelBinder(files, inits, jars).bind(top.requireMap("model"), populations, seed);
-        DynamicsSpec dynamics = model instanceof OtSpec && !top.has("dynamics") ? new NoneSpec()
-                : dynamics(top.requireMap("dynamics"));
+        DynamicsSpec implied = impliedDynamics(model);
+        DynamicsSpec dynamics = implied != null && !top.has("dynamics") ? implied : dynamics(top.requireMap("dynamics"));
         if (model instanceof OtSpec && !(dynamics instanceof NoneSpec)) {
             throw top.requireMap("dynamics").error("type", "model ot moves no particle: its step is a Sinkhorn"
                     + " iteration; use dynamics: {type: none} (or leave dynamics out)");
+        }
+        if (model instanceof BarycenterSpec b && !sameDynamics(dynamics, implied)) {
+            throw top.requireMap("dynamics").error("type", b.solver().equals("grid")
+                    ? "model barycenter with solver grid moves no particle: its step is a damped Sinkhorn iteration;"
+                            + " leave dynamics out"
+                    : "model barycenter with solver particles sets its own dynamics, langevin with stepSize = "
+                            + "model.solver.stepSize and temperature = model.tau (noisy particle descent); leave"
+                            + " dynamics out");
         }
         EngineSpec engine = engine(top.optMap("engine"));
         double stepScale = stepScale(dynamics, populations.get(model.population()));
         OutputSpec output = output(top.optMap("output"), steps, steps * timeStep(dynamics) / stepScale, model, files);
         CheckpointSpec checkpoint = checkpoint(top.optMap("checkpoint"));
         return new Scenario(name, description, seed, steps, populations, model, dynamics, engine, output, checkpoint);
+    }
+
+    /** The dynamics a model fixes itself (ot: none; barycenter: noisy descent or none), else null. */
+    private static DynamicsSpec impliedDynamics(ModelSpec model) {
+        if (model instanceof OtSpec) return new NoneSpec();
+        if (model instanceof BarycenterSpec b) {
+            return b.solver().equals("grid") ? new NoneSpec() : new LangevinSpec(b.stepSize(), b.tau());
+        }
+        return null;
+    }
+
+    /** none = none; langevin = langevin with the same step size and the same constant temperature. */
+    private static boolean sameDynamics(DynamicsSpec a, DynamicsSpec b) {
+        if (a instanceof NoneSpec) return b instanceof NoneSpec;
+        return a instanceof LangevinSpec x && b instanceof LangevinSpec y && x.stepSize() == y.stepSize()
+                && x.scaleStepByInit() == y.scaleStepByInit() && x.temperature().type().equals("constant")
+                && y.temperature().type().equals("constant") && x.temperature().a() == y.temperature().a();
     }
 
     private String defaultName() {

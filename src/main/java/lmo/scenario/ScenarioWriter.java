@@ -124,6 +124,7 @@ final class ScenarioWriter {
             if (!Double.isNaN(ot.tolerance())) out.put("tolerance", ot.tolerance());
             return out;
         }
+        if (model instanceof BarycenterSpec b) return barycenter(b);
         if (model instanceof MmdSpec mmd) {
             out = map("type", mmd.type(), "population", mmd.population(), "kernel", kernel(mmd.kernel()),
                     "target", target(mmd.target()));
@@ -141,6 +142,41 @@ final class ScenarioWriter {
         PotentialSpec p = model.potential();
         if (p != null) out.put("potential", map("type", p.type(), "kappa", p.kappa()));
         return out;
+    }
+
+    private static Map<String, Object> barycenter(BarycenterSpec b) {
+        List<Object> inputs = new ArrayList<>();
+        for (BarycenterSpec.Input in : b.inputs()) {
+            if (in instanceof BarycenterSpec.Gaussian g) {
+                Map<String, Object> m = map("type", g.type(), "mean", list(g.mean()), "variance", g.variance());
+                if (b.solver().equals("particles")) {
+                    m.put("sampling", g.sampling());
+                    if (g.sampling().equals("lattice")) {
+                        m.put("points", g.points());
+                        m.put("radius", g.radius());
+                    } else {
+                        m.put("count", g.count());
+                    }
+                }
+                inputs.add(m);
+            } else if (in instanceof BarycenterSpec.Atoms a) {
+                List<Object> rows = new ArrayList<>();
+                for (double[] p : a.points()) rows.add(list(p));
+                inputs.add(map("type", a.type(), "points", rows, "weights", list(a.weights())));
+            } else {
+                BarycenterSpec.FileInput f = (BarycenterSpec.FileInput) in;
+                inputs.add(map("type", f.type(), "file", f.file().toString(), "rows", f.rows()));
+            }
+        }
+        Map<String, Object> solver = map("type", b.solver());
+        if (b.solver().equals("particles")) {
+            solver.put("stepSize", b.stepSize());
+            solver.put("sinkhornIterations", b.sinkhornIterations());
+        } else if (!Double.isNaN(b.damping())) {
+            solver.put("damping", b.damping());
+        }
+        return map("type", b.type(), "population", b.population(), "lambda", b.lambda(), "tau", b.tau(),
+                "inputs", inputs, "weights", list(b.weights()), "solver", solver);
     }
 
     private static Map<String, Object> payoff(PayoffSpec p) {

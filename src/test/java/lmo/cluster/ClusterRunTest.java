@@ -79,7 +79,14 @@ class ClusterRunTest {
                 family("entropic OT, debiased annealed Sinkhorn: potentials as solver state, log-sum-exp rounds",
                         "scenarios/ot-w1.yaml", "steps=30", "populations.x.count=300", "model.target.count=200",
                         "model.solver={type: debiased-annealed, beta0: 10, kappa: 0.6667}", "engine.shards=5",
-                        "engine.blockSize=32", "checkpoint.every=10"));
+                        "engine.blockSize=32", "checkpoint.every=10"),
+                family("(lambda, tau)-barycenter by noisy particles: warm potentials as global state across steps",
+                        "scenarios/barycenter-gaussians.yaml", "steps=12", "populations.x.count=300",
+                        "model.inputs=[{type: gaussian, mean: [-1, 2], variance: 0.25, points: 7}, {type: gaussian, mean:"
+                                + " [2, 1], variance: 2.25, sampling: random, count: 60}, {type: atoms, points: [[4, 3],"
+                                + " [5, 3]], weights: [1, 2]}]",
+                        "model.solver.sinkhornIterations=2", "engine.shards=4", "engine.blockSize=32",
+                        "checkpoint.every=5"));
     }
 
     private static Arguments family(String name, String scenario, String... overrides) {

@@ -107,42 +107,13 @@ public final class GridBarycenter {
     /** Runs the damped Sinkhorn iterations; throws {@link NonFiniteException} on a NaN or an infinity. */
     public Result solve() {
         int n = grid.size(), kIn = logB.length;
-        SeparableLogKernel kernel = new SeparableLogKernel(grid, lambda);
-        double[][] psi = new double[kIn][n], phi = new double[kIn][n];
-        double[] logMu = new double[n], work = new double[n];
+        double[][] psi = new double[kIn][n];
+        double[] logMu = new double[n];
         List<double[]> errors = new ArrayList<>();
         boolean converged = false;
         int t = 0;
         while (true) {
-            // (max) exact c-transforms, (min) Gibbs barycenter
-            java.util.Arrays.fill(logMu, 0);
-            for (int k = 0; k < kIn; k++) {
-                for (int l = 0; l < n; l++) work[l] = psi[k][l] / lambda + logB[k][l];
-                kernel.apply(work, phi[k]);
-                for (int l = 0; l < n; l++) {
-                    phi[k][l] = -lambda * phi[k][l];
-                    check("phi", phi[k][l], t, k, l);
-                    logMu[l] -= w[k] * phi[k][l] / tau;
-                }
-            }
-            for (int l = 0; l < n; l++) check("log mu", logMu[l], t, -1, l);
-            TensorGrid.normalised(logMu);
-            // damped Sinkhorn on the inputs' side, with the marginal error of the current plan
-            double[] err = new double[kIn];
-            for (int k = 0; k < kIn; k++) {
-                for (int l = 0; l < n; l++) work[l] = phi[k][l] / lambda + logMu[l];
-                kernel.apply(work, work);
-                double e = 0;
-                for (int l = 0; l < n; l++) {
-                    double psiHat = -lambda * work[l];
-                    check("psi", psiHat, t, k, l);
-                    if (logB[k][l] != Double.NEGATIVE_INFINITY)
-                        e += Math.exp(logB[k][l]) * Math.abs(Math.expm1((psi[k][l] - psiHat) / lambda));
-                    psi[k][l] = (1 - damping) * psi[k][l] + damping * psiHat;
-                }
-                check("marginal error", e, t, k, 0);
-                err[k] = e;
-            }
+            double[] err = iterate(psi, logMu, t);
             errors.add(err);
             t++;
             double worst = 0;
@@ -153,7 +124,65 @@ public final class GridBarycenter {
         return new Result(logMu, grid.mean(logMu), grid.variance(logMu), errors.toArray(new double[0][]), t, converged);
     }
 
-    private static void check(String what, double v, int t, int k, int l) {
+    /**
+     * Iteration t of the class comment: from {@code psi = psi_t} (per input, on the grid), writes
+     * {@code log mu_t} (normalised) into {@code logMu}, replaces psi by {@code psi_{t+1}} and returns the inner
+     * marginal error of each input's plan {@code gamma^k_t}. Modified: psi, logMu.
+     *
+     * @param t the iteration, for diagnostics only
+     * @throws NonFiniteException naming the quantity, iteration, input and grid index of a NaN or an infinity
+     */
+    public double[] iterate(double[][] psi, double[] logMu, long t) {
+        int n = grid.size(), kIn = logB.length;
+        if (psi.length != kIn || logMu.length != n) throw new IllegalArgumentException("psi must be " + kIn + " x " + n);
+        SeparableLogKernel kernel = new SeparableLogKernel(grid, lambda);
+        double[][] phi = new double[kIn][n];
+        double[] work = new double[n];
+        // (max) exact c-transforms, (min) Gibbs barycenter
+        java.util.Arrays.fill(logMu, 0);
+        for (int k = 0; k < kIn; k++) {
+            for (int l = 0; l < n; l++) work[l] = psi[k][l] / lambda + logB[k][l];
+            kernel.apply(work, phi[k]);
+            for (int l = 0; l < n; l++) {
+                phi[k][l] = -lambda * phi[k][l];
+                check("phi", phi[k][l], t, k, l);
+                logMu[l] -= w[k] * phi[k][l] / tau;
+            }
+        }
+        for (int l = 0; l < n; l++) check("log mu", logMu[l], t, -1, l);
+        TensorGrid.normalised(logMu);
+        // damped Sinkhorn on the inputs' side, with the marginal error of the current plan
+        double[] err = new double[kIn];
+        for (int k = 0; k < kIn; k++) {
+            for (int l = 0; l < n; l++) work[l] = phi[k][l] / lambda + logMu[l];
+            kernel.apply(work, work);
+            double e = 0;
+            for (int l = 0; l < n; l++) {
+                double psiHat = -lambda * work[l];
+                check("psi", psiHat, t, k, l);
+                if (logB[k][l] != Double.NEGATIVE_INFINITY)
+                    e += Math.exp(logB[k][l]) * Math.abs(Math.expm1((psi[k][l] - psiHat) / lambda));
+                psi[k][l] = (1 - damping) * psi[k][l] + damping * psiHat;
+            }
+            check("marginal error", e, t, k, 0);
+            err[k] = e;
+        }
+        return err;
+    }
+
+    /** The grid. */
+    public TensorGrid grid() { return grid; }
+
+    /** The number of inputs K. */
+    public int inputs() { return logB.length; }
+
+    /** The barycentric weights w_k (a copy). */
+    public double[] weights() { return w.clone(); }
+
+    /** The normalised log-weights of input k on the grid (a copy). */
+    public double[] logInput(int k) { return logB[k].clone(); }
+
+    private static void check(String what, double v, long t, int k, int l) {
         if (!Double.isFinite(v)) throw new NonFiniteException(what, t, k, l, v);
     }
 }

@@ -1,0 +1,71 @@
+package lmo.model.barycenter;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The metric columns both barycenter solvers log, in this order: {@code mean_c} and {@code variance_c} per coordinate
+ * c of the barycenter estimate, {@code covariance_ab} for a < b, {@code marginalError_k} (the l1 inner marginal
+ * error of the plan towards input k), and, when every input is an isotropic Gaussian, the distance to the closed
+ * form of the (lambda, tau)-barycenter: {@code meanError} = |mean - sum_k w_k m_k| (euclidean) and
+ * {@code varianceError} = max_c |variance_c - s^2| / s^2 (relative).
+ */
+public final class BarycenterMetrics {
+    private final int dim;
+    private final int inputs;
+    private final double[] referenceMean;
+    private final double referenceVariance;
+
+    /**
+     * @param referenceMean the closed-form mean, or null when the inputs are not all isotropic Gaussians
+     * @param referenceVariance the closed-form variance per coordinate (ignored without a mean)
+     */
+    public BarycenterMetrics(int dim, int inputs, double[] referenceMean, double referenceVariance) {
+        this.dim = dim;
+        this.inputs = inputs;
+        this.referenceMean = referenceMean == null ? null : referenceMean.clone();
+        this.referenceVariance = referenceVariance;
+        if (referenceMean != null && (referenceMean.length != dim || !(referenceVariance > 0))) {
+            throw new IllegalArgumentException("the closed form needs a mean of dimension " + dim + " and a variance > 0");
+        }
+    }
+
+    List<String> names() {
+        List<String> out = new ArrayList<>();
+        for (int c = 0; c < dim; c++) out.add("mean_" + c);
+        for (int c = 0; c < dim; c++) out.add("variance_" + c);
+        for (int a = 0; a < dim; a++) for (int b = a + 1; b < dim; b++) out.add("covariance_" + a + b);
+        for (int k = 0; k < inputs; k++) out.add("marginalError_" + k);
+        if (referenceMean != null) {
+            out.add("meanError");
+            out.add("varianceError");
+        }
+        return out;
+    }
+
+    /**
+     * The row of {@link #names()}.
+     *
+     * @param mean the mean per coordinate
+     * @param covariance d x d row-major
+     * @param errors per input
+     */
+    double[] values(double[] mean, double[] covariance, double[] errors) {
+        double[] out = new double[names().size()];
+        int at = 0;
+        for (int c = 0; c < dim; c++) out[at++] = mean[c];
+        for (int c = 0; c < dim; c++) out[at++] = covariance[c * dim + c];
+        for (int a = 0; a < dim; a++) for (int b = a + 1; b < dim; b++) out[at++] = covariance[a * dim + b];
+        for (int k = 0; k < inputs; k++) out[at++] = errors[k];
+        if (referenceMean != null) {
+            double d2 = 0, worst = 0;
+            for (int c = 0; c < dim; c++) {
+                d2 += (mean[c] - referenceMean[c]) * (mean[c] - referenceMean[c]);
+                worst = Math.max(worst, Math.abs(covariance[c * dim + c] - referenceVariance) / referenceVariance);
+            }
+            out[at++] = Math.sqrt(d2);
+            out[at] = worst;
+        }
+        return out;
+    }
+}
