@@ -103,6 +103,12 @@ public interface Model {
      */
     default MetricCombine metricCombine(int entry) { return MetricCombine.SUM; }
 
+    /**
+     * True for a metric defined only at the run's final step (an error against a reference run's final state): it may
+     * be NaN before, which is then not a divergence. False by default.
+     */
+    default boolean finalOnlyMetric(int index) { return false; }
+
     /** Names of the metrics (columns of metrics.csv), in the order {@link #metrics} returns them. */
     List<String> metricNames();
 

@@ -39,6 +39,8 @@ public final class CounterRng {
     public static final int STREAM_BARYCENTER_NOISE = 10;
     /** Sampled barycenter inputs ({@code PointCloud.gaussianSample}). */
     public static final int STREAM_BARYCENTER_INPUTS = 11;
+    /** The ResNet's data and frozen embeddings (keyed by row, so smaller models share leading rows). */
+    public static final int STREAM_RESNET = 12;
 
     private static final long IV = 0x6A09E667F3BCC908L;  // frac(sqrt 2), as in SHA-512
     private static final long G = 0x9E3779B97F4A7C15L;   // 2^64 / golden ratio

@@ -40,6 +40,16 @@ final class DataFiles {
         }
     }
 
+    /** The existing directory named by {@code key}, absolute, resolved as {@link #read} resolves files. */
+    Path resolveDirectory(MapReader m, String key) throws ScenarioException {
+        String text = m.requireString(key);
+        Node node = m.node.get(key);
+        Path p = node.origin().override() ? Path.of(text) : scenarioDir.resolve(text);
+        p = p.toAbsolutePath().normalize();
+        if (!Files.isDirectory(p)) throw m.error(key, "not a directory: " + p);
+        return p;
+    }
+
     /** The existing regular file named by {@code key}, absolute, resolved as {@link #read} does. */
     Path resolve(MapReader m, String key) throws ScenarioException {
         String text = m.requireString(key);

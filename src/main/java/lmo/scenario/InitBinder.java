@@ -41,7 +41,7 @@ final class InitBinder {
                 return new UniformInit(box[0], box[1]);
             }
             case "gaussian":
-                return new GaussianInit(m.doubles("mean", dim, Check.ANY), m.doublesOrNumber("std", dim, Check.greaterThan(0)));
+                return new GaussianInit(m.doublesOrNumber("mean", dim, Check.ANY), m.doublesOrNumber("std", dim, Check.greaterThan(0)));
             case "quantiles":
                 if (!space.isTorus() || dim != 1) {
                     throw m.error("type", "quantiles needs a torus of dim 1, got " + space.type() + " of dim " + dim);

@@ -41,7 +41,10 @@ final class Keys {
                     "activeThreshold", "data", "potential"),
             "game", List.of("type", "payoff", "path", "niError"),
             "ot", List.of("type", "population", "target", "cost", "normalize", "solver", "tolerance"),
-            "barycenter", List.of("type", "population", "lambda", "tau", "inputs", "weights", "solver"));
+            "barycenter", List.of("type", "population", "lambda", "tau", "inputs", "weights", "solver"),
+            "resnet", List.of("type", "depth", "width", "embedding", "inputDim", "outputDim", "samples", "activation",
+                    "dataSeed", "embeddingSeed", "coupled", "reference"));
+    static final List<String> ACTIVATIONS_RESNET = List.of("tanh", "identity");
     static final Map<String, List<String>> BARYCENTER_SOLVER = ordered(
             "particles", List.of("type", "stepSize", "sinkhornIterations"),
             "grid", List.of("type", "damping"));

@@ -34,6 +34,7 @@ final class ModelBinder {
         String type = m.choice("type", null, Keys.MODEL.keySet());
         m.allow(Keys.MODEL.get(type));
         if (type.equals("game")) return new GameBinder(files, jars).bind(m, populations, seed);
+        if (type.equals("resnet")) return new ResNetBinder(files).bind(m, populations, seed);
         String population;
         if (m.has("population")) {
             population = m.requireString("population");

@@ -37,7 +37,10 @@ final class ScenarioWriter {
             pops.put(p.name(), map("count", p.count(), "space", map("type", p.space().type(), "dim", p.space().dim()),
                     "init", init, "mass", p.mass()));
         }
-        top.put("populations", pops);
+        boolean derived = s.model() instanceof ResNetSpec r && s.populations().size() == 1
+                && s.populations().get(r.population()) != null
+                && s.populations().get(r.population()).equals(r.derivedPopulation());
+        if (!derived) top.put("populations", pops);
         top.put("model", model(s.model()));
         top.put("dynamics", dynamics(s.dynamics()));
         EngineSpec e = s.engine();
@@ -125,6 +128,13 @@ final class ScenarioWriter {
             return out;
         }
         if (model instanceof BarycenterSpec b) return barycenter(b);
+        if (model instanceof ResNetSpec r) {
+            out = map("type", r.type(), "depth", r.depth(), "width", r.width(), "embedding", r.embedding(), "inputDim",
+                    r.inputDim(), "outputDim", r.outputDim(), "samples", r.samples(), "activation", r.activation(),
+                    "dataSeed", r.dataSeed(), "embeddingSeed", r.embeddingSeed(), "coupled", r.coupled());
+            if (r.reference() != null) out.put("reference", r.reference().toString());
+            return out;
+        }
         if (model instanceof MmdSpec mmd) {
             out = map("type", mmd.type(), "population", mmd.population(), "kernel", kernel(mmd.kernel()),
                     "target", target(mmd.target()));

@@ -62,7 +62,7 @@ class ScenarioErrorsTest {
                 errText(Scenarios.TORUS + "engine:\n  shards: many\n"));
         assertEquals("x.yaml:6:12: populations.p.space: expected a mapping, got 'torus'",
                 err("space: {type: torus, dim: 1}", "space: torus"));
-        assertEquals("x.yaml:7:34: populations.p.init.mean: expected a list, got '0.5'", err("[0.5]", "0.5"));
+        assertEquals("x.yaml:7:34: populations.p.init.mean: expected a number, got 'half'", err("[0.5]", "half"));
         assertEquals("x.yaml:7:35: populations.p.init.mean[0]: expected a number, got 'half'", err("[0.5]", "[half]"));
         assertEquals("x.yaml:2:8: steps: expected an integer, got '2.5'", err("steps: 10", "steps: 2.5"));
         assertEquals("x.yaml:14:12: dynamics.stepSize: expected a number, got nothing", err("stepSize: 0.01", "stepSize:"));
