@@ -49,6 +49,12 @@ final class SweepCommand implements Callable<Integer> {
             description = "sweep directory (default: runs/<name>-sweep-<time>); must not exist or be empty")
     Path out;
 
+    @Option(names = "--reference", paramLabel = "KEY.PATH=VALUE",
+            description = "models with model.reference (resnet): an override of the reference run (repeatable); one"
+                    + " reference per combination of the other swept keys runs first, and every point gets its"
+                    + " model.reference")
+    List<String> reference = new ArrayList<>();
+
     @Option(names = "--engine", paramLabel = "actors|local", defaultValue = "actors",
             description = "actors (default) or local, for every point")
     String engine;
@@ -91,9 +97,57 @@ final class SweepCommand implements Callable<Integer> {
             }
             if (!empty) return bad("--out " + dir + ": exists and is not an empty directory");
         }
+        java.util.Map<List<String>, List<String>> groups = new java.util.LinkedHashMap<>();
+        List<String> referencePaths = new ArrayList<>();
+        for (String r : reference) {
+            int eq = r.indexOf('=');
+            if (eq <= 0) return bad("--reference " + r + ": expected key.path=value");
+            referencePaths.add(r.substring(0, eq).strip());
+        }
+        if (!reference.isEmpty()) {
+            for (SweepGrid.Point p : points) groups.putIfAbsent(p.overridesExcept(referencePaths), new ArrayList<>());
+            for (var g : groups.entrySet()) {
+                List<String> all = new ArrayList<>(overrides);
+                all.addAll(g.getKey());
+                all.addAll(reference);
+                try {
+                    Scenario s = ScenarioLoader.load(file, all);
+                    if (!(s.model() instanceof lmo.scenario.ResNetSpec)) {
+                        return bad("--reference: model " + s.model().type() + " takes no model.reference (resnet does)");
+                    }
+                    Assembler.build(s);
+                } catch (ScenarioException e) {
+                    return bad("--reference (" + String.join(", ", g.getKey()) + "): " + e.getMessage());
+                }
+            }
+        }
         Files.createDirectories(dir);
+        SweepRunner runner = new SweepRunner(file, overrides, List.of("--engine", engine), dir, points, new java.util.HashMap<>());
+        java.util.Map<Integer, List<String>> extra = new java.util.HashMap<>();
+        int k = 0;
+        for (var g : groups.entrySet()) {
+            Path refDir = dir.resolve("reference-" + k++).toAbsolutePath();
+            List<String> sets = new ArrayList<>(g.getKey());
+            sets.addAll(reference);
+            System.out.println("sweep: reference " + refDir.getFileName() + " (" + String.join(", ", sets) + ")");
+            SweepRunner.Outcome o = runner.runOne(sets, refDir);
+            if (o.code() != Main.OK) {
+                System.err.println("lmo: reference " + refDir + " failed: " + o.error() + "; no point was run");
+                return o.code();
+            }
+            for (SweepGrid.Point p : points) {
+                if (p.overridesExcept(referencePaths).equals(g.getKey())) extra.put(p.index(), List.of("model.reference=" + refDir));
+            }
+        }
         System.out.println("sweep: " + points.size() + " points, " + Math.min(parallel, points.size()) + " at a time: " + dir);
-        SweepTable table = new SweepRunner(file, overrides, List.of("--engine", engine), dir, points).run(parallel);
+        SweepTable table = new SweepRunner(file, overrides, List.of("--engine", engine), dir, points, extra).run(parallel);
+        if (first.model() instanceof lmo.scenario.ResNetSpec) {
+            try {
+                ResNetSweeps.report(dir, table);
+            } catch (Throwable e) { // a report never changes the exit code
+                System.err.println("lmo: warning: no resnet shape report in " + dir + ": " + e);
+            }
+        }
         try {
             SweepPlot.write(dir);
         } catch (Throwable e) { // as for a run: plots never change the exit code

@@ -35,6 +35,15 @@ final class SweepGrid {
             return out;
         }
 
+        /** The overrides of the parameters not in {@code except} (the point's group for a reference run). */
+        List<String> overridesExcept(java.util.Collection<String> except) {
+            List<String> out = new ArrayList<>();
+            for (int i = 0; i < paths.size(); i++) {
+                if (!except.contains(paths.get(i))) out.add(paths.get(i) + "=" + values.get(i).yaml());
+            }
+            return out;
+        }
+
         /** E.g. {@code dynamics.stepSize=0.01, init.mean=[0.3]}. */
         String describe() {
             List<String> out = new ArrayList<>();

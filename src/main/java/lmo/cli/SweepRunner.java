@@ -31,17 +31,21 @@ final class SweepRunner {
     private final List<SweepGrid.Point> points;
     private final List<SweepTable.Row> rows = new ArrayList<>();
     private final List<String> params;
+    private final Map<Integer, List<String>> extra;
 
     /**
      * @param base the {@code --set} overrides of every point, applied before the point's own
      * @param runOptions further options of every {@code lmo run}, e.g. {@code --engine local}
+     * @param extra further overrides of some points, by point index, applied after the point's own (its reference run)
      */
-    SweepRunner(Path scenario, List<String> base, List<String> runOptions, Path dir, List<SweepGrid.Point> points) {
+    SweepRunner(Path scenario, List<String> base, List<String> runOptions, Path dir, List<SweepGrid.Point> points,
+                Map<Integer, List<String>> extra) {
         this.scenario = scenario;
         this.base = base;
         this.runOptions = runOptions;
         this.dir = dir;
         this.points = points;
+        this.extra = extra;
         this.params = points.get(0).paths();
         for (SweepGrid.Point p : points) {
             rows.add(new SweepTable.Row(p.index(), dirName(p), labels(p), SweepTable.PENDING, -1, Map.of(), Double.NaN, "", ""));
@@ -78,10 +82,21 @@ final class SweepRunner {
     }
 
     private SweepTable.Row runPoint(SweepGrid.Point p) {
-        Path out = dir.resolve(dirName(p));
+        List<String> sets = new ArrayList<>(p.overrides());
+        sets.addAll(extra.getOrDefault(p.index(), List.of()));
+        Outcome o = runOne(sets, dir.resolve(dirName(p)));
+        return new SweepTable.Row(p.index(), dirName(p), labels(p), o.code() == Main.OK ? SweepTable.COMPLETED
+                : SweepTable.FAILED, o.code(), o.metrics(), o.wallSeconds(), o.stateSha256(), o.error());
+    }
+
+    /** What one run left: its exit code, final metrics and hash (completed), or why it failed. */
+    record Outcome(int code, Map<String, Double> metrics, double wallSeconds, String stateSha256, String error) {}
+
+    /** Runs the scenario with the base overrides then {@code sets} into {@code out}, in this JVM. */
+    Outcome runOne(List<String> sets, Path out) {
         List<String> args = new ArrayList<>(List.of(scenario.toString()));
         for (String s : base) args.addAll(List.of("--set", s));
-        for (String s : p.overrides()) args.addAll(List.of("--set", s));
+        for (String s : sets) args.addAll(List.of("--set", s));
         args.addAll(List.of("--out", out.toString(), "-q"));
         args.addAll(runOptions);
         long t0 = System.nanoTime();
@@ -114,8 +129,7 @@ final class SweepRunner {
             }
         }
         if (code != Main.OK && error.isEmpty()) error = "exit code " + code;
-        return new SweepTable.Row(p.index(), dirName(p), labels(p), code == Main.OK ? SweepTable.COMPLETED : SweepTable.FAILED,
-                code, metrics, wall, sha, error);
+        return new Outcome(code, metrics, wall, sha, error);
     }
 
     private synchronized void finish(int index, SweepTable.Row row) throws IOException {

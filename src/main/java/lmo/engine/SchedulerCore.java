@@ -290,7 +290,7 @@ public final class SchedulerCore {
         }
         int nModel = model.metricNames().size();
         for (int i = 0; values != null && i < values.length; i++) {
-            if (Double.isNaN(values[i]) && i < nModel && model.finalOnlyMetric(i) && step < sim.steps()) continue;
+            if (Double.isNaN(values[i]) && i < nModel && model.occasionalMetric(i) && step < sim.steps()) continue;
             if (!Double.isFinite(values[i])) return "step " + step + ": metric " + columns.get(i) + " is " + values[i];
         }
         return null;

@@ -104,10 +104,11 @@ public interface Model {
     default MetricCombine metricCombine(int entry) { return MetricCombine.SUM; }
 
     /**
-     * True for a metric defined only at the run's final step (an error against a reference run's final state): it may
-     * be NaN before, which is then not a divergence. False by default.
+     * True for a metric measured on some steps only (an error against a reference run's final state, a sharpness every
+     * k steps): NaN on the other steps is then not a divergence; at the run's last step it must be finite. False by
+     * default.
      */
-    default boolean finalOnlyMetric(int index) { return false; }
+    default boolean occasionalMetric(int index) { return false; }
 
     /** Names of the metrics (columns of metrics.csv), in the order {@link #metrics} returns them. */
     List<String> metricNames();

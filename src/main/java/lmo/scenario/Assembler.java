@@ -144,6 +144,11 @@ public final class Assembler {
         if (spec instanceof OtSpec ot) return ot(ot, pops.get(names.indexOf(ot.population())), s.seed());
         if (spec instanceof BarycenterSpec b) return Barycenters.model(b, s, pops.get(names.indexOf(b.population())));
         if (spec instanceof ResNetSpec r) return ResNets.model(r, s, pops.get(names.indexOf(r.population())));
+        if (spec instanceof DeepLinearSpec l) {
+            return new lmo.model.deeplinear.DeepLinearModel(names.indexOf(l.population()), l.network(),
+                    lmo.deep.linear.Regression.paper(l.samples(), l.dim(), l.noise(), l.dataSeed()), l.sharpnessEvery(),
+                    l.sharpnessTolerance(), s.steps());
+        }
         if (spec instanceof MmdSpec mmd) {
             model = mmd(mmd, pops.get(names.indexOf(mmd.population())), s.seed());
         } else if (spec instanceof TwoLayerSpec t) {

@@ -43,7 +43,12 @@ final class Keys {
             "ot", List.of("type", "population", "target", "cost", "normalize", "solver", "tolerance"),
             "barycenter", List.of("type", "population", "lambda", "tau", "inputs", "weights", "solver"),
             "resnet", List.of("type", "depth", "width", "embedding", "inputDim", "outputDim", "samples", "activation",
-                    "dataSeed", "embeddingSeed", "coupled", "reference"));
+                    "dataSeed", "embeddingSeed", "coupled", "reference"),
+            "deep-linear", List.of("type", "depth", "dim", "samples", "noise", "dataSeed", "init", "initSeed",
+                    "readoutSeed", "sharpnessEvery", "sharpnessTolerance"));
+    static final Map<String, List<String>> DEEP_LINEAR_INIT = ordered(
+            "gaussian", List.of("type", "scale"),
+            "residual", List.of("type", "scale"));
     static final List<String> ACTIVATIONS_RESNET = List.of("tanh", "identity");
     static final Map<String, List<String>> BARYCENTER_SOLVER = ordered(
             "particles", List.of("type", "stepSize", "sinkhornIterations"),
@@ -133,6 +138,7 @@ final class Keys {
         OT_SOLVER.values().forEach(keys -> add(out, "model.solver", keys));
         BARYCENTER_SOLVER.values().forEach(keys -> add(out, "model.solver", keys));
         BARYCENTER_INPUT.values().forEach(keys -> add(out, "model.inputs[]", keys));
+        DEEP_LINEAR_INIT.values().forEach(keys -> add(out, "model.init", keys));
         add(out, "model.data", DATA);
         INPUTS.values().forEach(keys -> add(out, "model.data.inputs", keys));
         add(out, "model.data.labels", FILE);

@@ -35,6 +35,7 @@ final class ModelBinder {
         m.allow(Keys.MODEL.get(type));
         if (type.equals("game")) return new GameBinder(files, jars).bind(m, populations, seed);
         if (type.equals("resnet")) return new ResNetBinder(files).bind(m, populations, seed);
+        if (type.equals("deep-linear")) return DeepLinearBinder.bind(m, populations, seed);
         String population;
         if (m.has("population")) {
             population = m.requireString("population");

@@ -16,7 +16,7 @@ import java.nio.file.Path;
  */
 public record ResNetSpec(String population, int depth, int width, int embedding, int inputDim, int outputDim,
                          int samples, String activation, long dataSeed, long embeddingSeed, boolean coupled,
-                         Path reference) implements ModelSpec {
+                         Path reference) implements ModelSpec, DerivesPopulation {
     /** The name of the derived population. */
     public static final String UNITS = "units";
 
@@ -24,6 +24,7 @@ public record ResNetSpec(String population, int depth, int width, int embedding,
     @Override public PotentialSpec potential() { return null; }
 
     /** depth * width particles in R^(2 embedding), iid N(0, embedding): U and V of the authors' init. */
+    @Override
     public PopulationSpec derivedPopulation() {
         int dim = 2 * embedding;
         double[] mean = new double[dim], std = new double[dim];

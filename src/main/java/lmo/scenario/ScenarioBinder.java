@@ -39,20 +39,20 @@ final class ScenarioBinder {
 
         DataFiles files = new DataFiles(file.toAbsolutePath().getParent());
         InitBinder inits = new InitBinder(files);
-        boolean derived = !top.has("populations") && isResNet(top.requireMap("model"));
+        boolean derived = !top.has("populations") && derivesPopulation(top.requireMap("model"));
         SortedMap<String, PopulationSpec> populations = derived ? new java.util.TreeMap<>()
                 : new PopulationBinder(inits).bind(top.requireMap("populations"));
         ModelSpec model = new ModelBinder(files, inits, jars).bind(top.requireMap("model"), populations, seed);
-        if (derived) populations.put(model.population(), ((ResNetSpec) model).derivedPopulation());
+        if (derived) populations.put(model.population(), ((DerivesPopulation) model).derivedPopulation());
         DynamicsSpec implied = impliedDynamics(model);
         DynamicsSpec dynamics = implied != null && !top.has("dynamics") ? implied : dynamics(top.requireMap("dynamics"));
         if (model instanceof OtSpec && !(dynamics instanceof NoneSpec)) {
             throw top.requireMap("dynamics").error("type", "model ot moves no particle: its step is a Sinkhorn"
                     + " iteration; use dynamics: {type: none} (or leave dynamics out)");
         }
-        if (model instanceof ResNetSpec && !(dynamics instanceof WassersteinSpec)) {
-            throw top.requireMap("dynamics").error("type", "model resnet trains by full-batch gradient descent: use"
-                    + " dynamics: {type: wasserstein, stepSize: eta} (eta = 1 in the authors' runs)");
+        if ((model instanceof ResNetSpec || model instanceof DeepLinearSpec) && !(dynamics instanceof WassersteinSpec)) {
+            throw top.requireMap("dynamics").error("type", "model " + model.type() + " trains by full-batch gradient"
+                    + " descent: use dynamics: {type: wasserstein, stepSize: eta}");
         }
         if (model instanceof BarycenterSpec b && !sameDynamics(dynamics, implied)) {
             throw top.requireMap("dynamics").error("type", b.solver().equals("grid")
@@ -69,9 +69,9 @@ final class ScenarioBinder {
         return new Scenario(name, description, seed, steps, populations, model, dynamics, engine, output, checkpoint);
     }
 
-    /** True for {@code model.type: resnet}, which may leave {@code populations} out (it makes its own). */
-    private static boolean isResNet(MapReader model) throws ScenarioException {
-        return model.has("type") && model.requireString("type").equals("resnet");
+    /** True for models whose parameters are the particles ({@link DerivesPopulation}): populations may be left out. */
+    private static boolean derivesPopulation(MapReader model) throws ScenarioException {
+        return model.has("type") && List.of("resnet", "deep-linear").contains(model.requireString("type"));
     }
 
     /** The dynamics a model fixes itself (ot: none; barycenter: noisy descent or none), else null. */

@@ -37,9 +37,8 @@ final class ScenarioWriter {
             pops.put(p.name(), map("count", p.count(), "space", map("type", p.space().type(), "dim", p.space().dim()),
                     "init", init, "mass", p.mass()));
         }
-        boolean derived = s.model() instanceof ResNetSpec r && s.populations().size() == 1
-                && s.populations().get(r.population()) != null
-                && s.populations().get(r.population()).equals(r.derivedPopulation());
+        boolean derived = s.model() instanceof DerivesPopulation r && s.populations().size() == 1
+                && r.derivedPopulation().equals(s.populations().get(s.model().population()));
         if (!derived) top.put("populations", pops);
         top.put("model", model(s.model()));
         top.put("dynamics", dynamics(s.dynamics()));
@@ -128,6 +127,14 @@ final class ScenarioWriter {
             return out;
         }
         if (model instanceof BarycenterSpec b) return barycenter(b);
+        if (model instanceof DeepLinearSpec l) {
+            out = map("type", l.type(), "depth", l.depth(), "dim", l.dim(), "samples", l.samples(), "noise", l.noise(),
+                    "dataSeed", l.dataSeed(), "init", map("type", l.init(), "scale", l.scale()), "initSeed", l.initSeed());
+            if (l.init().equals("residual")) out.put("readoutSeed", l.readoutSeed());
+            out.put("sharpnessEvery", l.sharpnessEvery());
+            out.put("sharpnessTolerance", l.sharpnessTolerance());
+            return out;
+        }
         if (model instanceof ResNetSpec r) {
             out = map("type", r.type(), "depth", r.depth(), "width", r.width(), "embedding", r.embedding(), "inputDim",
                     r.inputDim(), "outputDim", r.outputDim(), "samples", r.samples(), "activation", r.activation(),

@@ -163,7 +163,7 @@ public final class ResNetModel implements Model {
     }
 
     /** The errors are measured at the final step only. */
-    @Override public boolean finalOnlyMetric(int index) { return index > 0; }
+    @Override public boolean occasionalMetric(int index) { return index > 0; }
 
     @Override
     public double[] metrics(Summaries s, double[] metricSums) {

@@ -1,0 +1,264 @@
+package lmo.plot;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * The report of a ResNet shape sweep (the digest's protocol, Chaintron–Chizat–Maass §1.3): per shape (L, M, D) the
+ * embedding error {@code sqrt(mean over coupled repetitions of errorEmbedding^2)} (RMS over coordinates, samples
+ * and repetitions) and the output error from the uncoupled repetitions (the coupled ones when there are none), in
+ * {@code shapes.csv}; the fitted exponents beside the theory's in {@code shapes.json}; plots in {@code plots/}.
+ *
+ * <p>Fits. The theory's error laws are {@code err_h^2 = A D/(LM) + B / D} and {@code err_y^2 = A (D/(LM))^2 + B / D}
+ * (with 1/L negligible at fixed L). A non-negative two-term least-squares fit of err^2 gives A and B; the
+ * <em>width region</em> is the shapes where the width term is at least 4 times the other, the <em>embedding
+ * region</em> those where B/D is at least 4 times the width term; in each region a least-squares line of log err
+ * against log(D/(LM)), resp. log D, gives the exponent (theory: 1/2 and -1/2 for the embedding error, 1 and -1/2
+ * for the output error). Against P = LMD the lower envelope (the smallest error per quarter decade of P) is fitted
+ * (theory at the optimal shape: -1/6 and -1/5). A region with fewer than 3 distinct x values gives no exponent.
+ */
+public final class ResNetShapes {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ResNetShapes() {}
+
+    /** One completed run of the sweep. */
+    public record Run(int depth, int width, int embedding, boolean coupled, double errorEmbedding, double errorOutput) {}
+
+    /** One shape, its errors aggregated over repetitions (NaN when it has none of a kind). */
+    public record Shape(int depth, int width, int embedding, double errorEmbedding, int repsEmbedding,
+                        double errorOutput, int repsOutput) {
+        double ratio() { return (double) embedding / ((double) depth * width); }
+        double parameters() { return (double) depth * width * embedding; }
+    }
+
+    /** A least-squares line of log y against log x over a region. */
+    public record PowerFit(String region, double exponent, double prefactor, double r2, int points, double theory) {}
+
+    /** Aggregates runs by shape (sorted by L, M, D). */
+    public static List<Shape> shapes(List<Run> runs) {
+        boolean anyUncoupled = runs.stream().anyMatch(r -> !r.coupled());
+        Map<List<Integer>, double[]> acc = new TreeMap<>((a, b) -> {
+            for (int i = 0; i < 3; i++) if (!a.get(i).equals(b.get(i))) return Integer.compare(a.get(i), b.get(i));
+            return 0;
+        });
+        for (Run r : runs) {
+            double[] a = acc.computeIfAbsent(List.of(r.depth(), r.width(), r.embedding()), k -> new double[4]);
+            if (r.coupled() && Double.isFinite(r.errorEmbedding())) {
+                a[0] += r.errorEmbedding() * r.errorEmbedding();
+                a[1]++;
+            }
+            if (r.coupled() != anyUncoupled && Double.isFinite(r.errorOutput())) {
+                a[2] += r.errorOutput() * r.errorOutput();
+                a[3]++;
+            }
+        }
+        List<Shape> out = new ArrayList<>();
+        acc.forEach((k, a) -> out.add(new Shape(k.get(0), k.get(1), k.get(2), a[1] > 0 ? Math.sqrt(a[0] / a[1]) : Double.NaN,
+                (int) a[1], a[3] > 0 ? Math.sqrt(a[2] / a[3]) : Double.NaN, (int) a[3])));
+        return out;
+    }
+
+    /** {@code y ~ prefactor x^exponent} by least squares on logs (positive finite pairs only). */
+    static PowerFit power(String region, double[] x, double[] y, double theory) {
+        int n = 0;
+        double sx = 0, sy = 0, sxx = 0, sxy = 0, syy = 0;
+        java.util.Set<Double> distinct = new java.util.HashSet<>();
+        for (int i = 0; i < x.length; i++) {
+            if (!(x[i] > 0) || !(y[i] > 0) || !Double.isFinite(x[i]) || !Double.isFinite(y[i])) continue;
+            double lx = Math.log(x[i]), ly = Math.log(y[i]);
+            n++;
+            sx += lx;
+            sy += ly;
+            sxx += lx * lx;
+            sxy += lx * ly;
+            syy += ly * ly;
+            distinct.add(x[i]);
+        }
+        if (distinct.size() < 3) return new PowerFit(region, Double.NaN, Double.NaN, Double.NaN, n, theory);
+        double vx = sxx - sx * sx / n, cxy = sxy - sx * sy / n, vy = syy - sy * sy / n;
+        double slope = cxy / vx;
+        double r2 = vy > 0 ? cxy * cxy / (vx * vy) : 1;
+        return new PowerFit(region, slope, Math.exp((sy - slope * sx) / n), r2, n, theory);
+    }
+
+    /** Non-negative least squares of {@code y = A a + B b} (two columns): {A, B}. */
+    static double[] twoTerms(double[] a, double[] b, double[] y) {
+        double aa = 0, ab = 0, bb = 0, ay = 0, by = 0;
+        for (int i = 0; i < y.length; i++) {
+            if (!Double.isFinite(y[i])) continue;
+            aa += a[i] * a[i];
+            ab += a[i] * b[i];
+            bb += b[i] * b[i];
+            ay += a[i] * y[i];
+            by += b[i] * y[i];
+        }
+        double det = aa * bb - ab * ab;
+        double ca = (ay * bb - by * ab) / det, cb = (by * aa - ay * ab) / det;
+        if (ca < 0 || !Double.isFinite(ca)) return new double[] {0, Math.max(0, by / bb)};
+        if (cb < 0 || !Double.isFinite(cb)) return new double[] {Math.max(0, ay / aa), 0};
+        return new double[] {ca, cb};
+    }
+
+    /** The exponents of one error: width region, embedding region, envelope in P. */
+    static List<PowerFit> fits(List<Shape> shapes, boolean output) {
+        int n = shapes.size();
+        double[] width = new double[n], inv = new double[n], err2 = new double[n], err = new double[n], d = new double[n],
+                ratio = new double[n], p = new double[n];
+        for (int i = 0; i < n; i++) {
+            Shape s = shapes.get(i);
+            ratio[i] = s.ratio();
+            width[i] = output ? ratio[i] * ratio[i] : ratio[i];
+            inv[i] = 1.0 / s.embedding();
+            err[i] = output ? s.errorOutput() : s.errorEmbedding();
+            err2[i] = err[i] * err[i];
+            d[i] = s.embedding();
+            p[i] = s.parameters();
+        }
+        double[] ab = twoTerms(width, inv, err2);
+        List<Double> wx = new ArrayList<>(), wy = new ArrayList<>(), ex = new ArrayList<>(), ey = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            double tw = ab[0] * width[i], te = ab[1] * inv[i];
+            if (tw >= 4 * te) {
+                wx.add(ratio[i]);
+                wy.add(err[i]);
+            }
+            if (te >= 4 * tw) {
+                ex.add(d[i]);
+                ey.add(err[i]);
+            }
+        }
+        List<PowerFit> out = new ArrayList<>();
+        out.add(power("width term >= 4 x embedding term (A = " + fmt(ab[0]) + ", B = " + fmt(ab[1]) + "): against D/(LM)",
+                unbox(wx), unbox(wy), output ? 1.0 : 0.5));
+        out.add(power("embedding term >= 4 x width term: against D", unbox(ex), unbox(ey), -0.5));
+        double[][] env = envelope(p, err);
+        out.add(power("lower envelope per quarter decade of P = LMD: against P", env[0], env[1], output ? -0.2 : -1.0 / 6));
+        return out;
+    }
+
+    /** The smallest error in each quarter decade of x: {x of that point[], error[]}. */
+    static double[][] envelope(double[] x, double[] y) {
+        Map<Long, double[]> best = new TreeMap<>();
+        for (int i = 0; i < x.length; i++) {
+            if (!(y[i] > 0) || !(x[i] > 0)) continue;
+            long bin = (long) Math.floor(4 * Math.log10(x[i]));
+            double[] b = best.get(bin);
+            if (b == null || y[i] < b[1]) best.put(bin, new double[] {x[i], y[i]});
+        }
+        double[][] out = new double[2][best.size()];
+        int k = 0;
+        for (double[] b : best.values()) {
+            out[0][k] = b[0];
+            out[1][k++] = b[1];
+        }
+        return out;
+    }
+
+    private static double[] unbox(List<Double> l) { return l.stream().mapToDouble(Double::doubleValue).toArray(); }
+
+    private static String fmt(double v) { return String.format(Locale.ROOT, "%.4g", v); }
+
+    /** Writes {@code shapes.csv}, {@code shapes.json} and the plots into the sweep directory; returns the files. */
+    public static List<Path> write(Path dir, List<Run> runs) throws IOException {
+        List<Shape> shapes = shapes(runs);
+        List<Path> out = new ArrayList<>();
+        StringBuilder csv = new StringBuilder("L,M,D,P,ratio,sqrtRatio,invSqrtD,errorEmbedding,repsEmbedding,errorOutput,repsOutput\n");
+        for (Shape s : shapes) {
+            csv.append(String.format(Locale.ROOT, "%d,%d,%d,%.6g,%.6g,%.6g,%.6g,%s,%d,%s,%d%n", s.depth(), s.width(),
+                    s.embedding(), s.parameters(), s.ratio(), Math.sqrt(s.ratio()), 1 / Math.sqrt(s.embedding()),
+                    num(s.errorEmbedding()), s.repsEmbedding(), num(s.errorOutput()), s.repsOutput()));
+        }
+        out.add(atomic(dir.resolve("shapes.csv"), csv.toString()));
+        ObjectNode root = JSON.createObjectNode();
+        for (boolean output : new boolean[] {false, true}) {
+            ArrayNode a = root.putArray(output ? "errorOutput" : "errorEmbedding");
+            for (PowerFit f : fits(shapes, output)) {
+                ObjectNode o = a.addObject();
+                o.put("region", f.region());
+                o.put("exponent", f.exponent());
+                o.put("theory", f.theory());
+                o.put("prefactor", f.prefactor());
+                o.put("r2", f.r2());
+                o.put("points", f.points());
+            }
+        }
+        out.add(atomic(dir.resolve("shapes.json"), JSON.writeValueAsString(root) + "\n"));
+        Charts.headless();
+        for (boolean output : new boolean[] {false, true}) {
+            String metric = output ? "errorOutput" : "errorEmbedding";
+            out.add(plot(dir, shapes, metric, output ? "D/(LM)" : "sqrt(D/(LM))", true, output));
+            out.add(plot(dir, shapes, metric, "1/sqrt(D)", false, output));
+            out.add(plotP(dir, shapes, metric, output));
+        }
+        return out;
+    }
+
+    private static String num(double v) { return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.6g", v); }
+
+    /** The error against the width variable (one series per D) or 1/sqrt(D) (one series per M). */
+    private static Path plot(Path dir, List<Shape> shapes, String metric, String xName, boolean widthAxis, boolean output)
+            throws IOException {
+        XYChart c = Charts.xy("ResNet shapes: " + metric + " against " + xName, xName, metric);
+        c.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true);
+        Map<Integer, List<double[]>> series = new TreeMap<>();
+        for (Shape s : shapes) {
+            double y = output ? s.errorOutput() : s.errorEmbedding();
+            if (!(y > 0)) continue;
+            double x = widthAxis ? (output ? s.ratio() : Math.sqrt(s.ratio())) : 1 / Math.sqrt(s.embedding());
+            series.computeIfAbsent(widthAxis ? s.embedding() : s.width(), k -> new ArrayList<>()).add(new double[] {x, y});
+        }
+        for (var e : series.entrySet()) {
+            List<double[]> pts = e.getValue();
+            pts.sort((a, b) -> Double.compare(a[0], b[0]));
+            XYSeries s = c.addSeries((widthAxis ? "D = " : "M = ") + e.getKey(), pts.stream().mapToDouble(q -> q[0]).toArray(),
+                    pts.stream().mapToDouble(q -> q[1]).toArray());
+            s.setMarker(SeriesMarkers.CIRCLE);
+        }
+        if (series.isEmpty()) c.addSeries("no data", new double[] {1}, new double[] {1});
+        return Charts.save(c, dir.resolve("plots").resolve(metric + "-vs-" + (widthAxis ? "width" : "embedding") + ".png"));
+    }
+
+    private static Path plotP(Path dir, List<Shape> shapes, String metric, boolean output) throws IOException {
+        XYChart c = Charts.xy("ResNet shapes: " + metric + " against P = LMD", "P = LMD", metric);
+        c.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true);
+        List<double[]> pts = new ArrayList<>();
+        for (Shape s : shapes) {
+            double y = output ? s.errorOutput() : s.errorEmbedding();
+            if (y > 0) pts.add(new double[] {s.parameters(), y});
+        }
+        pts.sort((a, b) -> Double.compare(a[0], b[0]));
+        if (pts.isEmpty()) pts.add(new double[] {1, 1});
+        XYSeries s = c.addSeries("shapes", pts.stream().mapToDouble(q -> q[0]).toArray(), pts.stream().mapToDouble(q -> q[1]).toArray());
+        s.setMarker(SeriesMarkers.CIRCLE).setLineStyle(new java.awt.BasicStroke(0f));
+        PowerFit f = fits(shapes, output).get(2);
+        if (Double.isFinite(f.exponent())) {
+            double lo = pts.get(0)[0], hi = pts.get(pts.size() - 1)[0];
+            XYSeries line = c.addSeries(String.format(Locale.ROOT, "envelope: P^%.3f (theory %.3f)", f.exponent(), f.theory()),
+                    new double[] {lo, hi}, new double[] {f.prefactor() * Math.pow(lo, f.exponent()), f.prefactor() * Math.pow(hi, f.exponent())});
+            line.setMarker(SeriesMarkers.NONE);
+        }
+        return Charts.save(c, dir.resolve("plots").resolve(metric + "-vs-P.png"));
+    }
+
+    private static Path atomic(Path file, String text) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(tmp, text, StandardCharsets.UTF_8);
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return file;
+    }
+}
