@@ -15,13 +15,18 @@ import lmo.scenario.FitSpec;
 
 /**
  * The plots of a run directory, in {@code RUN_DIR/plots/}: {@code <metric>.png} for every metric of metrics.csv
- * ({@code mass_<population>} only when it changes), with the fits of {@code output.fit} drawn and written to
+ * ({@code mass_<population>} only when it changes; with more than {@link #MANY_METRICS} metrics, none for the
+ * per-index ones such as {@code cosTheta_12}), with the fits of {@code output.fit} drawn and written to
  * {@code fits.json}; {@code particles-<population>.png} (and {@code weights-<population>.png} when masses differ)
  * from {@code final-<population>.npy}, or {@code last-good-<population>.npy} after a divergence;
- * {@code barycenter.png} from {@code barycenter.csv} ({@link BarycenterPlot}).
+ * {@code barycenter.png} from {@code barycenter.csv} ({@link BarycenterPlot}); {@code cosTheta.png} from
+ * {@code featureSpeed.csv} ({@link FeatureSpeedPlot}).
  */
 public final class RunPlots {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** Above this many metrics, the per-index ones ({@code cosTheta_12}) get no plot of their own. */
+    static final int MANY_METRICS = 40;
 
     private RunPlots() {}
 
@@ -38,7 +43,9 @@ public final class RunPlots {
 
         List<Fit> fits = fits(info.fits(), table);
         if (!fits.isEmpty()) out.add(writeFits(plots.resolve("fits.json"), fits));
+        boolean many = table.metrics().size() > MANY_METRICS;
         for (String metric : table.metrics()) {
+            if (many && metric.matches(".*_\\d+$")) continue;
             double[] v = table.column(metric);
             if (metric.startsWith("mass_") && Charts.constant(v)) continue;
             List<Fit> mine = fits.stream().filter(f -> f.spec().metric().equals(metric)).toList();
@@ -55,6 +62,7 @@ public final class RunPlots {
                     state == fin ? "final" : "last good"));
         }
         out.addAll(BarycenterPlot.write(runDir, plots, info.name()));
+        out.addAll(FeatureSpeedPlot.write(runDir, plots, info.name()));
         return out;
     }
 

@@ -144,6 +144,12 @@ public final class Assembler {
         if (spec instanceof OtSpec ot) return ot(ot, pops.get(names.indexOf(ot.population())), s.seed());
         if (spec instanceof BarycenterSpec b) return Barycenters.model(b, s, pops.get(names.indexOf(b.population())));
         if (spec instanceof ResNetSpec r) return ResNets.model(r, s, pops.get(names.indexOf(r.population())));
+        if (spec instanceof MlpSpec p) {
+            lmo.deep.mlp.Mlp net = p.network();
+            return new lmo.model.mlp.MlpModel(names.indexOf(p.population()), net,
+                    lmo.deep.mlp.Batch.gaussian(p.dataSeed(), 0, p.samples(), p.inputDim(), p.outputDim()),
+                    ((WassersteinSpec) s.dynamics()).stepSize());
+        }
         if (spec instanceof DeepLinearSpec l) {
             return new lmo.model.deeplinear.DeepLinearModel(names.indexOf(l.population()), l.network(),
                     lmo.deep.linear.Regression.paper(l.samples(), l.dim(), l.noise(), l.dataSeed()), l.sharpnessEvery(),

@@ -45,7 +45,10 @@ final class Keys {
             "resnet", List.of("type", "depth", "width", "embedding", "inputDim", "outputDim", "samples", "activation",
                     "dataSeed", "embeddingSeed", "coupled", "reference"),
             "deep-linear", List.of("type", "depth", "dim", "samples", "noise", "dataSeed", "init", "initSeed",
-                    "readoutSeed", "sharpnessEvery", "sharpnessTolerance"));
+                    "readoutSeed", "sharpnessEvery", "sharpnessTolerance"),
+            "mlp", List.of("type", "variant", "depth", "width", "inputDim", "outputDim", "samples", "branchScale",
+                    "dataSeed", "initSeed"));
+    static final List<String> MLP_VARIANTS = List.of("plain", "residual");
     static final Map<String, List<String>> DEEP_LINEAR_INIT = ordered(
             "gaussian", List.of("type", "scale"),
             "residual", List.of("type", "scale"));

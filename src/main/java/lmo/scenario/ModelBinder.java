@@ -36,6 +36,7 @@ final class ModelBinder {
         if (type.equals("game")) return new GameBinder(files, jars).bind(m, populations, seed);
         if (type.equals("resnet")) return new ResNetBinder(files).bind(m, populations, seed);
         if (type.equals("deep-linear")) return DeepLinearBinder.bind(m, populations, seed);
+        if (type.equals("mlp")) return MlpBinder.bind(m, populations, seed);
         String population;
         if (m.has("population")) {
             population = m.requireString("population");

@@ -1,7 +1,7 @@
 package lmo.scenario;
 
 /** The functional the particles descend ({@code model}). */
-public sealed interface ModelSpec permits BarycenterSpec, DeepLinearSpec, GameSpec, MmdSpec, OtSpec, ResNetSpec, PotentialModelSpec, TwoLayerSpec {
+public sealed interface ModelSpec permits BarycenterSpec, DeepLinearSpec, GameSpec, MlpSpec, MmdSpec, OtSpec, ResNetSpec, PotentialModelSpec, TwoLayerSpec {
     /** The {@code type} key: {@code mmd}, {@code potential}, {@code two-layer} or {@code game}. */
     String type();
 

@@ -50,7 +50,7 @@ final class ScenarioBinder {
             throw top.requireMap("dynamics").error("type", "model ot moves no particle: its step is a Sinkhorn"
                     + " iteration; use dynamics: {type: none} (or leave dynamics out)");
         }
-        if ((model instanceof ResNetSpec || model instanceof DeepLinearSpec) && !(dynamics instanceof WassersteinSpec)) {
+        if (model instanceof DerivesPopulation && !(dynamics instanceof WassersteinSpec)) {
             throw top.requireMap("dynamics").error("type", "model " + model.type() + " trains by full-batch gradient"
                     + " descent: use dynamics: {type: wasserstein, stepSize: eta}");
         }
@@ -71,7 +71,7 @@ final class ScenarioBinder {
 
     /** True for models whose parameters are the particles ({@link DerivesPopulation}): populations may be left out. */
     private static boolean derivesPopulation(MapReader model) throws ScenarioException {
-        return model.has("type") && List.of("resnet", "deep-linear").contains(model.requireString("type"));
+        return model.has("type") && List.of("resnet", "deep-linear", "mlp").contains(model.requireString("type"));
     }
 
     /** The dynamics a model fixes itself (ot: none; barycenter: noisy descent or none), else null. */

@@ -127,6 +127,14 @@ final class ScenarioWriter {
             return out;
         }
         if (model instanceof BarycenterSpec b) return barycenter(b);
+        if (model instanceof MlpSpec p) {
+            out = map("type", p.type(), "variant", p.variant(), "depth", p.depth(), "width", p.width(), "inputDim",
+                    p.inputDim(), "outputDim", p.outputDim(), "samples", p.samples());
+            if (!Double.isNaN(p.branchScale())) out.put("branchScale", p.branchScale());
+            out.put("dataSeed", p.dataSeed());
+            out.put("initSeed", p.initSeed());
+            return out;
+        }
         if (model instanceof DeepLinearSpec l) {
             out = map("type", l.type(), "depth", l.depth(), "dim", l.dim(), "samples", l.samples(), "noise", l.noise(),
                     "dataSeed", l.dataSeed(), "init", map("type", l.init(), "scale", l.scale()), "initSeed", l.initSeed());
