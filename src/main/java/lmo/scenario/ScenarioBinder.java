@@ -39,7 +39,7 @@ final class ScenarioBinder {
 
         DataFiles files = new DataFiles(file.toAbsolutePath().getParent());
         InitBinder inits = new InitBinder(files);
-        boolean derived = !top.has("populations") && derivesPopulation(top.requireMap("model"));
+        boolean derived = !top.has("populations") && top.has("model") && derivesPopulation(top.requireMap("model"));
         SortedMap<String, PopulationSpec> populations = derived ? new java.util.TreeMap<>()
                 : new PopulationBinder(inits).bind(top.requireMap("populations"));
         ModelSpec model = new ModelBinder(files, inits, jars).bind(top.requireMap("model"), populations, seed);
