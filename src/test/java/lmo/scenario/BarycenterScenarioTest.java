@@ -136,6 +136,15 @@ class BarycenterScenarioTest {
     }
 
     @Test
+    void aNonFiniteGridIterationStopsTheRunWithADiagnostic() throws Exception {
+        Simulation sim = Assembler.build(Scenarios.load(Scenarios.write(dir, "s.yaml", line(0.2, 1e-320, 5))));
+        Recorder rec = new Recorder();
+        lmo.engine.RunOutcome o = LocalEngine.run(sim, rec);
+        assertEquals(lmo.engine.RunOutcome.Status.DIVERGED, o.status());
+        assertTrue(o.message().contains("step 0: metric mean_0 is NaN"), o.message());
+    }
+
+    @Test
     void theResolvedScenarioReadsBackTheSame() throws Exception {
         for (String file : List.of("scenarios/barycenter-gaussians.yaml", "scenarios/barycenter-1d-grid.yaml",
                 "scenarios/barycenter-point-clouds.yaml")) {

@@ -21,7 +21,8 @@ import lmo.transport.barycenter.TensorGrid;
  * the Gibbs barycenter {@code mu_t} of {@code psi_t} and of the plans {@code gamma^k_t}; {@code barycenter.csv} holds
  * the final {@code mu} on the grid.
  *
- * <p>Round 0's summary becomes, after the global step: the K marginal errors, the mean (d), the covariance (d x d)
+ * <p>A NaN or an infinity in the iteration makes the step's metrics and next potentials NaN: the engine stops the run
+ * as diverged (exit 3, the last good state kept), naming the metric. Round 0's summary becomes, after the global step: the K marginal errors, the mean (d), the covariance (d x d)
  * of mu_t, then {@code psi_{t+1}} (K x grid size), which {@link #carryGlobal} keeps.
  */
 public final class GridBarycenterModel implements Model {
@@ -56,8 +57,16 @@ public final class GridBarycenterModel implements Model {
         double[][] psi = new double[inputs][n];
         for (int k = 0; k < inputs; k++) System.arraycopy(summaries.global(), k * n, psi[k], 0, n);
         double[] logMu = new double[n];
-        double[] err = solver.iterate(psi, logMu, summaries.step());
         double[] out = new double[header() + inputs * n];
+        double[] err;
+        try {
+            err = solver.iterate(psi, logMu, summaries.step());
+        } catch (ArithmeticException e) {
+            // a non-finite potential: NaN metrics and global state make the engine stop with its diagnostic
+            java.util.Arrays.fill(out, Double.NaN);
+            summaries.set(round, out);
+            return;
+        }
         System.arraycopy(err, 0, out, 0, inputs);
         double[] mean = grid.mean(logMu);
         System.arraycopy(mean, 0, out, inputs, dim);
