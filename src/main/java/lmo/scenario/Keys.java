@@ -43,7 +43,7 @@ final class Keys {
             "ot", List.of("type", "population", "target", "cost", "normalize", "solver", "tolerance"),
             "barycenter", List.of("type", "population", "lambda", "tau", "inputs", "weights", "solver"),
             "resnet", List.of("type", "depth", "width", "embedding", "inputDim", "outputDim", "samples", "activation",
-                    "dataSeed", "embeddingSeed", "coupled", "reference"),
+                    "dataSeed", "embeddingSeed", "coupled", "reference", "featureSpeed"),
             "deep-linear", List.of("type", "depth", "dim", "samples", "noise", "dataSeed", "init", "initSeed",
                     "readoutSeed", "sharpnessEvery", "sharpnessTolerance"),
             "mlp", List.of("type", "variant", "depth", "width", "inputDim", "outputDim", "samples", "branchScale",

@@ -28,6 +28,7 @@ final class ResNetBinder {
         long dataSeed = m.optLong("dataSeed", 1);
         long embeddingSeed = m.optLong("embeddingSeed", seed);
         boolean coupled = m.optBoolean("coupled", true);
+        boolean featureSpeed = m.optBoolean("featureSpeed", false);
         if ((long) depth * width > Integer.MAX_VALUE / 2 || (long) depth * width * 2 * embedding > 1L << 31) {
             throw m.error("width", "depth * width * 2 embedding = " + (long) depth * width * 2 * embedding
                     + " doubles is too many for one population");
@@ -49,7 +50,7 @@ final class ResNetBinder {
             name = populations.firstKey();
         }
         ResNetSpec spec = new ResNetSpec(name, depth, width, embedding, inputDim, outputDim, samples, activation,
-                dataSeed, embeddingSeed, coupled, reference);
+                dataSeed, embeddingSeed, coupled, reference, featureSpeed);
         if (!populations.isEmpty()) {
             PopulationSpec p = populations.get(name), want = spec.derivedPopulation();
             if (p.count() != want.count() || !p.space().equals(want.space())) {

@@ -13,10 +13,11 @@ import java.nio.file.Path;
  * @param coupled W_E, W_U of embedding D are the leading D rows of common matrices (true), or fresh per D (false: the
  *     uncoupled protocol of {@code errorOutput})
  * @param reference a reference run directory (its {@code embedding.csv} and {@code output.csv}), or null
+ * @param featureSpeed log the per-block feature speed diagnostics (a GATHER of the units per step)
  */
 public record ResNetSpec(String population, int depth, int width, int embedding, int inputDim, int outputDim,
                          int samples, String activation, long dataSeed, long embeddingSeed, boolean coupled,
-                         Path reference) implements ModelSpec, DerivesPopulation {
+                         Path reference, boolean featureSpeed) implements ModelSpec, DerivesPopulation {
     /** The name of the derived population. */
     public static final String UNITS = "units";
 

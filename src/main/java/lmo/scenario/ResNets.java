@@ -33,7 +33,9 @@ final class ResNets {
             refOutput = o.data();
         }
         try {
-            return new ResNetModel(p.index(), shape, data, Activation.of(r.activation()), refEmbedding, refOutput, s.steps());
+            ResNetModel model = new ResNetModel(p.index(), shape, data, Activation.of(r.activation()), refEmbedding, refOutput,
+                    s.steps());
+            return r.featureSpeed() ? model.withFeatureSpeed(((WassersteinSpec) s.dynamics()).stepSize()) : model;
         } catch (IllegalArgumentException e) {
             throw new ScenarioException("model: " + e.getMessage());
         }

@@ -148,6 +148,7 @@ final class ScenarioWriter {
                     r.inputDim(), "outputDim", r.outputDim(), "samples", r.samples(), "activation", r.activation(),
                     "dataSeed", r.dataSeed(), "embeddingSeed", r.embeddingSeed(), "coupled", r.coupled());
             if (r.reference() != null) out.put("reference", r.reference().toString());
+            out.put("featureSpeed", r.featureSpeed());
             return out;
         }
         if (model instanceof MmdSpec mmd) {

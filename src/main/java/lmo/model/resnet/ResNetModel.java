@@ -29,7 +29,7 @@ import lmo.model.Model;
  *
  * <p>Metrics: {@code loss}; with a reference run, {@code errorEmbedding} (RMS of h_L - h_L,ref over the first D
  * coordinates and the N samples) and {@code errorOutput} (RMS of out - out_ref), at the final step only (NaN
- * before). Final tables: {@code embedding.csv} (h_L, D rows of N samples) and {@code output.csv} (out, d_out rows).
+ * before); with {@link #withFeatureSpeed}, per block output l the diagnostics of {@link ResNetFeatureSpeed}. Final tables: {@code embedding.csv} (h_L, D rows of N samples) and {@code output.csv} (out, d_out rows).
  */
 public final class ResNetModel implements Model {
     private final int population;
@@ -40,6 +40,7 @@ public final class ResNetModel implements Model {
     private final double[] referenceEmbedding;
     private final double[] referenceOutput;
     private final long finalStep;
+    private final double featureSpeedStep;
     private final int d, n, depth, width;
     private final double invLM;
 
@@ -50,6 +51,12 @@ public final class ResNetModel implements Model {
      */
     public ResNetModel(int population, ResNetShape shape, ResNetData data, Activation sigma, double[] referenceEmbedding,
                        double[] referenceOutput, long finalStep) {
+        this(population, shape, data, sigma, referenceEmbedding, referenceOutput, finalStep, 0);
+    }
+
+    private ResNetModel(int population, ResNetShape shape, ResNetData data, Activation sigma, double[] referenceEmbedding,
+                        double[] referenceOutput, long finalStep, double featureSpeedStep) {
+        this.featureSpeedStep = featureSpeedStep;
         this.population = population;
         this.shape = shape;
         this.data = data;
@@ -78,9 +85,19 @@ public final class ResNetModel implements Model {
 
     public ResNetShape shape() { return shape; }
 
-    @Override public int rounds() { return 2 * depth; }
+    @Override public int rounds() { return 2 * depth + (featureSpeedStep > 0 ? 1 : 0); }
 
-    @Override public Reduction reduction(int round) { return Reduction.sum(d * n); }
+    /** 2L SUM rounds of D x N streams; with the diagnostics, a last GATHER of the units. */
+    @Override
+    public Reduction reduction(int round) { return round == 2 * depth ? Reduction.gather() : Reduction.sum(d * n); }
+
+    /**
+     * With the feature speed diagnostics of the step eta ({@link ResNetFeatureSpeed}): a GATHER round of the units
+     * each step and 5 L more metrics. Returns a new model.
+     */
+    public ResNetModel withFeatureSpeed(double eta) {
+        return new ResNetModel(population, shape, data, sigma, referenceEmbedding, referenceOutput, finalStep, eta);
+    }
 
     /** The residual stream entering block l: h_0, or the summary of forward round l - 1. */
     private double[] input(int l, Summaries s) { return l == 0 ? h0 : s.sum(l - 1); }
@@ -126,6 +143,7 @@ public final class ResNetModel implements Model {
     /** Adds round r's summed shares, times 1/(L M), to the stream; after the last forward round, appends B_L. */
     @Override
     public void globalStep(int round, Summaries s) {
+        if (round == 2 * depth) return;  // the diagnostics' GATHER
         double[] shares = s.sum(round);
         int l = blockOf(round);
         double[] before = round < depth ? input(l, s) : outputGradient(l, s);
@@ -159,29 +177,50 @@ public final class ResNetModel implements Model {
 
     @Override
     public List<String> metricNames() {
-        return referenceEmbedding == null ? List.of("loss") : List.of("loss", "errorEmbedding", "errorOutput");
+        List<String> names = new ArrayList<>(List.of("loss"));
+        if (referenceEmbedding != null) names.addAll(List.of("errorEmbedding", "errorOutput"));
+        if (featureSpeedStep > 0) {
+            for (int l = 1; l <= depth; l++) {
+                for (String q : new String[] {"cosTheta_", "deltaH_", "b_", "h_", "lossDecay_"}) names.add(q + l);
+            }
+        }
+        return names;
     }
 
     /** The errors are measured at the final step only. */
-    @Override public boolean occasionalMetric(int index) { return index > 0; }
+    @Override public boolean occasionalMetric(int index) { return referenceEmbedding != null && (index == 1 || index == 2); }
 
     @Override
     public double[] metrics(Summaries s, double[] metricSums) {
-        double[] hL = s.sum(depth - 1);
+        double[] hL = java.util.Arrays.copyOf(s.sum(depth - 1), d * n);
         double[] out = data.output(shape, hL);
-        double loss = data.loss(shape, out);
-        if (referenceEmbedding == null) return new double[] {loss};
-        if (s.step() != finalStep) return new double[] {loss, Double.NaN, Double.NaN};
-        double e = 0;
-        for (int r = 0; r < d; r++) {
-            for (int k = 0; k < n; k++) {
-                double diff = hL[r * n + k] - referenceEmbedding[r * n + k];
-                e += diff * diff;
+        List<Double> values = new ArrayList<>(List.of(data.loss(shape, out)));
+        if (referenceEmbedding != null) {
+            if (s.step() != finalStep) {
+                values.addAll(List.of(Double.NaN, Double.NaN));
+            } else {
+                double e = 0;
+                for (int r = 0; r < d; r++) {
+                    for (int k = 0; k < n; k++) {
+                        double diff = hL[r * n + k] - referenceEmbedding[r * n + k];
+                        e += diff * diff;
+                    }
+                }
+                double o = 0;
+                for (int k = 0; k < out.length; k++) o += (out[k] - referenceOutput[k]) * (out[k] - referenceOutput[k]);
+                values.add(Math.sqrt(e / (d * n)));
+                values.add(Math.sqrt(o / out.length));
             }
         }
-        double o = 0;
-        for (int k = 0; k < out.length; k++) o += (out[k] - referenceOutput[k]) * (out[k] - referenceOutput[k]);
-        return new double[] {loss, Math.sqrt(e / (d * n)), Math.sqrt(o / out.length)};
+        double[] base = values.stream().mapToDouble(Double::doubleValue).toArray();
+        if (featureSpeedStep <= 0) return base;
+        double[][] h = new double[depth + 1][], b = new double[depth][];
+        for (int l = 0; l <= depth; l++) h[l] = l == 0 ? h0 : java.util.Arrays.copyOf(s.sum(l - 1), d * n);
+        for (int l = 0; l < depth; l++) b[l] = outputGradient(l, s);
+        double[] fs = ResNetFeatureSpeed.measure(shape, sigma, featureSpeedStep, s.gathered(2 * depth).x()[population], h, b);
+        double[] all = java.util.Arrays.copyOf(base, base.length + fs.length);
+        System.arraycopy(fs, 0, all, base.length, fs.length);
+        return all;
     }
 
     /** One engine block per residual block. */
@@ -201,18 +240,24 @@ public final class ResNetModel implements Model {
     }
 
     /** h_L of the units {@code x} (L M particles of dimension 2D, in id order), block after block. */
-    public double[] forward(double[] x) {
-        double[] h = h0.clone(), p = new double[n], s = new double[n];
+    public double[] forward(double[] x) { return streams(x)[depth]; }
+
+    /** The residual streams h_0 .. h_L of the units {@code x}. */
+    public double[][] streams(double[] x) {
+        double[][] out = new double[depth + 1][];
+        out[0] = h0.clone();
+        double[] p = new double[n], s = new double[n];
         for (int l = 0; l < depth; l++) {
-            double[] shares = new double[d * n];
+            double[] shares = new double[d * n], h = out[l].clone();
             for (int m = 0; m < width; m++) {
                 int at = (l * width + m) * 2 * d;
-                HiddenUnit.activations(x, at, h, d, n, sigma, p, s);
+                HiddenUnit.activations(x, at, out[l], d, n, sigma, p, s);
                 HiddenUnit.addOuter(x, at + d, s, d, n, shares);
             }
             for (int k = 0; k < h.length; k++) h[k] += shares[k] * invLM;
+            out[l + 1] = h;
         }
-        return h;
+        return out;
     }
 
     /** The data and embeddings. */
