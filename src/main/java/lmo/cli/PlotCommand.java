@@ -28,6 +28,13 @@ final class PlotCommand implements Callable<Integer> {
             return Main.BAD_INPUT;
         }
         for (Path p : sweep ? SweepPlot.write(dir) : RunPlots.write(dir)) System.out.println(p);
+        if (sweep) {
+            try {
+                ResNetSweeps.reportIfResNet(dir, lmo.plot.SweepTable.read(dir.resolve(SweepPlot.CSV)));
+            } catch (Exception e) {
+                System.err.println("lmo: warning: no resnet shape report: " + e.getMessage());
+            }
+        }
         return Main.OK;
     }
 }

@@ -15,6 +15,16 @@ import lmo.scenario.ScenarioLoader;
 final class ResNetSweeps {
     private ResNetSweeps() {}
 
+    /** {@link #report} when the sweep's first completed point is a resnet run. */
+    static void reportIfResNet(Path dir, SweepTable table) throws IOException, ScenarioException {
+        for (SweepTable.Row r : table.rows()) {
+            if (!r.status().equals(SweepTable.COMPLETED)) continue;
+            Scenario s = ScenarioLoader.load(dir.resolve(r.dir()).resolve("scenario.yaml"), List.of());
+            if (s.model() instanceof ResNetSpec) report(dir, table);
+            return;
+        }
+    }
+
     static void report(Path dir, SweepTable table) throws IOException, ScenarioException {
         List<ResNetShapes.Run> runs = new ArrayList<>();
         for (SweepTable.Row r : table.rows()) {

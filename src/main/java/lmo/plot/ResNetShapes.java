@@ -24,7 +24,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * {@code shapes.csv}; the fitted exponents beside the theory's in {@code shapes.json}; plots in {@code plots/}.
  *
  * <p>Fits. The theory's error laws are {@code err_h^2 = A D/(LM) + B / D} and {@code err_y^2 = A (D/(LM))^2 + B / D}
- * (with 1/L negligible at fixed L). A non-negative two-term least-squares fit of err^2 gives A and B; the
+ * (with 1/L negligible at fixed L), plus a constant C, the reference run's own error (independent of the shape). A
+ * non-negative least-squares fit of err^2 gives A, B and C; C is removed from err^2 (shapes with err^2 < 2 C are
+ * left out: the reference dominates them); the
  * <em>width region</em> is the shapes where the width term is at least 4 times the other, the <em>embedding
  * region</em> those where B/D is at least 4 times the width term; in each region a least-squares line of log err
  * against log(D/(LM)), resp. log D, gives the exponent (theory: 1/2 and -1/2 for the embedding error, 1 and -1/2
@@ -96,25 +98,90 @@ public final class ResNetShapes {
         return new PowerFit(region, slope, Math.exp((sy - slope * sx) / n), r2, n, theory);
     }
 
-    /** Non-negative least squares of {@code y = A a + B b} (two columns): {A, B}. */
-    static double[] twoTerms(double[] a, double[] b, double[] y) {
-        double aa = 0, ab = 0, bb = 0, ay = 0, by = 0;
-        for (int i = 0; i < y.length; i++) {
-            if (!Double.isFinite(y[i])) continue;
-            aa += a[i] * a[i];
-            ab += a[i] * b[i];
-            bb += b[i] * b[i];
-            ay += a[i] * y[i];
-            by += b[i] * y[i];
+    /**
+     * Non-negative least squares of {@code y = A a + B b + C} (columns a, b and a constant) in relative residuals
+     * {@code (y - fit) / y}: {A, B, C}, by trying every subset of the three terms and keeping the best fit with
+     * non-negative coefficients.
+     */
+    static double[] threeTerms(double[] a0, double[] b0, double[] y0) {
+        int n = y0.length;
+        double[] a = new double[n], b = new double[n], y = new double[n], one = new double[n];
+        for (int i = 0; i < n; i++) {  // relative residuals: every shape counts, whatever its error's size
+            double w = y0[i] > 0 ? 1 / y0[i] : Double.NaN;
+            a[i] = a0[i] * w;
+            b[i] = b0[i] * w;
+            y[i] = y0[i] * w;
+            one[i] = w;
         }
-        double det = aa * bb - ab * ab;
-        double ca = (ay * bb - by * ab) / det, cb = (by * aa - ay * ab) / det;
-        if (ca < 0 || !Double.isFinite(ca)) return new double[] {0, Math.max(0, by / bb)};
-        if (cb < 0 || !Double.isFinite(cb)) return new double[] {Math.max(0, ay / aa), 0};
-        return new double[] {ca, cb};
+        double[] best = {0, 0, 0};
+        double bestResidual = Double.POSITIVE_INFINITY;
+        for (int mask = 1; mask < 8; mask++) {
+            double[][] cols = new double[3][];
+            int k = 0;
+            int[] which = new int[3];
+            for (int t = 0; t < 3; t++) {
+                if ((mask & (1 << t)) == 0) continue;
+                cols[k] = t == 0 ? a : t == 1 ? b : one;
+                which[k++] = t;
+            }
+            double[] c = leastSquares(java.util.Arrays.copyOf(cols, k), y);
+            if (c == null) continue;
+            boolean ok = true;
+            for (double v : c) ok &= v >= 0;
+            if (!ok) continue;
+            double[] coef = new double[3];
+            for (int i = 0; i < k; i++) coef[which[i]] = c[i];
+            double r = 0;
+            for (int i = 0; i < y.length; i++) {
+                if (!Double.isFinite(y[i])) continue;
+                double e = y[i] - coef[0] * a[i] - coef[1] * b[i] - coef[2] * one[i];
+                r += e * e;
+            }
+            if (r < bestResidual) {
+                bestResidual = r;
+                best = coef;
+            }
+        }
+        return best;
     }
 
-    /** The exponents of one error: width region, embedding region, envelope in P. */
+    /** Ordinary least squares over the finite rows of y, by the normal equations (k <= 3); null when singular. */
+    private static double[] leastSquares(double[][] cols, double[] y) {
+        int k = cols.length;
+        double[][] m = new double[k][k + 1];
+        for (int i = 0; i < y.length; i++) {
+            if (!Double.isFinite(y[i])) continue;
+            boolean finite = true;
+            for (int r = 0; r < k; r++) finite &= Double.isFinite(cols[r][i]);
+            if (!finite) continue;
+            for (int r = 0; r < k; r++) {
+                for (int c = 0; c < k; c++) m[r][c] += cols[r][i] * cols[c][i];
+                m[r][k] += cols[r][i] * y[i];
+            }
+        }
+        for (int p = 0; p < k; p++) {
+            int piv = p;
+            for (int r = p + 1; r < k; r++) if (Math.abs(m[r][p]) > Math.abs(m[piv][p])) piv = r;
+            double[] t = m[p];
+            m[p] = m[piv];
+            m[piv] = t;
+            if (Math.abs(m[p][p]) < 1e-300) return null;
+            for (int r = 0; r < k; r++) {
+                if (r == p) continue;
+                double f = m[r][p] / m[p][p];
+                for (int c = p; c <= k; c++) m[r][c] -= f * m[p][c];
+            }
+        }
+        double[] out = new double[k];
+        for (int r = 0; r < k; r++) out[r] = m[r][k] / m[r][r];
+        return out;
+    }
+
+    /**
+     * The exponents of one error: width region, embedding region, envelope in P. The reference run's own error adds
+     * (in expectation) a constant C to every err^2; it is fitted with A and B and removed before the power fits, which
+     * use only the shapes whose err^2 is at least twice C.
+     */
     static List<PowerFit> fits(List<Shape> shapes, boolean output) {
         int n = shapes.size();
         double[] width = new double[n], inv = new double[n], err2 = new double[n], err = new double[n], d = new double[n],
@@ -124,15 +191,16 @@ public final class ResNetShapes {
             ratio[i] = s.ratio();
             width[i] = output ? ratio[i] * ratio[i] : ratio[i];
             inv[i] = 1.0 / s.embedding();
-            err[i] = output ? s.errorOutput() : s.errorEmbedding();
-            err2[i] = err[i] * err[i];
+            double e = output ? s.errorOutput() : s.errorEmbedding();
+            err2[i] = e * e;
             d[i] = s.embedding();
             p[i] = s.parameters();
         }
-        double[] ab = twoTerms(width, inv, err2);
+        double[] abc = threeTerms(width, inv, err2);
+        for (int i = 0; i < n; i++) err[i] = err2[i] >= 2 * abc[2] ? Math.sqrt(err2[i] - abc[2]) : Double.NaN;
         List<Double> wx = new ArrayList<>(), wy = new ArrayList<>(), ex = new ArrayList<>(), ey = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            double tw = ab[0] * width[i], te = ab[1] * inv[i];
+            double tw = abc[0] * width[i], te = abc[1] * inv[i];
             if (tw >= 4 * te) {
                 wx.add(ratio[i]);
                 wy.add(err[i]);
@@ -142,12 +210,14 @@ public final class ResNetShapes {
                 ey.add(err[i]);
             }
         }
+        String fit = "(err^2 = A x + B/D + C: A = " + fmt(abc[0]) + ", B = " + fmt(abc[1]) + ", C = " + fmt(abc[2])
+                + " removed; shapes with err^2 >= 2 C)";
         List<PowerFit> out = new ArrayList<>();
-        out.add(power("width term >= 4 x embedding term (A = " + fmt(ab[0]) + ", B = " + fmt(ab[1]) + "): against D/(LM)",
-                unbox(wx), unbox(wy), output ? 1.0 : 0.5));
-        out.add(power("embedding term >= 4 x width term: against D", unbox(ex), unbox(ey), -0.5));
+        out.add(power("width term >= 4 x embedding term " + fit + ": against D/(LM)", unbox(wx), unbox(wy), output ? 1.0 : 0.5));
+        out.add(power("embedding term >= 4 x width term " + fit + ": against D", unbox(ex), unbox(ey), -0.5));
         double[][] env = envelope(p, err);
-        out.add(power("lower envelope per quarter decade of P = LMD: against P", env[0], env[1], output ? -0.2 : -1.0 / 6));
+        out.add(power("lower envelope per quarter decade of P = LMD " + fit + ": against P", env[0], env[1],
+                output ? -0.2 : -1.0 / 6));
         return out;
     }
 
