@@ -86,7 +86,13 @@ class ClusterRunTest {
                                 + " [2, 1], variance: 2.25, sampling: random, count: 60}, {type: atoms, points: [[4, 3],"
                                 + " [5, 3]], weights: [1, 2]}]",
                         "model.solver.sinkhornIterations=2", "engine.shards=4", "engine.blockSize=32",
-                        "checkpoint.every=5"));
+                        "checkpoint.every=5"),
+                family("resnet (MLU): hidden units as particles, 2L rounds of residual and backward streams",
+                        "scenarios/resnet-shapes.yaml", "model.depth=6", "model.width=8", "model.embedding=16", "steps=4",
+                        "engine.shards=3", "engine.blockSize=8"),
+                family("deep linear network: layers as particles, gathered, Lanczos sharpness on the coordinator",
+                        "scenarios/deep-linear-sharpness.yaml", "steps=60", "output.every=20", "model.sharpnessEvery=20",
+                        "engine.shards=3", "engine.blockSize=3"));
     }
 
     private static Arguments family(String name, String scenario, String... overrides) {
