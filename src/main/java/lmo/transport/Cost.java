@@ -103,7 +103,7 @@ public final class Cost {
         this.d = d;
         this.kind = kind;
         this.normalize = normalize;
-        double[] range = rawRange(x, n, y, m, d, kind);
+        double[] range = CostRange.of(x, n, y, m, d, kind);
         this.rawMin = range[0];
         this.rawMax = range[1];
         double s = switch (normalize) {
@@ -150,8 +150,11 @@ public final class Cost {
         return new Cost(x, n, y, m, d, kind, normalize);
     }
 
-    /** The un-normalised min and max of k over all pairs, by one pass in row blocks of 256 x 256. */
-    static double[] rawRange(double[] x, int n, double[] y, int m, int d, Kind kind) {
+    /**
+     * The un-normalised min and max of k over all pairs, by one pass in row blocks of 256 x 256 ({@link CostRange}
+     * gives the same values visiting far fewer pairs; this pass is its reference and its fallback).
+     */
+    static double[] rawRangeAllPairs(double[] x, int n, double[] y, int m, int d, Kind kind) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (int i0 = 0; i0 < n; i0 += BLOCK) {
@@ -170,7 +173,7 @@ public final class Cost {
         return new double[] {lo, hi};
     }
 
-    private static double raw(double[] x, int i, double[] y, int j, int d, Kind kind) {
+    static double raw(double[] x, int i, double[] y, int j, int d, Kind kind) {
         double s = 0.0;
         int a = i * d;
         int b = j * d;
