@@ -78,6 +78,8 @@ public final class Cost {
 
     private final double[] x;
     private final double[] y;
+    /** y by coordinate, {@code yCols[k][j] = y[j * d + k]} (for the vector kernels). */
+    private final double[][] yCols;
     private final int n;
     private final int m;
     private final int d;
@@ -94,12 +96,14 @@ public final class Cost {
         if (n < 1 || m < 1) throw new IllegalArgumentException("empty point cloud");
         this.x = x;
         this.y = y;
+        this.yCols = new double[d][m];
+        for (int j = 0; j < m; j++) for (int k = 0; k < d; k++) yCols[k][j] = y[j * d + k];
         this.n = n;
         this.m = m;
         this.d = d;
         this.kind = kind;
         this.normalize = normalize;
-        double[] range = rawRange(x, n, y, m, d, kind);
+        double[] range = CostRange.of(x, n, y, m, d, kind);
         this.rawMin = range[0];
         this.rawMax = range[1];
         double s = switch (normalize) {
@@ -118,6 +122,7 @@ public final class Cost {
         if (x.length != n * of.d) throw new IllegalArgumentException("rows must be n x d flat (d = " + of.d + ")");
         this.x = x;
         this.y = of.y;
+        this.yCols = of.yCols;
         this.n = n;
         this.m = of.m;
         this.d = of.d;
@@ -145,8 +150,11 @@ public final class Cost {
         return new Cost(x, n, y, m, d, kind, normalize);
     }
 
-    /** The un-normalised min and max of k over all pairs, by one pass in row blocks of 256 x 256. */
-    static double[] rawRange(double[] x, int n, double[] y, int m, int d, Kind kind) {
+    /**
+     * The un-normalised min and max of k over all pairs, by one pass in row blocks of 256 x 256 ({@link CostRange}
+     * gives the same values visiting far fewer pairs; this pass is its reference and its fallback).
+     */
+    static double[] rawRangeAllPairs(double[] x, int n, double[] y, int m, int d, Kind kind) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (int i0 = 0; i0 < n; i0 += BLOCK) {
@@ -165,7 +173,7 @@ public final class Cost {
         return new double[] {lo, hi};
     }
 
-    private static double raw(double[] x, int i, double[] y, int j, int d, Kind kind) {
+    static double raw(double[] x, int i, double[] y, int j, int d, Kind kind) {
         double s = 0.0;
         int a = i * d;
         int b = j * d;
@@ -183,13 +191,22 @@ public final class Cost {
 
     /** Writes {@code c_ij} for j = 0 .. m-1 into {@code out[0 .. m)}. {@code out} is modified. */
     public void row(int i, double[] out) {
+        row(i, 0, m, out);
+    }
+
+    /**
+     * Writes {@code c_ij} for j in {@code [from, to)} into {@code out[from .. to)}, the bits of {@link #at}: the
+     * squares summed in coordinate order, times the kind's factor (1 or 1/2; {@code 1 * r = r}), divided by the
+     * scale. {@code out} is modified.
+     */
+    public void row(int i, int from, int to, double[] out) {
         int a = i * d;
         double s = scale;
         if (d == 2) {
             double x0 = x[a];
             double x1 = x[a + 1];
             double f = kind.factor;
-            for (int j = 0, b = 0; j < m; j++, b += 2) {
+            for (int j = from, b = 2 * from; j < to; j++, b += 2) {
                 double t0 = x0 - y[b];
                 double t1 = x1 - y[b + 1];
                 double r = t0 * t0 + t1 * t1;
@@ -197,7 +214,22 @@ public final class Cost {
             }
             return;
         }
-        for (int j = 0; j < m; j++) out[j] = raw(x, i, y, j, d, kind) / s;
+        for (int j = from; j < to; j++) out[j] = raw(x, i, y, j, d, kind) / s;
+    }
+
+    /** The source points, n x d row-major (not a copy). */
+    double[] xs() {
+        return x;
+    }
+
+    /** The target coordinate k of every target, {@code y[j * d + k]} for j = 0 .. m-1 (not a copy). */
+    double[] yColumn(int k) {
+        return yCols[k];
+    }
+
+    /** The kind's factor: 1 or 1/2. */
+    double factor() {
+        return kind.factor;
     }
 
     public int n() {

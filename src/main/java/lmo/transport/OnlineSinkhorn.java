@@ -18,8 +18,8 @@ import java.util.List;
  * {@code ot.sinkhorn(a, b, M, reg)} uses {@code K = exp(-M / reg)}, so reg = epsilon when M is the same c).
  *
  * <p><b>Blocks.</b> Rows are cut into blocks of B consecutive rows. The u-update is per row
- * ({@link #uRows}); the v-update accumulates, per block, one max-stabilised {@link LogSumExp} pair per column over
- * the block's rows in row order ({@link #vPartial}); the block partials are folded in block order
+ * ({@link #uRows}); the v-update computes, per block, one max-stabilised {@link LogSumExp} pair per column over
+ * the block's rows (max, then the sum in row order: {@link #vPartial}); the block partials are folded in block order
  * ({@link #combine}) starting from block 0, and {@link #vFrom} turns the pairs into v. The engine may compute the
  * blocks anywhere and in any order: as long as it folds them in block order it gets the same bits as
  * {@link #solve}. State a worker needs for its rows: its {@code u} entries, the whole {@code v} (m), the problem
@@ -37,6 +37,9 @@ import java.util.List;
  * ({@code c in [0, 1]}) beta = 1e5 stays finite (tested), unlike the kernel form {@code exp(-beta c)} (POT #54).
  */
 public final class OnlineSinkhorn {
+
+    /** The row kernels: {@link SinkhornKernels#best()}. */
+    static final SinkhornKernels KERNELS = SinkhornKernels.best();
 
     /** Default rows per block. */
     public static final int DEFAULT_BLOCK = 64;
@@ -82,9 +85,10 @@ public final class OnlineSinkhorn {
 
     /**
      * The row pass over rows {@code [rowFrom, rowTo)}: for each row, {@code L_i = LSE_j(v_j + log q_j - beta c_ij)}
-     * (two passes over a row buffer, max then sum), the row's contributions to the {@link PlanMetrics} of the plan
-     * (u, v, beta) added to {@code metrics[0 .. SLOTS)} in row order, and, if {@code uNext != null},
-     * {@code uNext_i = theta u_i - L_i}.
+     * as {@code mx + log s} with {@code mx = max_j z_j}, {@code s = sum_j e^{z_j - mx}} summed in 4 lanes (column j in
+     * lane j mod 4, lanes added as {@code (l0 + l1) + (l2 + l3)}; {@link SinkhornKernels}: the Vector API when loaded,
+     * else its scalar twin, same bits); the row's contributions to the {@link PlanMetrics} of the plan (u, v, beta)
+     * added to {@code metrics[0 .. SLOTS)} in row order; and, if {@code uNext != null}, {@code uNext_i = theta u_i - L_i}.
      *
      * @param u       current u (not modified)
      * @param v       current v, all m entries (not modified)
@@ -99,26 +103,21 @@ public final class OnlineSinkhorn {
      */
     public static void uRows(int rowFrom, int rowTo, TransportProblem problem, double[] u, double[] v, double beta,
                              double theta, double[] uNext, double[] metrics, double[] cRow, double[] zRow) {
+        uRows(rowFrom, rowTo, problem, u, v, beta, theta, uNext, metrics, cRow, zRow, KERNELS);
+    }
+
+    static void uRows(int rowFrom, int rowTo, TransportProblem problem, double[] u, double[] v, double beta,
+                      double theta, double[] uNext, double[] metrics, double[] cRow, double[] zRow,
+                      SinkhornKernels kernels) {
         Cost cost = problem.cost();
-        int m = cost.m();
         double[] logQ = problem.logQ();
         double[] p = problem.p();
+        double[] acc = new double[3 * SinkhornKernels.LANES];
+        double[] row = new double[4];
         double err = 0, mass = 0, cst = 0, logRatio = 0, pu = 0;
         for (int i = rowFrom; i < rowTo; i++) {
-            cost.row(i, cRow);
-            double mx = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < m; j++) {
-                double z = v[j] + logQ[j] - beta * cRow[j];
-                zRow[j] = z;
-                if (z > mx) mx = z;
-            }
-            double s = 0, wc = 0, wv = 0;
-            for (int j = 0; j < m; j++) {
-                double e = Math.exp(zRow[j] - mx);
-                s += e;
-                wc += e * cRow[j];
-                wv += e * v[j];
-            }
+            kernels.row(cost, i, v, logQ, beta, cRow, zRow, acc, row);
+            double mx = row[0], s = row[1], wc = row[2], wv = row[3];
             double lse = mx + Math.log(s);
             if (!Double.isFinite(lse)) throw new NonFiniteException(-1, "u", i, -lse);
             double ui = u[i];
@@ -144,7 +143,9 @@ public final class OnlineSinkhorn {
 
     /**
      * The v-side partial of the rows {@code [rowFrom, rowTo)}: for every column j, the {@link LogSumExp} pair of
-     * {@code u_i + log p_i - beta c_ij} over those rows, accumulated in row order from the empty pair.
+     * {@code x_ij = u_i + log p_i - beta c_ij} over those rows, by two passes over the block: {@code max_j = max_i x_ij},
+     * then {@code sum_j = sum_i e^{x_ij - max_j}} in row order (a column whose entries are all -inf stays the empty
+     * pair {@code (-inf, 0)}); {@link SinkhornKernels}, the Vector API when loaded, else its scalar twin, same bits.
      *
      * @param max  output, m entries (overwritten). Modified.
      * @param sum  output, m entries (overwritten). Modified.
@@ -152,15 +153,12 @@ public final class OnlineSinkhorn {
      */
     public static void vPartial(int rowFrom, int rowTo, TransportProblem problem, double[] u, double beta,
                                 double[] max, double[] sum, double[] cRow) {
-        Cost cost = problem.cost();
-        int m = cost.m();
-        double[] logP = problem.logP();
-        LogSumExp.clear(max, sum);
-        for (int i = rowFrom; i < rowTo; i++) {
-            cost.row(i, cRow);
-            double a = u[i] + logP[i];
-            for (int j = 0; j < m; j++) LogSumExp.add(max, sum, j, a - beta * cRow[j]);
-        }
+        vPartial(rowFrom, rowTo, problem, u, beta, max, sum, cRow, KERNELS);
+    }
+
+    static void vPartial(int rowFrom, int rowTo, TransportProblem problem, double[] u, double beta, double[] max,
+                         double[] sum, double[] cRow, SinkhornKernels kernels) {
+        kernels.columns(problem.cost(), rowFrom, rowTo, u, problem.logP(), beta, max, sum, cRow);
     }
 
     /**
@@ -199,6 +197,10 @@ public final class OnlineSinkhorn {
      * @throws NonFiniteException naming the iteration, side and index of the first non-finite potential
      */
     public static SinkhornResult solve(TransportProblem problem, Options options, Observer observer) {
+        return solve(problem, options, observer, KERNELS);
+    }
+
+    static SinkhornResult solve(TransportProblem problem, Options options, Observer observer, SinkhornKernels kernels) {
         int n = problem.n();
         int m = problem.m();
         int b = options.blockSize();
@@ -222,7 +224,7 @@ public final class OnlineSinkhorn {
         for (; t <= options.maxIterations(); t++) {
             double theta = schedule.theta(t);
             try {
-                rowPass(problem, u, v, beta, theta, uNext, b, metrics, blockMetrics, cRow, zRow);
+                rowPass(problem, u, v, beta, theta, uNext, b, metrics, blockMetrics, cRow, zRow, kernels);
             } catch (NonFiniteException e) {
                 throw e.at(t);
             }
@@ -239,7 +241,7 @@ public final class OnlineSinkhorn {
             uNext = swap;
             beta = schedule.beta(t);
             try {
-                vPass(problem, u, beta, b, max, sum, blockMax, blockSum, cRow, v);
+                vPass(problem, u, beta, b, max, sum, blockMax, blockSum, cRow, v, kernels);
             } catch (NonFiniteException e) {
                 throw e.at(t);
             }
@@ -247,7 +249,7 @@ public final class OnlineSinkhorn {
         }
         int last = t - 1;
         try {
-            rowPass(problem, u, v, beta, 0.0, null, b, metrics, blockMetrics, cRow, zRow);
+            rowPass(problem, u, v, beta, 0.0, null, b, metrics, blockMetrics, cRow, zRow, kernels);
         } catch (NonFiniteException e) {
             throw e.at(last);
         }
@@ -260,23 +262,24 @@ public final class OnlineSinkhorn {
 
     /** One full row pass in blocks of b rows; block metric partials summed in block order into metrics. */
     static void rowPass(TransportProblem problem, double[] u, double[] v, double beta, double theta, double[] uNext,
-                        int b, double[] metrics, double[] blockMetrics, double[] cRow, double[] zRow) {
+                        int b, double[] metrics, double[] blockMetrics, double[] cRow, double[] zRow,
+                        SinkhornKernels kernels) {
         java.util.Arrays.fill(metrics, 0.0);
         int n = problem.n();
         for (int from = 0; from < n; from += b) {
             java.util.Arrays.fill(blockMetrics, 0.0);
-            uRows(from, Math.min(n, from + b), problem, u, v, beta, theta, uNext, blockMetrics, cRow, zRow);
+            uRows(from, Math.min(n, from + b), problem, u, v, beta, theta, uNext, blockMetrics, cRow, zRow, kernels);
             for (int k = 0; k < metrics.length; k++) metrics[k] += blockMetrics[k];
         }
     }
 
     /** One full v-update: block partials folded in block order, then v. */
     static void vPass(TransportProblem problem, double[] u, double beta, int b, double[] max, double[] sum,
-                      double[] blockMax, double[] blockSum, double[] cRow, double[] v) {
+                      double[] blockMax, double[] blockSum, double[] cRow, double[] v, SinkhornKernels kernels) {
         int n = problem.n();
         LogSumExp.clear(max, sum);
         for (int from = 0; from < n; from += b) {
-            vPartial(from, Math.min(n, from + b), problem, u, beta, blockMax, blockSum, cRow);
+            vPartial(from, Math.min(n, from + b), problem, u, beta, blockMax, blockSum, cRow, kernels);
             combine(max, sum, blockMax, blockSum);
         }
         vFrom(max, sum, v);

@@ -1,6 +1,7 @@
 package lmo.model.kernel;
 
 import java.util.Arrays;
+import lmo.numeric.ExpPoly;
 
 /**
  * {@link PairSums} in plain Java, emulating the four lanes of {@link VectorPairSums} operation by operation (same

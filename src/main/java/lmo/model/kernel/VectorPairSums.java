@@ -1,6 +1,7 @@
 package lmo.model.kernel;
 
 import java.util.Arrays;
+import lmo.numeric.VectorExp;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -12,14 +13,14 @@ import jdk.incubator.vector.VectorSpecies;
  * across nested loops). Each point sees exactly the operations of {@link LanePairSums}: same bits.
  *
  * <p>Shape notes, measured on JDK 17 (C2): a vector carried through an outer loop, or merged after an if, is boxed
- * (one allocation per iteration, 2x slower); and C2 inlines {@link #exp} at only one call site per loop
+ * (one allocation per iteration, 2x slower); and C2 inlines {@link VectorExp#exp} at only one call site per loop
  * (NodeCountInliningCutoff), so processing 2 or 4 points per pass makes the other call sites box too (slower, not
  * faster); a vector passed to a call that is not inlined is boxed too, so the array-based paths pass arrays. The
  * Gaussian in d <= 3 (d = 2 is the W4 benchmark) keeps every accumulator in a register; d >= 4 and the energy kernel
  * keep the per-coordinate values in small arrays.
  */
 final class VectorPairSums implements PairSums {
-    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_256;
+    private static final VectorSpecies<Double> S = VectorExp.SPECIES;
 
     VectorPairSums() {
         if (S.length() != LANES) throw new IllegalStateException("species has " + S.length() + " lanes");
@@ -42,30 +43,6 @@ final class VectorPairSums implements PairSums {
         }
     }
 
-    /** {@link ExpPoly#exp}, lane-wise. */
-    static DoubleVector exp(DoubleVector a) {
-        DoubleVector t = a.fma(ExpPoly.LOG2E, ExpPoly.SHIFT);
-        DoubleVector n = t.sub(ExpPoly.SHIFT);
-        DoubleVector r = n.fma(DoubleVector.broadcast(S, -ExpPoly.LN2_HI), a);
-        r = n.fma(DoubleVector.broadcast(S, -ExpPoly.LN2_LO), r);
-        DoubleVector p = DoubleVector.broadcast(S, ExpPoly.C13).fma(r, DoubleVector.broadcast(S, ExpPoly.C12));
-        p = p.fma(r, DoubleVector.broadcast(S, ExpPoly.C11));
-        p = p.fma(r, DoubleVector.broadcast(S, ExpPoly.C10));
-        p = p.fma(r, DoubleVector.broadcast(S, ExpPoly.C9));
-        p = p.fma(r, DoubleVector.broadcast(S, ExpPoly.C8));
-        p = p.fma(r, DoubleVector.broadcast(S, ExpPoly.C7));
-        p = p.fma(r, DoubleVector.broadcast(S, ExpPoly.C6));
-        p = p.fma(r, DoubleVector.broadcast(S, ExpPoly.C5));
-        p = p.fma(r, DoubleVector.broadcast(S, ExpPoly.C4));
-        p = p.fma(r, DoubleVector.broadcast(S, ExpPoly.C3));
-        p = p.fma(r, DoubleVector.broadcast(S, ExpPoly.C2));
-        DoubleVector one = DoubleVector.broadcast(S, 1.0);
-        p = p.fma(r, one);
-        p = p.fma(r, one);
-        DoubleVector scale = t.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 52).add(ExpPoly.BIAS).reinterpretAsDoubles();
-        return p.mul(scale).blend(0.0, a.compare(VectorOperators.LT, ExpPoly.UNDERFLOW));
-    }
-
     /** Gaussian, d = 2: one point per pass, every accumulator in a register. */
     private static void gaussian2(double param, double[] x, int count, double[] z0, double[] z1, double[] w,
                                   double[] w0, double[] w1, int total, double[] s0, double[] s1, double[] grad) {
@@ -83,7 +60,7 @@ final class VectorPairSums implements PairSums {
             for (int j = 0; j < total; j += LANES) {
                 DoubleVector dx = xa.sub(DoubleVector.fromArray(S, z0, j));
                 DoubleVector dy = ya.sub(DoubleVector.fromArray(S, z1, j));
-                DoubleVector k = exp(dy.fma(dy, dx.mul(dx)).mul(c));
+                DoubleVector k = VectorExp.exp(dy.fma(dy, dx.mul(dx)).mul(c));
                 sp = k.fma(DoubleVector.fromArray(S, w0, j), sp);
                 st = k.fma(DoubleVector.fromArray(S, w1, j), st);
                 k = k.mul(DoubleVector.fromArray(S, w, j));
@@ -124,7 +101,7 @@ final class VectorPairSums implements PairSums {
                 DoubleVector dx = xa.sub(DoubleVector.fromArray(S, z0, j));
                 DoubleVector dy = ya.sub(DoubleVector.fromArray(S, z1, j));
                 DoubleVector dz = za.sub(DoubleVector.fromArray(S, z2, j));
-                DoubleVector k = exp(dz.fma(dz, dy.fma(dy, dx.mul(dx))).mul(c));
+                DoubleVector k = VectorExp.exp(dz.fma(dz, dy.fma(dy, dx.mul(dx))).mul(c));
                 sp = k.fma(DoubleVector.fromArray(S, w0, j), sp);
                 st = k.fma(DoubleVector.fromArray(S, w1, j), st);
                 k = k.mul(DoubleVector.fromArray(S, w, j));
@@ -154,7 +131,7 @@ final class VectorPairSums implements PairSums {
             DoubleVector st = DoubleVector.zero(S);
             for (int j = 0; j < total; j += LANES) {
                 squaredDistance(x, i, dim, z, j, d2buf);
-                DoubleVector k = exp(DoubleVector.fromArray(S, d2buf, 0).mul(c));
+                DoubleVector k = VectorExp.exp(DoubleVector.fromArray(S, d2buf, 0).mul(c));
                 sp = k.fma(DoubleVector.fromArray(S, w0, j), sp);
                 st = k.fma(DoubleVector.fromArray(S, w1, j), st);
                 k.mul(DoubleVector.fromArray(S, w, j)).intoArray(fbuf, 0);

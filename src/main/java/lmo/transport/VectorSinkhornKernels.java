@@ -1,0 +1,158 @@
+package lmo.transport;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+import lmo.numeric.ExpPoly;
+import lmo.numeric.VectorExp;
+
+/**
+ * {@link SinkhornKernels} with the Vector API (4 doubles, {@link VectorExp#SPECIES}): the operations of
+ * {@link LaneSinkhornKernels} lane by lane, the last {@code m mod 4} columns by the same scalar code. Cost rows come
+ * from the targets by coordinate ({@link Cost#yColumn}), the bits of {@link Cost#row}. The v-side walks the columns
+ * in tiles of {@link #TILE} so a tile's targets, max and sum stay in L1 over the block's rows (each column is
+ * independent: tiling changes no bits). No vector is carried across an outer loop (C2 would box it).
+ */
+final class VectorSinkhornKernels extends SinkhornKernels {
+    private static final VectorSpecies<Double> S = VectorExp.SPECIES;
+    static final int TILE = 512;
+
+    VectorSinkhornKernels() {
+        if (S.length() != LANES) throw new IllegalStateException("species has " + S.length() + " lanes");
+    }
+
+    @Override
+    void row(Cost cost, int i, double[] v, double[] logQ, double beta, double[] cRow, double[] zRow, double[] acc,
+             double[] out) {
+        int m = cost.m();
+        int m4 = m & -LANES;
+        DoubleVector bv = DoubleVector.broadcast(S, beta);
+        DoubleVector mxv = DoubleVector.broadcast(S, Double.NEGATIVE_INFINITY);
+        if (cost.dimension() == 2) {   // the cost row fused into pass 1: c and z stored, max by compare-and-blend
+            int a = 2 * i;
+            DoubleVector x0 = DoubleVector.broadcast(S, cost.xs()[a]);
+            DoubleVector x1 = DoubleVector.broadcast(S, cost.xs()[a + 1]);
+            DoubleVector f = DoubleVector.broadcast(S, cost.factor());
+            DoubleVector sc = DoubleVector.broadcast(S, cost.scale());
+            double[] y0 = cost.yColumn(0);
+            double[] y1 = cost.yColumn(1);
+            for (int j = 0; j < m4; j += LANES) {
+                DoubleVector t0 = x0.sub(DoubleVector.fromArray(S, y0, j));
+                DoubleVector t1 = x1.sub(DoubleVector.fromArray(S, y1, j));
+                DoubleVector c = t0.mul(t0).add(t1.mul(t1)).mul(f).div(sc);
+                c.intoArray(cRow, j);
+                DoubleVector z = DoubleVector.fromArray(S, v, j).add(DoubleVector.fromArray(S, logQ, j)).sub(bv.mul(c));
+                z.intoArray(zRow, j);
+                mxv = mxv.blend(z, z.compare(VectorOperators.GT, mxv));
+            }
+            cost.row(i, m4, m, cRow);
+        } else {
+            costRow(cost, i, 0, m, cRow);
+            for (int j = 0; j < m4; j += LANES) {
+                DoubleVector z = DoubleVector.fromArray(S, v, j).add(DoubleVector.fromArray(S, logQ, j))
+                        .sub(bv.mul(DoubleVector.fromArray(S, cRow, j)));
+                z.intoArray(zRow, j);
+                mxv = mxv.blend(z, z.compare(VectorOperators.GT, mxv));
+            }
+        }
+        mxv.intoArray(acc, 0);
+        double mx = acc[0];   // the largest lane by >, as the scalar twin's running max
+        for (int l = 1; l < LANES; l++) if (acc[l] > mx) mx = acc[l];
+        for (int j = m4; j < m; j++) {
+            double z = v[j] + logQ[j] - beta * cRow[j];
+            zRow[j] = z;
+            if (z > mx) mx = z;
+        }
+        DoubleVector mv = DoubleVector.broadcast(S, mx);
+        DoubleVector s = DoubleVector.zero(S);
+        DoubleVector wc = s;
+        DoubleVector wv = s;
+        for (int j = 0; j < m4; j += LANES) {
+            DoubleVector e = VectorExp.exp(DoubleVector.fromArray(S, zRow, j).sub(mv));
+            s = s.add(e);
+            wc = e.fma(DoubleVector.fromArray(S, cRow, j), wc);
+            wv = e.fma(DoubleVector.fromArray(S, v, j), wv);
+        }
+        s.intoArray(acc, 0);
+        wc.intoArray(acc, LANES);
+        wv.intoArray(acc, 2 * LANES);
+        lanes(m4, m, mx, cRow, zRow, v, acc);
+        finish(mx, acc, out);
+    }
+
+    @Override
+    void columns(Cost cost, int from, int to, double[] u, double[] logP, double beta, double[] max, double[] sum,
+                 double[] cRow) {
+        int m = cost.m();
+        LogSumExp.clear(max, sum);
+        DoubleVector bv = DoubleVector.broadcast(S, beta);
+        for (int j0 = 0; j0 < m; j0 += TILE) {
+            int j1 = Math.min(m, j0 + TILE);
+            int j4 = j0 + ((j1 - j0) & -LANES);
+            for (int i = from; i < to; i++) {
+                costRow(cost, i, j0, j1, cRow);
+                double a = u[i] + logP[i];
+                DoubleVector av = DoubleVector.broadcast(S, a);
+                for (int j = j0; j < j4; j += LANES) {
+                    DoubleVector x = av.sub(bv.mul(DoubleVector.fromArray(S, cRow, j)));
+                    DoubleVector.fromArray(S, max, j).max(x).intoArray(max, j);
+                }
+                for (int j = j4; j < j1; j++) max[j] = Math.max(max[j], a - beta * cRow[j]);
+            }
+            for (int i = from; i < to; i++) {
+                costRow(cost, i, j0, j1, cRow);
+                double a = u[i] + logP[i];
+                DoubleVector av = DoubleVector.broadcast(S, a);
+                for (int j = j0; j < j4; j += LANES) {
+                    DoubleVector x = av.sub(bv.mul(DoubleVector.fromArray(S, cRow, j)));
+                    DoubleVector e = VectorExp.exp(x.sub(DoubleVector.fromArray(S, max, j)));
+                    DoubleVector.fromArray(S, sum, j).add(e).intoArray(sum, j);
+                }
+                for (int j = j4; j < j1; j++) sum[j] += ExpPoly.exp(a - beta * cRow[j] - max[j]);
+            }
+        }
+        emptyColumns(max, sum);
+    }
+
+    /**
+     * {@code out[from .. to) = c_i.}, lane-wise: {@code ((t_0 t_0 + t_1 t_1) + ...) * factor / scale} with
+     * {@code t_k = x_ik - y_jk}, the bits of {@link Cost#row}; the last {@code (to - from) mod 4} by {@link Cost#row}.
+     */
+    static void costRow(Cost cost, int i, int from, int to, double[] out) {
+        int d = cost.dimension();
+        int a = i * d;
+        double[] xs = cost.xs();
+        int j4 = from + ((to - from) & -LANES);
+        double f = cost.factor();
+        double sc = cost.scale();
+        if (d == 2) {
+            DoubleVector x0 = DoubleVector.broadcast(S, xs[a]);
+            DoubleVector x1 = DoubleVector.broadcast(S, xs[a + 1]);
+            double[] y0 = cost.yColumn(0);
+            double[] y1 = cost.yColumn(1);
+            for (int j = from; j < j4; j += LANES) {
+                DoubleVector t0 = x0.sub(DoubleVector.fromArray(S, y0, j));
+                DoubleVector t1 = x1.sub(DoubleVector.fromArray(S, y1, j));
+                t0.mul(t0).add(t1.mul(t1)).mul(f).div(sc).intoArray(out, j);
+            }
+        } else {
+            for (int k = 0; k < d; k++) {
+                DoubleVector xk = DoubleVector.broadcast(S, xs[a + k]);
+                double[] yk = cost.yColumn(k);
+                if (k == 0) {
+                    for (int j = from; j < j4; j += LANES) {
+                        DoubleVector t = xk.sub(DoubleVector.fromArray(S, yk, j));
+                        t.mul(t).intoArray(out, j);
+                    }
+                } else {
+                    for (int j = from; j < j4; j += LANES) {
+                        DoubleVector t = xk.sub(DoubleVector.fromArray(S, yk, j));
+                        DoubleVector.fromArray(S, out, j).add(t.mul(t)).intoArray(out, j);
+                    }
+                }
+            }
+            for (int j = from; j < j4; j += LANES) DoubleVector.fromArray(S, out, j).mul(f).div(sc).intoArray(out, j);
+        }
+        cost.row(i, j4, to, out);
+    }
+}
