@@ -1,5 +1,6 @@
 package lmo.transport.barycenter;
 
+import lmo.transport.NonFiniteException;
 import java.util.ArrayList;
 import java.util.List;
 

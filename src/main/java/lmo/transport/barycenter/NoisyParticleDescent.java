@@ -1,5 +1,6 @@
 package lmo.transport.barycenter;
 
+import lmo.transport.NonFiniteException;
 import java.util.List;
 import java.util.stream.IntStream;
 import lmo.rng.CounterRng;

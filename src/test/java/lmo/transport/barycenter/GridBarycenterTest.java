@@ -1,5 +1,6 @@
 package lmo.transport.barycenter;
 
+import lmo.transport.NonFiniteException;
 import static org.junit.jupiter.api.Assertions.*;
 
 import org.junit.jupiter.api.Test;
