@@ -288,23 +288,20 @@ public final class RunDirectory implements RunObserver {
                     System.arraycopy(x, i * d, rows, i * (d + 1), d);
                     rows[i * (d + 1) + d] = m[i];
                 }
-                var bytes = new java.io.ByteArrayOutputStream(rows.length * 8 + 128);
-                Npy.write(bytes, new Table(m.length, d + 1, rows));
                 String name = fileName.apply(sim.populations().get(p).name());
-                writeAtomically(name, bytes.toByteArray());
+                Table table = new Table(m.length, d + 1, rows);
+                writeAtomically(name, out -> Npy.write(out, table));
                 int w = state.solverWidth()[p];
                 if (w > 0 && !name.startsWith("snapshots/")) {
-                    bytes = new java.io.ByteArrayOutputStream(state.s()[p].length * 8 + 128);
-                    Npy.write(bytes, new Table(m.length, w, state.s()[p].clone()));
-                    writeAtomically(name.replace(".npy", "-solver.npy"), bytes.toByteArray());
+                    Table solver = new Table(m.length, w, state.s()[p].clone());
+                    writeAtomically(name.replace(".npy", "-solver.npy"), out -> Npy.write(out, solver));
                 }
             }
             String probe = fileName.apply("\u0000");
             double[] global = state.global();
             if (global.length > 0 && !probe.startsWith("snapshots/")) {
-                var bytes = new java.io.ByteArrayOutputStream(global.length * 8 + 128);
-                Npy.write(bytes, new Table(global.length, 1, global.clone()));
-                writeAtomically(probe.replace("\u0000", "model-global"), bytes.toByteArray());
+                Table g = new Table(global.length, 1, global.clone());
+                writeAtomically(probe.replace("\u0000", "model-global"), out -> Npy.write(out, g));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -329,10 +326,23 @@ public final class RunDirectory implements RunObserver {
     }
 
     private void writeAtomically(String name, byte[] content) throws IOException {
+        writeAtomically(name, out -> out.write(content));
+    }
+
+    /** What writes a file's content. */
+    @FunctionalInterface
+    private interface Content {
+        void writeTo(java.io.OutputStream out) throws IOException;
+    }
+
+    /** Streams the content to {@code name.tmp} (buffered, no copy of it in memory), then renames it over name. */
+    private void writeAtomically(String name, Content content) throws IOException {
         Path target = dir.resolve(name);
         Files.createDirectories(target.getParent());
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        Files.write(tmp, content);
+        try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+            content.writeTo(out);
+        }
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 

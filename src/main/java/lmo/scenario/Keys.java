@@ -49,6 +49,8 @@ final class Keys {
             "mlp", List.of("type", "variant", "depth", "width", "inputDim", "outputDim", "samples", "branchScale",
                     "dataSeed", "initSeed"));
     static final List<String> MLP_VARIANTS = List.of("plain", "residual");
+    /** Model types whose parameters are the particles ({@link DerivesPopulation}): {@code populations} is optional. */
+    static final List<String> DERIVED_POPULATION_MODELS = List.of("resnet", "deep-linear", "mlp");
     static final Map<String, List<String>> DEEP_LINEAR_INIT = ordered(
             "gaussian", List.of("type", "scale"),
             "residual", List.of("type", "scale"));

@@ -71,7 +71,7 @@ final class ScenarioBinder {
 
     /** True for models whose parameters are the particles ({@link DerivesPopulation}): populations may be left out. */
     private static boolean derivesPopulation(MapReader model) throws ScenarioException {
-        return model.has("type") && List.of("resnet", "deep-linear", "mlp").contains(model.requireString("type"));
+        return model.has("type") && Keys.DERIVED_POPULATION_MODELS.contains(model.requireString("type"));
     }
 
     /** The dynamics a model fixes itself (ot: none; barycenter: noisy descent or none), else null. */
