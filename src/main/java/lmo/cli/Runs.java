@@ -96,8 +96,9 @@ final class Runs {
             if (!k.startsWith("mass_")) finals.append(String.format(Locale.ROOT, "; %s %.6g", k, v));
         });
         String from = sim.startStep() > 0 ? " from step " + sim.startStep() : "";
+        if (o.message() != null) System.out.println("lmo: " + o.message());
         System.out.println(String.format(Locale.ROOT, "%s: %d steps%s in %.2f s (%.1f steps/s, %d shards)%s",
-                sim.name(), sim.steps() - sim.startStep(), from, o.timing().wallSeconds(), o.timing().stepsPerSecond(),
+                sim.name(), o.step() - sim.startStep(), from, o.timing().wallSeconds(), o.timing().stepsPerSecond(),
                 o.shards(), finals));
         System.out.println("results: " + dir);
         return Main.OK;

@@ -9,7 +9,7 @@ import java.util.Map;
  * @param step the step of the state returned (the last step, or the last good step)
  * @param stateSha256 SHA-256 of that state (see {@link StateHash})
  * @param finalMetrics the metrics of that state, by column name
- * @param message the divergence diagnostic, or null
+ * @param message the divergence diagnostic, why a completed run stopped before its last step, or null
  * @param timing where the wall time went
  */
 public record RunOutcome(Status status, long step, String stateSha256, Map<String, Double> finalMetrics,

@@ -30,6 +30,9 @@ import lmo.model.Model;
  * summaries, and every collected state (snapshot, checkpoint, final state and its hash) carries it. Such a model's
  * Apply does not return the next round-0 partials: a separate round asks for them with the new global state.
  *
+ * <p>When the model reports {@link Model#converged} on a logged state, the update the blocks made from it is rolled
+ * back and that state ends the run (completed, with a message saying so).
+ *
  * <p>On a non-finite V, position, mass or global state, the blocks that did commit the step are rolled back, the
  * last good state is collected and handed to {@link RunObserver#onFinish}, and the outcome is {@code DIVERGED}
  * with a message naming the step, population and particle (or the global state's entry).
@@ -55,6 +58,7 @@ public final class SchedulerCore {
     private boolean checkpointRequested;
     private double[] lastValues;
     private String divergence;
+    private boolean stoppedEarly;
     private RunOutcome outcome;
     private long criticalNanos;
     private long allShardNanos;
@@ -180,6 +184,10 @@ public final class SchedulerCore {
             return a.update() ? issue(new Order.Rollback(++seq, step)) : issue(new Order.Collect(++seq, step));
         }
         if (!a.update()) return issue(new Order.Collect(++seq, step));
+        if (logged && model.converged(java.util.Arrays.copyOf(values, model.metricNames().size()))) {
+            stoppedEarly = true;  // the blocks committed the update from this state: undo it, then collect
+            return issue(new Order.Rollback(++seq, step));
+        }
         return stageDone(a, byBlock);
     }
 
@@ -331,7 +339,7 @@ public final class SchedulerCore {
 
     private Order afterCollect(Order.Collect c, Gathered blocks) {
         Gathered state = blocks.withGlobal(global.clone());
-        boolean end = divergence != null || c.step() == sim.steps();
+        boolean end = divergence != null || stoppedEarly || c.step() == sim.steps();
         if (!end) {
             collected = c.step();
             if (snapshotDue(c.step())) observer.onSnapshot(c.step(), state);
@@ -344,13 +352,15 @@ public final class SchedulerCore {
         Map<String, Double> finals = new LinkedHashMap<>();
         for (int i = 0; i < columns.size() && lastValues != null; i++) finals.put(columns.get(i), lastValues[i]);
         double wall = wallSeconds();
-        long stepsDone = (divergence == null ? sim.steps() : c.step()) - sim.startStep();
+        long stepsDone = c.step() - sim.startStep();
         double crit = criticalNanos * 1e-9;
         double sched = schedulerNanos * 1e-9;
         RunOutcome.Timing timing = new RunOutcome.Timing(wall, wall > 0 ? stepsDone / wall : 0, crit,
                 allShardNanos * 1e-9, sched, Math.max(0, wall - crit - sched), rounds);
         outcome = new RunOutcome(divergence == null ? RunOutcome.Status.COMPLETED : RunOutcome.Status.DIVERGED,
-                c.step(), StateHash.sha256(state), finals, divergence, timing, layout.shards(), layout.blocks());
+                c.step(), StateHash.sha256(state), finals,
+                stoppedEarly ? "converged at step " + c.step() + " of " + sim.steps() + " (the model's stopping rule)" : divergence,
+                timing, layout.shards(), layout.blocks());
         if (divergence == null && (sim.checkpointEvery() > 0 || checkpointRequested)) {
             checkpointRequested = false;
             observer.onCheckpoint(c.step(), state);

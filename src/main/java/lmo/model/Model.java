@@ -110,6 +110,15 @@ public interface Model {
      */
     default boolean occasionalMetric(int index) { return false; }
 
+    /**
+     * True when the run may end at this state because the model's solver has converged and the scenario asked to stop
+     * then (ot's {@code stopAtTolerance}); the engine checks it on logged states, after the metrics, and ends the run
+     * there (completed, the state kept as final). False by default.
+     *
+     * @param metrics this model's metrics of the state, as {@link #metrics} returned them
+     */
+    default boolean converged(double[] metrics) { return false; }
+
     /** Names of the metrics (columns of metrics.csv), in the order {@link #metrics} returns them. */
     List<String> metricNames();
 

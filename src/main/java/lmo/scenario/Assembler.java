@@ -206,7 +206,8 @@ public final class Assembler {
             default -> lmo.transport.InverseTemperature.epsilonScaling(spec.beta0(), spec.sigma(), spec.betaMax());
         };
         try {
-            return new lmo.model.transport.OtModel(p.index(), cost, p.m0(), q, schedule, spec.tolerance());
+            return new lmo.model.transport.OtModel(p.index(), cost, p.m0(), q, schedule, spec.tolerance(),
+                    spec.stopAtTolerance());
         } catch (IllegalArgumentException e) {
             throw new ScenarioException("populations." + p.name() + ": " + e.getMessage());
         }

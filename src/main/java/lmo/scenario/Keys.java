@@ -40,7 +40,7 @@ final class Keys {
             "two-layer", List.of("type", "population", "readout", "activation", "bias", "signs", "loss", "regularization",
                     "activeThreshold", "data", "potential"),
             "game", List.of("type", "payoff", "path", "niError"),
-            "ot", List.of("type", "population", "target", "cost", "normalize", "solver", "tolerance"),
+            "ot", List.of("type", "population", "target", "cost", "normalize", "solver", "tolerance", "stopAtTolerance"),
             "barycenter", List.of("type", "population", "lambda", "tau", "inputs", "weights", "solver"),
             "resnet", List.of("type", "depth", "width", "embedding", "inputDim", "outputDim", "samples", "activation",
                     "dataSeed", "embeddingSeed", "coupled", "reference", "featureSpeed"),

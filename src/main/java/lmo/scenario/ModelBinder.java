@@ -153,7 +153,11 @@ final class ModelBinder {
                 kappa = s.optDouble("kappa", solver.equals("annealed") ? 0.5 : 2.0 / 3, Check.atLeast(0));
         }
         double tolerance = m.has("tolerance") ? m.requireDouble("tolerance", positive) : nan;
-        return new OtSpec(population, target, cost, normalize, solver, beta0, kappa, sigma, betaMax, tolerance);
+        boolean stop = m.optBoolean("stopAtTolerance", false);
+        if (stop && Double.isNaN(tolerance)) {
+            throw m.keyError("stopAtTolerance", "stopAtTolerance needs model.tolerance (the l1 marginal error to stop at)");
+        }
+        return new OtSpec(population, target, cost, normalize, solver, beta0, kappa, sigma, betaMax, tolerance, stop);
     }
 
     /** {@code file} (and optional {@code rows}), or {@code count} and {@code from}. */

@@ -12,9 +12,11 @@ package lmo.scenario;
  * @param sigma the factor of {@code epsilon-scaling} (NaN otherwise)
  * @param betaMax the cap of {@code epsilon-scaling} (NaN otherwise)
  * @param tolerance the first-marginal error below which {@code converged} is 1 (NaN: no such column)
+ * @param stopAtTolerance end the run at the first logged state whose {@code converged} is 1
  */
 public record OtSpec(String population, SamplesTarget target, String cost, String normalize, String solver,
-                     double beta0, double kappa, double sigma, double betaMax, double tolerance) implements ModelSpec {
+                     double beta0, double kappa, double sigma, double betaMax, double tolerance,
+                     boolean stopAtTolerance) implements ModelSpec {
     @Override public String type() { return "ot"; }
     @Override public PotentialSpec potential() { return null; }
 }

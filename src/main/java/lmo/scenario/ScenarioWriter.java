@@ -124,6 +124,7 @@ final class ScenarioWriter {
             out = map("type", ot.type(), "population", ot.population(), "target", target(ot.target()), "cost",
                     ot.cost(), "normalize", ot.normalize(), "solver", solver);
             if (!Double.isNaN(ot.tolerance())) out.put("tolerance", ot.tolerance());
+            if (ot.stopAtTolerance()) out.put("stopAtTolerance", true);
             return out;
         }
         if (model instanceof BarycenterSpec b) return barycenter(b);

@@ -46,6 +46,28 @@ class OtScenarioTest {
     }
 
     @Test
+    void stopAtToleranceEndsTheRunAtTheFirstLoggedStateBelowIt() throws Exception {
+        String[] set = {"populations.x.count=300", "model.target.count=200", "output.every=5", "model.tolerance=1e-6"};
+        Recorder rec = new Recorder();
+        java.util.List<String> o = new java.util.ArrayList<>(java.util.List.of(set));
+        o.add("model.stopAtTolerance=true");
+        lmo.engine.RunOutcome out = LocalEngine.run(Assembler.build(Scenarios.load(W1, o.toArray(String[]::new))), rec);
+        assertEquals(lmo.engine.RunOutcome.Status.COMPLETED, out.status());
+        long k = out.step();
+        assertTrue(k > 0 && k < 200 && k % 5 == 0, "stopped at " + k);
+        int err = rec.columns.indexOf("marginalError");
+        assertTrue(rec.rows.get(rec.rows.size() - 1)[err] <= 1e-6, "the last row is below the tolerance");
+        assertTrue(rec.rows.get(rec.rows.size() - 2)[err] > 1e-6, "the one before is not");
+        assertTrue(out.message().startsWith("converged at step " + k + " of 200"), out.message());
+        java.util.List<String> plain = new java.util.ArrayList<>(java.util.List.of(set));
+        plain.add("steps=" + k);
+        assertEquals(LocalEngine.run(Assembler.build(Scenarios.load(W1, plain.toArray(String[]::new))), new Recorder())
+                .stateSha256(), out.stateSha256(), "the same state as a run of exactly that many steps");
+        assertTrue(Scenarios.error(Scenarios.write(dir, "bad.yaml", java.nio.file.Files.readString(W1)
+                .replace("  tolerance: 1.0e-6\n", "  stopAtTolerance: true\n"))).contains("model.stopAtTolerance"));
+    }
+
+    @Test
     void theResolvedScenarioReadsBackTheSame() throws Exception {
         Scenario s = Scenarios.load(W1);
         String yaml = s.toYaml();

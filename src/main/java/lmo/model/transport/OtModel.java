@@ -49,6 +49,7 @@ public final class OtModel implements Model {
     private final InverseTemperature schedule;
     private final double massPQ;
     private final double tolerance;
+    private final boolean stopAtTolerance;
     private final boolean small;
     private final TransportProblem problem;
     private volatile Double exact;
@@ -61,6 +62,17 @@ public final class OtModel implements Model {
      * @param tolerance the marginal error below which the run counts as converged (NaN: no flag)
      */
     public OtModel(int population, Cost cost, double[] p, double[] q, InverseTemperature schedule, double tolerance) {
+        this(population, cost, p, q, schedule, tolerance, false);
+    }
+
+    /**
+     * @param stopAtTolerance end the run at the first logged state whose marginal error is at most the tolerance
+     *     ({@link #converged})
+     */
+    public OtModel(int population, Cost cost, double[] p, double[] q, InverseTemperature schedule, double tolerance,
+                   boolean stopAtTolerance) {
+        if (stopAtTolerance && Double.isNaN(tolerance)) throw new IllegalArgumentException("stopAtTolerance needs a tolerance");
+        this.stopAtTolerance = stopAtTolerance;
         this.population = population;
         this.cost = cost;
         this.q = q.clone();
@@ -150,6 +162,10 @@ public final class OtModel implements Model {
     private double beta(long step) { return schedule.beta((int) step); }
 
     @Override public int metricSumLength() { return PlanMetrics.SLOTS; }
+
+    /** With {@code stopAtTolerance}: the plan's l1 first-marginal error (metric 1) is at most the tolerance. */
+    @Override
+    public boolean converged(double[] metrics) { return stopAtTolerance && metrics[1] <= tolerance; }
 
     @Override
     public List<String> metricNames() {
