@@ -29,8 +29,11 @@ public final class StateHash {
             double[] x = state.x()[p];
             double[] m = state.m()[p];
             for (int i = 0; i < m.length; i++) {
-                if (buf.remaining() < 8 * (d + 1)) flush(md, buf);
-                for (int c = 0; c < d; c++) buf.putDouble(x[i * d + c]);
+                for (int c = 0; c < d; c++) {
+                    if (buf.remaining() < 8) flush(md, buf);
+                    buf.putDouble(x[i * d + c]);
+                }
+                if (buf.remaining() < 8) flush(md, buf);
                 buf.putDouble(m[i]);
             }
         }
