@@ -40,4 +40,35 @@ class ResNetShapeSweepTest {
         assertTrue(fits.get(0).get("points").asInt() >= 6 && fits.get(1).get("points").asInt() >= 4, fits.toString());
         assertTrue(Files.isRegularFile(out.resolve("plots/errorEmbedding-vs-width.png")));
     }
+
+    /**
+     * The output error's width term alone: uncoupled runs draw their embeddings per D, so shapes with the reference's
+     * D share its W_E and W_U and their output error is the width fluctuation only. At L = 50, D = 512 and
+     * D/(LM) in {0.16, 0.32, 0.64} it grows like (D/(LM))^1 (the theory's exponent), within 0.1.
+     */
+    @Test
+    void theOutputErrorsWidthTermIsLinearInDOverLM() throws Exception {
+        Path out = dir.resolve("output");
+        Cli r = Cli.run("sweep", "scenarios/resnet-shapes.yaml", "--set", "model.coupled=false", "--set", "engine.shards=1",
+                "--param", "model.width=16,32,64", "--param", "model.embedding=512", "--param", "seed=1,2",
+                "--reference", "model.width=512", "--reference", "model.embedding=512", "--engine", "local",
+                "--parallel", "2", "--out", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        java.util.List<String> rows = Files.readAllLines(out.resolve("shapes.csv"));
+        java.util.List<String> header = java.util.List.of(rows.get(0).split(","));
+        int ratio = header.indexOf("ratio"), err = header.indexOf("errorOutput");
+        double sx = 0, sy = 0, sxx = 0, sxy = 0;
+        int n = rows.size() - 1;
+        for (String row : rows.subList(1, rows.size())) {
+            String[] f = row.split(",");
+            double x = Math.log(Double.parseDouble(f[ratio])), y = Math.log(Double.parseDouble(f[err]));
+            sx += x;
+            sy += y;
+            sxx += x * x;
+            sxy += x * y;
+        }
+        assertEquals(3, n);
+        double slope = (sxy - sx * sy / n) / (sxx - sx * sx / n);
+        assertEquals(1.0, slope, 0.1, "log-log slope of errorOutput in D/(LM): " + rows);
+    }
 }
