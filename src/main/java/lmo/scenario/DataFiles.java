@@ -42,23 +42,24 @@ final class DataFiles {
 
     /** The existing directory named by {@code key}, absolute, resolved as {@link #read} resolves files. */
     Path resolveDirectory(MapReader m, String key) throws ScenarioException {
-        String text = m.requireString(key);
-        Node node = m.node.get(key);
-        Path p = node.origin().override() ? Path.of(text) : scenarioDir.resolve(text);
-        p = p.toAbsolutePath().normalize();
+        Path p = path(m, key);
         if (!Files.isDirectory(p)) throw m.error(key, "not a directory: " + p);
         return p;
     }
 
     /** The existing regular file named by {@code key}, absolute, resolved as {@link #read} does. */
     Path resolve(MapReader m, String key) throws ScenarioException {
-        String text = m.requireString(key);
-        Node node = m.node.get(key);
-        Path p = node.origin().override() ? Path.of(text) : scenarioDir.resolve(text);
-        p = p.toAbsolutePath().normalize();
+        Path p = path(m, key);
         if (!Files.exists(p)) throw m.error(key, "file not found: " + p);
         if (!Files.isRegularFile(p)) throw m.error(key, "not a regular file: " + p);
         return p;
+    }
+
+    /** The path named by {@code key}: relative to the scenario's directory, or to the current one for an override. */
+    private Path path(MapReader m, String key) throws ScenarioException {
+        String text = m.requireString(key);
+        Path p = m.node.get(key).origin().override() ? Path.of(text) : scenarioDir.resolve(text);
+        return p.toAbsolutePath().normalize();
     }
 
     /**
