@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import lmo.engine.BlockLayout;
 import lmo.engine.Checkpoint;
@@ -247,6 +248,8 @@ public final class RunDirectory implements RunObserver {
         s.put("stepsPerSecond", o.timing().stepsPerSecond());
         ObjectNode f = s.putObject("final");
         o.finalMetrics().forEach(f::put);
+        Map<String, Object> conventions = sim.model().conventions();
+        if (!conventions.isEmpty()) s.set("conventions", JSON.valueToTree(conventions));
         s.put("stateSha256", o.stateSha256());
         ObjectNode e = s.putObject("engine");
         e.put("nodes", cluster == null ? 1 : cluster.nodes());

@@ -119,6 +119,14 @@ public interface Model {
      */
     default boolean converged(double[] metrics) { return false; }
 
+    /**
+     * The conventions behind this model's numbers, written as the {@code conventions} object of {@code summary.json}
+     * (e.g. ot's cost, its normalisation and scale, what beta means, the entropy reference of {@code dual}), so that
+     * a run directory says what its outputs mean without the scenario. Values are strings or numbers, in a stable
+     * order; the default states none.
+     */
+    default Map<String, Object> conventions() { return Map.of(); }
+
     /** Names of the metrics (columns of metrics.csv), in the order {@link #metrics} returns them. */
     List<String> metricNames();
 

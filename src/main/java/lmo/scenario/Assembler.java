@@ -188,8 +188,17 @@ public final class Assembler {
         return MmdModel.energy(p.index(), p.dim(), target);
     }
 
-    /** The OT model: the cost over the population's initial positions and the target samples. */
+    /**
+     * The OT model: the cost over the population's initial positions and the target samples. Both measures are
+     * probability measures: the target weights are divided by their total ({@link #target}), and so are the sources'
+     * masses, in place, when their total is not 1 to 1e-12 (a mass column of counts, or {@code mass: 5}).
+     */
     private static Model ot(OtSpec spec, Population p, long seed) throws ScenarioException {
+        double total = p.initialMass();
+        if (Math.abs(total - 1) > 1e-12) {
+            double[] m = p.m0();
+            for (int i = 0; i < m.length; i++) m[i] /= total;
+        }
         Target t = target(spec.target(), p, seed);
         double[] y = t.points(), q = t.weights();
         lmo.transport.Cost cost;
@@ -209,7 +218,8 @@ public final class Assembler {
             return new lmo.model.transport.OtModel(p.index(), cost, p.m0(), q, schedule, spec.tolerance(),
                     spec.stopAtTolerance());
         } catch (IllegalArgumentException e) {
-            throw new ScenarioException("populations." + p.name() + ": " + e.getMessage());
+            String where = e.getMessage().startsWith("q[") ? "model.target (weights)" : "populations." + p.name() + " (masses)";
+            throw new ScenarioException(where + ": " + e.getMessage());
         }
     }
 

@@ -19,7 +19,7 @@ final class Barycenters {
 
     static Model model(BarycenterSpec b, Scenario s, Population p) throws ScenarioException {
         int dim = p.dim();
-        BarycenterMetrics metrics = metrics(b, dim);
+        BarycenterMetrics metrics = metrics(b, dim).stating(b.lambda(), b.tau());
         try {
             if (b.solver().equals("grid")) {
                 GridInit init = (GridInit) s.populations().get(p.name()).init();

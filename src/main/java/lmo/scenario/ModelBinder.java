@@ -152,9 +152,9 @@ final class ModelBinder {
                 beta0 = s.optDouble("beta0", 10, positive);
                 kappa = s.optDouble("kappa", solver.equals("annealed") ? 0.5 : 2.0 / 3, Check.atLeast(0));
         }
-        double tolerance = m.has("tolerance") ? m.requireDouble("tolerance", positive) : nan;
+        double tolerance = m.has("tolerance") ? m.requireDouble("tolerance", positive) : OtSpec.DEFAULT_TOLERANCE;
         boolean stop = m.optBoolean("stopAtTolerance", false);
-        if (stop && Double.isNaN(tolerance)) {
+        if (stop && !m.has("tolerance")) {
             throw m.keyError("stopAtTolerance", "stopAtTolerance needs model.tolerance (the l1 marginal error to stop at)");
         }
         return new OtSpec(population, target, cost, normalize, solver, beta0, kappa, sigma, betaMax, tolerance, stop);

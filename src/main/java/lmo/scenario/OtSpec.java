@@ -11,12 +11,16 @@ package lmo.scenario;
  * @param kappa the exponent of {@code annealed} / {@code debiased-annealed} (NaN otherwise)
  * @param sigma the factor of {@code epsilon-scaling} (NaN otherwise)
  * @param betaMax the cap of {@code epsilon-scaling} (NaN otherwise)
- * @param tolerance the first-marginal error below which {@code converged} is 1 (NaN: no such column)
+ * @param tolerance the l1 first-marginal error at or below which {@code converged} is 1 ({@link #DEFAULT_TOLERANCE}
+ *     when not given)
  * @param stopAtTolerance end the run at the first logged state whose {@code converged} is 1
  */
 public record OtSpec(String population, SamplesTarget target, String cost, String normalize, String solver,
                      double beta0, double kappa, double sigma, double betaMax, double tolerance,
                      boolean stopAtTolerance) implements ModelSpec {
+    /** {@code model.tolerance} when the scenario gives none: the flag {@code converged} is always stated. */
+    public static final double DEFAULT_TOLERANCE = 1e-6;
+
     @Override public String type() { return "ot"; }
     @Override public PotentialSpec potential() { return null; }
 }

@@ -75,6 +75,10 @@ class BarycenterScenarioTest {
         Simulation sim = Assembler.build(Scenarios.load(Scenarios.write(dir, "s.yaml", line(lambda, tau, 400))));
         assertInstanceOf(GridBarycenterModel.class, sim.model());
         assertInstanceOf(Fixed.class, sim.dynamics());
+        java.util.Map<String, Object> conventions = sim.model().conventions();
+        assertEquals(lambda, conventions.get("lambda"));
+        assertEquals(tau, conventions.get("tau"));
+        assertTrue(conventions.get("cost").toString().startsWith("half-sqeuclidean |x - y|^2 / 2"), conventions.toString());
         Recorder rec = new Recorder();
         LocalEngine.run(sim, rec);
         double[] r = lastRow(rec, "mean_0", "variance_0", "marginalError_1", "varianceError");
@@ -117,6 +121,7 @@ class BarycenterScenarioTest {
         assertInstanceOf(ParticleBarycenter.class, sim.model());
         Langevin noise = assertInstanceOf(Langevin.class, sim.dynamics());
         assertEquals(0.25, noise.temperature(), 0.0, "the temperature is tau");
+        assertEquals(0.25, sim.model().conventions().get("tau"), "summary.json states tau");
         assertEquals(4000, sim.populations().get(0).count());
         Recorder rec = new Recorder();
         LocalEngine.run(sim, rec);

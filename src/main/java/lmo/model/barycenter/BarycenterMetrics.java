@@ -1,7 +1,9 @@
 package lmo.model.barycenter;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The metric columns both barycenter solvers log, in this order: {@code mean_c} and {@code variance_c} per coordinate
@@ -15,12 +17,21 @@ public final class BarycenterMetrics {
     private final int inputs;
     private final double[] referenceMean;
     private final double referenceVariance;
+    private final double lambda;
+    private final double tau;
 
     /**
      * @param referenceMean the closed-form mean, or null when the inputs are not all isotropic Gaussians
      * @param referenceVariance the closed-form variance per coordinate (ignored without a mean)
      */
     public BarycenterMetrics(int dim, int inputs, double[] referenceMean, double referenceVariance) {
+        this(dim, inputs, referenceMean, referenceVariance, Double.NaN, Double.NaN);
+    }
+
+    private BarycenterMetrics(int dim, int inputs, double[] referenceMean, double referenceVariance, double lambda,
+                              double tau) {
+        this.lambda = lambda;
+        this.tau = tau;
         this.dim = dim;
         this.inputs = inputs;
         this.referenceMean = referenceMean == null ? null : referenceMean.clone();
@@ -28,6 +39,31 @@ public final class BarycenterMetrics {
         if (referenceMean != null && (referenceMean.length != dim || !(referenceVariance > 0))) {
             throw new IllegalArgumentException("the closed form needs a mean of dimension " + dim + " and a variance > 0");
         }
+    }
+
+    /** These metrics of the (lambda, tau) problem, whose conventions {@link #conventions} then states. */
+    public BarycenterMetrics stating(double lambda, double tau) {
+        return new BarycenterMetrics(dim, inputs, referenceMean, referenceVariance, lambda, tau);
+    }
+
+    /**
+     * The conventions of both solvers' numbers, for {@code summary.json}: the cost (1/2 |x - y|^2, not normalised),
+     * the objective and what lambda and tau weigh, and which closed form {@code meanError}, {@code varianceError}
+     * measure against.
+     */
+    Map<String, Object> conventions() {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("cost", "half-sqeuclidean |x - y|^2 / 2, not normalised");
+        c.put("objective", "sum_k w_k T_lambda(mu, nu_k) + tau H(mu), T_lambda(mu, nu) = min <c, gamma> + lambda"
+                + " KL(gamma | mu (x) nu), H the entropy relative to Lebesgue");
+        if (!Double.isNaN(lambda)) c.put("lambda", lambda);
+        if (!Double.isNaN(tau)) c.put("tau", tau);
+        c.put("marginalError_k", "l1 error of the first (barycenter-side) marginal of the plan towards input k");
+        if (referenceMean != null) {
+            c.put("closedForm", "meanError = |mean - sum_k w_k m_k|; varianceError = max_c |variance_c - s^2| / s^2,"
+                    + " s^2 = " + referenceVariance + " the (lambda, tau) closed form for isotropic Gaussians");
+        }
+        return c;
     }
 
     List<String> names() {

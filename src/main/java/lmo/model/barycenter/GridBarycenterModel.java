@@ -100,6 +100,8 @@ public final class GridBarycenterModel implements Model {
 
     @Override public List<String> metricNames() { return metrics.names(); }
 
+    @Override public Map<String, Object> conventions() { return metrics.conventions(); }
+
     @Override
     public double[] metrics(Summaries s, double[] metricSums) {
         double[] r = s.sum(0);

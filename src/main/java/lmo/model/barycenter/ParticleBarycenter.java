@@ -1,6 +1,7 @@
 package lmo.model.barycenter;
 
 import java.util.List;
+import java.util.Map;
 import lmo.engine.Block;
 import lmo.engine.Reduction;
 import lmo.engine.Summaries;
@@ -157,6 +158,8 @@ public final class ParticleBarycenter implements Model {
     }
 
     @Override public List<String> metricNames() { return metrics.names(); }
+
+    @Override public Map<String, Object> conventions() { return metrics.conventions(); }
 
     @Override
     public double[] metrics(Summaries s, double[] sums) {

@@ -2,6 +2,7 @@ package lmo.model.transport;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import lmo.engine.Gathered;
@@ -32,9 +33,10 @@ import lmo.transport.TransportProblem;
  *       by row, online (no n x m matrix); the same row pass gives the metrics of the plan
  *       {@code pi_k = exp(u_k + log p + v_k + log q - beta_k c)} ({@link PlanMetrics}).</li>
  * </ul>
- * For problems of at most {@link #EXACT_CELLS} pairs, round 1 concatenates u, and the metrics of logged steps add
- * {@code roundedCost} (the plan rounded onto Gamma(p, q), Algorithm 2) and {@code suboptimality} against the exact
- * optimum (network simplex, computed once): the annealing paper's error measure, per logged iteration.
+ * For problems of at most {@link #ROUNDED_CELLS} pairs, round 1 concatenates u, and the metrics of logged steps add
+ * {@code roundedCost} (the plan rounded onto Gamma(p, q), Algorithm 2); up to {@link #EXACT_CELLS} pairs also
+ * {@code suboptimality} against the exact optimum (network simplex, computed once): the annealing paper's error
+ * measure, per logged iteration.
  *
  * <p>So a run of K steps makes K iterations, and its final state (u_K, v_K) is the notebook's after K iterations; its
  * last metrics row is the plan after iteration K. The particles do not move ({@code dynamics: none}).
@@ -51,6 +53,7 @@ public final class OtModel implements Model {
     private final double tolerance;
     private final boolean stopAtTolerance;
     private final boolean small;
+    private final boolean exactKnown;
     private final TransportProblem problem;
     private volatile Double exact;
 
@@ -83,7 +86,8 @@ public final class OtModel implements Model {
         for (double w : q) mq += w;
         this.massPQ = mp * mq;
         this.tolerance = tolerance;
-        this.small = (long) cost.n() * cost.m() <= EXACT_CELLS;
+        this.small = (long) cost.n() * cost.m() <= ROUNDED_CELLS;
+        this.exactKnown = (long) cost.n() * cost.m() <= EXACT_CELLS;
         this.problem = TransportProblem.of(cost, p.clone(), this.q);
     }
 
@@ -102,7 +106,7 @@ public final class OtModel implements Model {
 
     @Override public int solverWidth(int p) { return p == population ? 1 : 0; }
     /**
-     * Round 0 folds the v-update's log-sum-exps; problems of at most {@link #EXACT_CELLS} pairs add round 1, the
+     * Round 0 folds the v-update's log-sum-exps; problems of at most {@link #ROUNDED_CELLS} pairs add round 1, the
      * potentials u concatenated (n doubles), so that logged steps can round the plan and compare it with the exact
      * optimum.
      */
@@ -138,7 +142,11 @@ public final class OtModel implements Model {
         double[] v = new double[m];
         if (s.step() > 0) {
             double[] pairs = s.sum(round);
-            OnlineSinkhorn.vFrom(Arrays.copyOfRange(pairs, 0, m), Arrays.copyOfRange(pairs, m, 2 * m), v);
+            try {
+                OnlineSinkhorn.vFrom(Arrays.copyOfRange(pairs, 0, m), Arrays.copyOfRange(pairs, m, 2 * m), v);
+            } catch (NonFiniteException e) {
+                Arrays.fill(v, Double.NaN); // the u-update turns it into the engine's divergence (step, particle)
+            }
         }
         s.set(round, v);
     }
@@ -167,11 +175,32 @@ public final class OtModel implements Model {
     @Override
     public boolean converged(double[] metrics) { return stopAtTolerance && metrics[1] <= tolerance; }
 
+    /**
+     * The cost (kind, normalisation, the scale that converts values back: {@code raw = value * scale}), the
+     * schedule and what beta means, the plan's form, and the entropy reference of {@code kl}, {@code primal},
+     * {@code dual}; with the tolerance behind {@code converged}.
+     */
+    @Override
+    public Map<String, Object> conventions() {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("cost", cost.describe());
+        c.put("normalize", cost.normalize().id());
+        c.put("scale", cost.scale());
+        c.put("values", "cost, dual, primal, roundedCost, exactOt, suboptimality are on the normalised cost c / scale");
+        c.put("beta", schedule.describe());
+        c.put("plan", "pi_ij = exp(u_i + log p_i + v_j + log q_j - beta c_ij); u is final-<population>-solver.npy");
+        c.put("marginalError", "l1 distance of the plan's first marginal to p (the second is exact)");
+        c.put("entropyReference", "KL(pi | p (x) q) = sum pi log(pi / (p q)) - |pi| + |p||q|, in kl, primal and dual");
+        if (!Double.isNaN(tolerance)) c.put("tolerance", tolerance);
+        return c;
+    }
+
     @Override
     public List<String> metricNames() {
         List<String> names = new ArrayList<>(List.of("beta", "marginalError", "cost", "dual", "primal", "kl", "mass"));
         if (!Double.isNaN(tolerance)) names.add("converged");
-        if (small) names.addAll(List.of("roundedCost", "suboptimality"));
+        if (small) names.add("roundedCost");
+        if (exactKnown) names.add("suboptimality");
         return names;
     }
 
@@ -188,24 +217,28 @@ public final class OtModel implements Model {
         if (small) {
             double rounded = Rounding.roundedCost(problem, s.sum(1), v, beta(k));
             out.add(rounded);
-            out.add(rounded - exactOt());
+            if (exactKnown) out.add(rounded - exactOt());
         }
         return out.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    /** Plans up to this many cells get {@code transport.csv}: the rounded cost and the exact OT value. */
+    /** Plans up to this many cells get {@code roundedCost} (metrics and {@code transport.csv}). */
+    public static final long ROUNDED_CELLS = 10_000_000L;
+
+    /** Plans up to this many cells also get the exact OT value (network simplex) and {@code suboptimality}. */
     public static final long EXACT_CELLS = 4_000_000L;
 
     /**
-     * {@code transport.csv}, for problems of at most {@link #EXACT_CELLS} pairs: the final plan
-     * {@code pi_K = exp(u_K + log p + v_K + log q - beta_K c)} rounded onto Gamma(p, q) (Algorithm 2), its cost, the
-     * exact OT value by the network simplex, their difference (the annealing paper's error measure), all on the
+     * {@code transport.csv}, for problems of at most {@link #ROUNDED_CELLS} pairs: the final plan
+     * {@code pi_K = exp(u_K + log p + v_K + log q - beta_K c)} rounded onto Gamma(p, q) (Algorithm 2), its cost, and
+     * up to {@link #EXACT_CELLS} pairs the exact OT value by the network simplex and their difference (the annealing
+     * paper's error measure), all on the
      * normalised cost, and the scale that converts them back ({@code raw = value * scale}).
      */
     @Override
     public Map<String, FinalTable> finalTables(Gathered state, long step) {
         int n = cost.n(), m = cost.m();
-        if ((long) n * m > EXACT_CELLS) return Map.of();
+        if (!small) return Map.of();
         TransportProblem problem = TransportProblem.of(cost.rows(state.x()[population], n), state.m()[population], q);
         double[] u = state.s()[population];
         double beta = beta(step);
@@ -215,6 +248,10 @@ public final class OtModel implements Model {
             OnlineSinkhorn.vFrom(max, sum, v);
         }
         double rounded = Rounding.roundedCost(problem, u, v, beta);
+        if (!exactKnown) {
+            Table row = new Table(1, 3, new double[] {beta, rounded, cost.scale()});
+            return Map.of("transport.csv", new FinalTable(List.of("beta", "roundedCost", "scale"), row));
+        }
         double exact = exactOt();
         Table row = new Table(1, 5, new double[] {beta, rounded, exact, rounded - exact, cost.scale()});
         return Map.of("transport.csv", new FinalTable(List.of("beta", "roundedCost", "exactOt", "suboptimality", "scale"), row));

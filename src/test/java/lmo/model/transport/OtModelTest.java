@@ -12,6 +12,7 @@ import lmo.engine.Population;
 import lmo.engine.Recorder;
 import lmo.engine.RunOutcome;
 import lmo.engine.Simulation;
+import lmo.model.Model;
 import lmo.rng.CounterRng;
 import lmo.space.Euclidean;
 import lmo.transport.Cost;
@@ -113,5 +114,38 @@ class OtModelTest {
         assertTrue(rec.rows.get(STEPS)[sub] < rec.rows.get(1)[sub], "the rounded plans improve");
         double bound = Math.log((double) N * M) / beta + 4 * error * model.cost().oscillation();
         assertTrue(gap <= bound, "Lemma 2.3: " + gap + " <= " + bound);
+    }
+
+    /**
+     * The plan is rounded up to 1e7 pairs (the issue's "small enough to hold the plan"); the exact optimum, a network
+     * simplex, only up to 4e6.
+     */
+    @org.junit.jupiter.api.Test
+    void theRoundedCostReachesTenMillionPairsAndTheExactOptimumFourMillion() {
+        assertEquals(List.of("roundedCost", "suboptimality"), extras(2000, 2000));
+        assertEquals(List.of("roundedCost"), extras(2500, 2000));
+        assertEquals(List.of(), extras(4000, 2600));
+        int n = 2500, m = 2000;
+        double[] x = points(n, 0), p = weights(n, 0);
+        Cost cost = Cost.of(x, n, points(m, 1), m, D, Cost.Kind.SQEUCLIDEAN, Cost.Normalize.MAX);
+        OtModel model = new OtModel(0, cost, p, weights(m, 1), InverseTemperature.constant(50), Double.NaN);
+        assertEquals(2, model.rounds(), "u is gathered for the rounding");
+        Simulation sim = new Simulation("ot", 1, 2, List.of(new Population("x", 0, new Euclidean(D), x, p)), model,
+                new Fixed(), 500, 2, 1, 0);
+        Recorder rec = new Recorder();
+        LocalEngine.run(sim, rec);
+        Model.FinalTable t = model.finalTables(rec.last, 2).get("transport.csv");
+        assertEquals(List.of("beta", "roundedCost", "scale"), t.columns());
+        double rounded = t.rows().data()[1];
+        assertEquals(rec.rows.get(2)[rec.columns.indexOf("roundedCost")], rounded, 1e-15, "the last row is the final plan");
+        assertTrue(rounded > 0 && rounded <= cost.max(), "a cost of a coupling: " + rounded);
+        assertEquals(cost.scale(), model.conventions().get("scale"));
+    }
+
+    private static List<String> extras(int n, int m) {
+        Cost cost = Cost.of(points(n, 0), n, points(m, 1), m, D, Cost.Kind.SQEUCLIDEAN, Cost.Normalize.NONE);
+        List<String> names = new OtModel(0, cost, weights(n, 0), weights(m, 1), InverseTemperature.constant(10),
+                Double.NaN).metricNames();
+        return names.stream().filter(c -> c.equals("roundedCost") || c.equals("suboptimality")).toList();
     }
 }
