@@ -85,6 +85,12 @@ class OtScenarioTest {
                 .contains("model.solver.epsilon"));
         assertTrue(error(text + "dynamics: {type: wfr, stepSize: 0.1, massStepSize: 0.1}\n").contains("dynamics.type: model ot"));
         assertTrue(error(text.replace("{type: euclidean, dim: 2}", "{type: torus, dim: 2}")).contains("ot needs a euclidean"));
+        java.nio.file.Files.writeString(dir.resolve("targets.csv"), "0.5,0.5,1\n0.6,0.4,0\n0.7,0.3,2\n");
+        Path bad = Scenarios.write(dir, "zero.yaml",
+                text.replaceAll("(?s)  target:.*?  cost:", "  target: {type: samples, file: targets.csv}\n  cost:"));
+        String zero = org.junit.jupiter.api.Assertions.assertThrows(ScenarioException.class,
+                () -> Assembler.build(Scenarios.load(bad))).getMessage();
+        assertTrue(zero.contains("model.target (weights): q[1] must be > 0"), zero);
     }
 
     private String error(String text) {
