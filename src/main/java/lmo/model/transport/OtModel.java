@@ -52,7 +52,7 @@ public final class OtModel implements Model {
     private final double massPQ;
     private final double tolerance;
     private final boolean stopAtTolerance;
-    private final boolean small;
+    private final boolean roundable;
     private final boolean exactKnown;
     private final TransportProblem problem;
     private volatile Double exact;
@@ -86,7 +86,7 @@ public final class OtModel implements Model {
         for (double w : q) mq += w;
         this.massPQ = mp * mq;
         this.tolerance = tolerance;
-        this.small = (long) cost.n() * cost.m() <= ROUNDED_CELLS;
+        this.roundable = (long) cost.n() * cost.m() <= ROUNDED_CELLS;
         this.exactKnown = (long) cost.n() * cost.m() <= EXACT_CELLS;
         this.problem = TransportProblem.of(cost, p.clone(), this.q);
     }
@@ -110,7 +110,7 @@ public final class OtModel implements Model {
      * potentials u concatenated (n doubles), so that logged steps can round the plan and compare it with the exact
      * optimum.
      */
-    @Override public int rounds() { return small ? 2 : 1; }
+    @Override public int rounds() { return roundable ? 2 : 1; }
 
     @Override
     public Reduction reduction(int round) { return round == 0 ? Reduction.logSumExp(cost.m()) : Reduction.concat(1); }
@@ -199,7 +199,7 @@ public final class OtModel implements Model {
     public List<String> metricNames() {
         List<String> names = new ArrayList<>(List.of("beta", "marginalError", "cost", "dual", "primal", "kl", "mass"));
         if (!Double.isNaN(tolerance)) names.add("converged");
-        if (small) names.add("roundedCost");
+        if (roundable) names.add("roundedCost");
         if (exactKnown) names.add("suboptimality");
         return names;
     }
@@ -214,7 +214,7 @@ public final class OtModel implements Model {
         List<Double> out = new ArrayList<>(List.of(pm.beta(), pm.marginalError(), pm.cost(), pm.dual(), pm.primal(),
                 pm.kl(), pm.mass()));
         if (!Double.isNaN(tolerance)) out.add(pm.marginalError() <= tolerance ? 1.0 : 0.0);
-        if (small) {
+        if (roundable) {
             double rounded = Rounding.roundedCost(problem, s.sum(1), v, beta(k));
             out.add(rounded);
             if (exactKnown) out.add(rounded - exactOt());
@@ -238,7 +238,7 @@ public final class OtModel implements Model {
     @Override
     public Map<String, FinalTable> finalTables(Gathered state, long step) {
         int n = cost.n(), m = cost.m();
-        if (!small) return Map.of();
+        if (!roundable) return Map.of();
         TransportProblem problem = TransportProblem.of(cost.rows(state.x()[population], n), state.m()[population], q);
         double[] u = state.s()[population];
         double beta = beta(step);
