@@ -46,7 +46,22 @@ final class ClusterOptions {
         if (port < 0 || port > 65535) return "--port: must be in 0..65535, got " + port;
         if (joinTimeout < 1 || rejoinTimeout < 1) return "--join-timeout and --rejoin-timeout: must be >= 1 second";
         if (config != null && !config.toFile().isFile()) return "--config: file not found: " + config;
-        return null;
+        return cluster ? portProblem(host, port) : null;
+    }
+
+    /**
+     * Why this JVM cannot listen on {@code host:port} right now (taken, or not an address of this machine), or null;
+     * checked before anything is written, so a taken port leaves no run directory behind.
+     */
+    static String portProblem(String host, int port) {
+        if (port == 0) return null;
+        try (java.net.ServerSocket s = new java.net.ServerSocket()) {
+            s.setReuseAddress(true);
+            s.bind(new java.net.InetSocketAddress(host, port));
+            return null;
+        } catch (java.io.IOException | SecurityException | IllegalArgumentException e) {
+            return "--port " + port + ": cannot listen on " + host + ": " + e.getMessage();
+        }
     }
 
     int startNodes() { return startNodes == null ? minNodes : startNodes; }

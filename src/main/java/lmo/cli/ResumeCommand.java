@@ -11,6 +11,7 @@ import lmo.engine.RunOutcome;
 import lmo.engine.Simulation;
 import lmo.io.CheckpointFile;
 import lmo.io.RunDirectory;
+import lmo.io.RunLock;
 import lmo.scenario.Assembler;
 import lmo.scenario.Scenario;
 import lmo.scenario.ScenarioException;
@@ -67,14 +68,28 @@ final class ResumeCommand implements Callable<Integer> {
         Path yaml = dir.resolve("scenario.yaml");
         if (!Files.isRegularFile(yaml)) return bad(dir + ": no scenario.yaml, not a run directory");
         Path file = dir.resolve(CheckpointFile.NAME);
+        if (Files.isDirectory(file)) return bad(file + ": is a directory, not a checkpoint file written by lmo");
         if (!Files.isRegularFile(file)) return bad("no checkpoint in " + dir + ": set checkpoint.every in the scenario");
-        Scenario scenario;
+        try (RunLock lock = RunLock.claimExisting(dir, dir.toString(), "resume " + dir)) {
+            return resume(yaml, file);
+        } catch (RunLock.Refused e) {
+            return bad(e.getMessage());
+        }
+    }
+
+    /** Resumes the run while this process holds the directory. */
+    private int resume(Path yaml, Path file) throws IOException {
+        Scenario scenario = null;
         Simulation sim;
         try {
             scenario = ScenarioLoader.load(yaml, shards == null ? List.of() : List.of("engine.shards=" + shards));
+            String memory = MemoryCheck.problem(scenario, cluster.cluster);
+            if (memory != null) return bad(memory);
             sim = Assembler.build(scenario);
         } catch (ScenarioException e) {
             return bad(e.getMessage());
+        } catch (OutOfMemoryError e) {
+            return MemoryCheck.outOfMemory(scenario);
         }
         CheckpointFile.Contents c;
         try {
@@ -94,6 +109,8 @@ final class ResumeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             return bad(file + ": does not fit " + yaml + ": " + e.getMessage());
         }
+        String memory = MemoryCheck.problem(sim, cluster.cluster);
+        if (memory != null) return bad(memory);
         Monitor monitor;
         try {
             monitor = Monitor.start(metrics, scenario);
@@ -103,7 +120,7 @@ final class ResumeCommand implements Callable<Integer> {
         try (monitor) {
             RunDirectory run = RunDirectory.reopen(dir, sim.startStep(), scenario.description());
             RunOutcome o = Runs.execute(sim, Runs.observers(run, quiet, monitor), engine, cluster, Files.readString(yaml));
-            Runs.plot(dir, noPlots);
+            Runs.plot(dir, o, noPlots);
             return Runs.report(sim, o, dir);
         }
     }

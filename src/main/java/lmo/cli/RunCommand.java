@@ -7,14 +7,11 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import lmo.engine.ActorEngine;
-import lmo.engine.LocalEngine;
-import lmo.engine.RunObserver;
 import lmo.engine.RunOutcome;
 import lmo.engine.Simulation;
 import lmo.io.RunDirectory;
+import lmo.io.RunLock;
 import lmo.scenario.Assembler;
 import lmo.scenario.Scenario;
 import lmo.scenario.ScenarioException;
@@ -79,18 +76,20 @@ final class RunCommand implements Callable<Integer> {
         String jarProblem = jars.apply();
         if (jarProblem != null) return bad(jarProblem);
         if (metrics.problem() != null) return bad(metrics.problem());
-        Scenario scenario;
+        Scenario scenario = null;
         Simulation sim;
         try {
             scenario = ScenarioLoader.load(file, all);
+            String memory = MemoryCheck.problem(scenario, cluster.cluster);
+            if (memory != null) return bad(memory);
             sim = Assembler.build(scenario);
         } catch (ScenarioException e) {
             return bad(e.getMessage());
+        } catch (OutOfMemoryError e) {
+            return MemoryCheck.outOfMemory(scenario);
         }
-        Path dir = out != null ? out : defaultDir(scenario.name());
-        if (Files.exists(dir) && !(Files.isDirectory(dir) && isEmpty(dir))) {
-            return bad("--out " + dir + ": exists and is not an empty directory");
-        }
+        String memory = MemoryCheck.problem(sim, cluster.cluster);
+        if (memory != null) return bad(memory);
         String resolved = Assembler.resolved(scenario, sim).toYaml();
         Monitor monitor;
         try {
@@ -98,29 +97,36 @@ final class RunCommand implements Callable<Integer> {
         } catch (IOException e) {
             return bad("metrics port: cannot listen on 127.0.0.1: " + e.getMessage());
         }
-        try (monitor) {
+        try (monitor; RunLock lock = claim(scenario.name(), "run " + file)) {
+            Path dir = lock.dir();
             RunDirectory run = RunDirectory.create(dir, resolved, scenario.description());
             RunOutcome o = Runs.execute(sim, Runs.observers(run, quiet, monitor), engine, cluster, resolved);
-            Runs.plot(dir, noPlots);
+            Runs.plot(dir, o, noPlots);
             return Runs.report(sim, o, dir);
+        } catch (RunLock.Refused e) {
+            return bad(e.getMessage());
+        }
+    }
+
+    /**
+     * The run directory, claimed: {@code --out} if given, else {@code runs/<name>-<yyyyMMdd-HHmmss>} (with a suffix
+     * {@code -2}, {@code -3} ... when runs of one name start in the same second).
+     */
+    private RunLock claim(String name, String command) throws RunLock.Refused {
+        if (out != null) return RunLock.claimNew(out, "--out " + out, command);
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        for (int i = 1; ; i++) {
+            Path p = Path.of("runs", name + "-" + stamp + (i == 1 ? "" : "-" + i));
+            try {
+                return RunLock.claimNew(p, "run directory " + p, command);
+            } catch (RunLock.Refused e) {
+                if (!Files.isDirectory(p) || i >= 100) throw e; // taken by a run of the same second: try the next
+            }
         }
     }
 
     private static int bad(String message) {
         System.err.println(message);
         return Main.BAD_INPUT;
-    }
-
-    private static boolean isEmpty(Path dir) throws IOException {
-        try (var s = Files.list(dir)) {
-            return s.findAny().isEmpty();
-        }
-    }
-
-    private static Path defaultDir(String name) {
-        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        Path p = Path.of("runs", name + "-" + stamp);
-        for (int i = 2; Files.exists(p); i++) p = Path.of("runs", name + "-" + stamp + "-" + i);
-        return p;
     }
 }

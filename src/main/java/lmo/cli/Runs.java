@@ -7,7 +7,9 @@ import java.util.Locale;
 import lmo.cluster.ClusterEngine;
 import lmo.engine.ActorEngine;
 import lmo.engine.LocalEngine;
+import lmo.engine.MemoryEstimate;
 import lmo.engine.RunObserver;
+import lmo.engine.RunFailure;
 import lmo.engine.RunOutcome;
 import lmo.engine.Simulation;
 import lmo.io.RunDirectory;
@@ -46,11 +48,36 @@ final class Runs {
      */
     static RunOutcome execute(Simulation sim, RunObserver observer, String engine, ClusterOptions cluster,
                               String scenarioYaml) {
-        if (cluster != null && cluster.cluster) {
-            return ClusterEngine.run(sim, scenarioYaml, cluster.settings(), cluster.startNodes(), cluster.minNodes,
-                    cluster.joinTimeout(), cluster.rejoinTimeout(), observer);
+        try {
+            if (cluster != null && cluster.cluster) {
+                return ClusterEngine.run(sim, scenarioYaml, cluster.settings(), cluster.startNodes(), cluster.minNodes,
+                        cluster.joinTimeout(), cluster.rejoinTimeout(), observer);
+            }
+            return execute(sim, observer, engine);
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            return failed(sim, observer, e);
         }
-        return execute(sim, observer, engine);
+    }
+
+    /**
+     * A run stopped by {@code e}: the run directory's summary says {@code status: failed} and why. A fatal error of
+     * the JVM (out of memory, a stack overflow, the actor system stopped) becomes a FAILED outcome with a readable
+     * message; anything else is a bug of lmo's, rethrown for {@link Main} to print with its trace.
+     */
+    private static RunOutcome failed(Simulation sim, RunObserver observer, Throwable e) {
+        RunFailure f = e instanceof RunFailure r ? r : RunFailure.of("the run", e);
+        String message = f == null ? "internal error: " + e : switch (f.kind()) {
+            case OUT_OF_MEMORY -> MemoryEstimate.of(sim).outOfMemory();
+            case STACK_OVERFLOW -> "stack overflow (" + f.getMessage() + "); raise the thread stack size (JAVA_OPTS=-Xss16m)";
+            case STOPPED -> f.getMessage();
+        };
+        try {
+            observer.onFinish(RunOutcome.failed(sim.startStep(), message), null);
+        } catch (RuntimeException alsoFailed) {
+            e.addSuppressed(alsoFailed);
+        }
+        if (f == null) throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+        return RunOutcome.failed(sim.startStep(), message);
     }
 
     /** Runs {@code sim} on the engine named by {@code engine} (see {@link #ENGINES}). */
@@ -66,13 +93,20 @@ final class Runs {
      * Writes the run's plots ({@code RUN_DIR/plots/}) unless {@code skip}; a failure is a warning on standard error
      * and never changes the run's exit code.
      */
-    static void plot(Path dir, boolean skip) {
-        if (skip) return;
+    static void plot(Path dir, RunOutcome outcome, boolean skip) {
+        boolean hasState = outcome.status() == RunOutcome.Status.COMPLETED || outcome.status() == RunOutcome.Status.DIVERGED;
+        if (skip || !hasState) return; // a lost or failed run has no final state to draw; plot draws it once resumed
         try {
             lmo.plot.RunPlots.write(dir);
         } catch (Throwable e) { // plotting is a courtesy: even a missing font or native library must not fail the run
-            System.err.println("lmo: warning: no plots in " + dir.resolve("plots") + ": " + e);
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            System.err.println("lmo: warning: no plots in " + dir.resolve("plots") + ": " + why);
         }
+    }
+
+    /** "1 shard", "2 shards". */
+    static String plural(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     /** Prints the outcome and where the results are; returns the exit code. */
@@ -84,6 +118,11 @@ final class Runs {
                     : "lmo: no checkpoint was written; set checkpoint.every to make cluster runs resumable");
             System.out.println("results: " + dir);
             return Main.LOST;
+        }
+        if (o.status() == RunOutcome.Status.FAILED) {
+            System.err.println("lmo: " + o.message());
+            System.err.println("lmo: the run stopped; " + dir + "/summary.json says status: failed");
+            return Main.BUG;
         }
         if (o.status() == RunOutcome.Status.DIVERGED) {
             System.err.println("lmo: diverged at " + o.message());
@@ -97,9 +136,9 @@ final class Runs {
         });
         String from = sim.startStep() > 0 ? " from step " + sim.startStep() : "";
         if (o.message() != null) System.out.println("lmo: " + o.message());
-        System.out.println(String.format(Locale.ROOT, "%s: %d steps%s in %.2f s (%.1f steps/s, %d shards)%s",
-                sim.name(), o.step() - sim.startStep(), from, o.timing().wallSeconds(), o.timing().stepsPerSecond(),
-                o.shards(), finals));
+        System.out.println(String.format(Locale.ROOT, "%s: %s%s in %.2f s (%.1f steps/s, %s)%s",
+                sim.name(), plural(o.step() - sim.startStep(), "step"), from, o.timing().wallSeconds(),
+                o.timing().stepsPerSecond(), plural(o.shards(), "shard"), finals));
         System.out.println("results: " + dir);
         return Main.OK;
     }

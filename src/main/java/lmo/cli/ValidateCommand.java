@@ -36,8 +36,15 @@ final class ValidateCommand implements Callable<Integer> {
         }
         try {
             Scenario s = ScenarioLoader.load(file, overrides);
+            lmo.engine.MemoryEstimate memory = MemoryCheck.ofPopulations(s, false);
+            if (!memory.fits(Runtime.getRuntime().maxMemory())) {
+                System.err.println(memory.refusal());
+                return Main.BAD_INPUT;
+            }
             if (!quiet) {
                 System.out.println("# " + file + ": valid");
+                System.out.println("# memory: " + memory.need() + " in one JVM (this JVM's heap: "
+                        + lmo.engine.MemoryEstimate.heapMegabytes() + " MB)");
                 System.out.print(s.toYaml());
             }
             return Main.OK;

@@ -37,6 +37,7 @@ public final class ClusterEngine {
             scheduler.complete(ctx.spawn(Scheduler.cluster(sim, plan, observer, done), "scheduler"));
             return Behaviors.empty();
         }), ClusterConfig.SYSTEM, config);
+        lmo.engine.ActorEngine.whenStopped(system, done);
         try (CheckpointOnExit onExit = new CheckpointOnExit(scheduler.get(30, TimeUnit.SECONDS))) {
             return done.get();
         } catch (InterruptedException e) {

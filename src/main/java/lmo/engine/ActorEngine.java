@@ -8,14 +8,25 @@ import org.apache.pekko.actor.typed.ActorSystem;
 /**
  * Runs a simulation on Pekko actors in this JVM: one scheduler actor and {@code shards} shard actors on a
  * dispatcher sized to the cores. Under bulk-synchronous stepping its {@code stateSha256} equals the
- * {@link LocalEngine}'s for any shard count.
+ * {@link LocalEngine}'s for any shard count. A fatal error (out of memory, a stack overflow, the actor system
+ * stopping under the run) ends the run promptly with a {@link RunFailure}.
  */
 public final class ActorEngine {
     private ActorEngine() {}
 
+    /**
+     * Ends the run with a {@link RunFailure} if {@code system} stops before it does: Pekko shuts an actor system down
+     * on a fatal error of one of its threads ({@code jvm-exit-on-fatal-error = off}), and no report would ever come.
+     */
+    public static void whenStopped(ActorSystem<?> system, CompletableFuture<RunOutcome> done) {
+        system.getWhenTerminated().thenRun(() -> done.completeExceptionally(new RunFailure(RunFailure.Kind.STOPPED,
+                "the actor system stopped before the run ended (a fatal error: see the log above)")));
+    }
+
     public static RunOutcome run(Simulation sim, RunObserver observer) {
         CompletableFuture<RunOutcome> done = new CompletableFuture<>();
         ActorSystem<Scheduler.Command> system = ActorSystem.create(Scheduler.local(sim, observer, done), "lmo");
+        whenStopped(system, done);
         try (CheckpointOnExit onExit = new CheckpointOnExit(system)) {
             return done.get();
         } catch (InterruptedException e) {
@@ -24,6 +35,8 @@ public final class ActorEngine {
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
             if (c instanceof RuntimeException r) throw r;
+            RunFailure fatal = RunFailure.of("the run", c);
+            if (fatal != null) throw fatal;
             if (c instanceof Error err) throw err;
             throw new IllegalStateException(c);
         } finally {

@@ -107,7 +107,14 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
 
     /** A run whose shards all live in this JVM. */
     public static Behavior<Command> local(Simulation sim, RunObserver observer, CompletableFuture<RunOutcome> done) {
-        return Behaviors.setup(ctx -> Behaviors.withTimers(t -> new Scheduler(ctx, t, sim, null, observer, done)));
+        return Behaviors.setup(ctx -> Behaviors.withTimers(t -> {
+            try {
+                return new Scheduler(ctx, t, sim, null, observer, done);
+            } catch (OutOfMemoryError | StackOverflowError e) { // placing the blocks: end the run, not the JVM
+                done.completeExceptionally(RunFailure.of("placing the blocks on the shards", e));
+                return Behaviors.stopped();
+            }
+        }));
     }
 
     /** A run over the members of the cluster this JVM belongs to. */
@@ -196,6 +203,9 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
         } catch (RuntimeException e) {
             done.completeExceptionally(e);
             return Behaviors.stopped();
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            done.completeExceptionally(RunFailure.of("the scheduler, after step " + core.step(), e));
+            return Behaviors.stopped();
         }
         if (next == null) {
             done.complete(core.outcome());
@@ -224,7 +234,8 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
     }
 
     private Behavior<Command> fail(String message) {
-        done.completeExceptionally(new IllegalStateException(message));
+        RunFailure.Kind fatal = RunFailure.kindOf(message);
+        done.completeExceptionally(fatal != null ? new RunFailure(fatal, message) : new IllegalStateException(message));
         return Behaviors.stopped();
     }
 

@@ -123,6 +123,9 @@ public final class SchedulerCore {
     /** The sequence number of the last order issued. */
     public long seq() { return seq; }
 
+    /** The step of the state being evaluated or updated. */
+    public long step() { return step; }
+
     /** The outcome once {@link #onReports} has returned null. */
     public RunOutcome outcome() { return outcome; }
 
@@ -175,8 +178,9 @@ public final class SchedulerCore {
         if (a.stage() > 0) return afterStage(a, byBlock);
         boolean logged = step % sim.every() == 0 || step == sim.steps();
         double[] values = values(byBlock, logged);
-        lastValues = values;
         String problem = firstDivergence(byBlock, logged ? values : null);
+        if (problem != null && !logged) values = values(byBlock, true); // the diverging step's row: its own values
+        lastValues = values;
         if (logged || problem != null) observer.onMetrics(step, wallSeconds(), values);
         observer.onStep(step, wallSeconds(), values);
         if (problem != null) {

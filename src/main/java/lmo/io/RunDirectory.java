@@ -60,14 +60,17 @@ public final class RunDirectory implements RunObserver {
     }
 
     /**
-     * Creates the directory (which must not exist or be empty) and writes {@code scenario.yaml}.
+     * Creates the directory (which must not exist or be empty, but for a {@link RunLock} file) and writes
+     * {@code scenario.yaml}.
      *
      * @throws IOException if the directory exists and is not empty, or cannot be written
      */
     public static RunDirectory create(Path dir, String resolvedScenarioYaml, String description) throws IOException {
         if (Files.isDirectory(dir)) {
             try (var s = Files.list(dir)) {
-                if (s.findAny().isPresent()) throw new IOException(dir + " exists and is not empty");
+                if (s.anyMatch(f -> !f.getFileName().toString().equals(RunLock.NAME))) {
+                    throw new IOException(dir + " exists and is not empty");
+                }
             }
         } else if (Files.exists(dir)) {
             throw new IOException(dir + " exists and is not a directory");
@@ -235,11 +238,13 @@ public final class RunDirectory implements RunObserver {
         s.put("status", o.status().name().toLowerCase(Locale.ROOT));
         if (o.message() != null) s.put("message", o.message());
         s.put("steps", sim.steps());
-        s.put(switch (o.status()) {
-            case COMPLETED -> "finalStep";
-            case DIVERGED -> "lastGoodStep";
-            case LOST -> "resumableFromStep";
-        }, o.step());
+        if (o.status() != RunOutcome.Status.FAILED) {
+            s.put(switch (o.status()) {
+                case COMPLETED -> "finalStep";
+                case DIVERGED -> "lastGoodStep";
+                default -> "resumableFromStep";
+            }, o.step());
+        }
         s.put("seed", sim.seed());
         if (resumedFrom >= 0) s.put("resumedFrom", resumedFrom);
         if (checkpointStep >= 0) s.put("checkpointStep", checkpointStep);

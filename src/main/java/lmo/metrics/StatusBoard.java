@@ -91,7 +91,9 @@ public final class StatusBoard implements RunObserver {
         synchronized (lock) {
             status = outcome.status().name().toLowerCase(Locale.ROOT);
             message = outcome.message();
-            if (outcome.status() != RunOutcome.Status.LOST) step = outcome.step();
+            boolean hasState = outcome.status() == RunOutcome.Status.COMPLETED
+                    || outcome.status() == RunOutcome.Status.DIVERGED;
+            if (hasState) step = outcome.step();
             if (outcome.timing() != null) finalRate = outcome.timing().stepsPerSecond();
         }
     }

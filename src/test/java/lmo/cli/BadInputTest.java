@@ -97,7 +97,7 @@ class BadInputTest {
         Files.writeString(out.resolve("keep.txt"), "mine");
         Cli r = Cli.run("run", file.toString(), "--out", out.toString());
         assertEquals(2, r.exit());
-        assertEquals("--out " + out + ": exists and is not an empty directory\n", r.err());
+        assertEquals("--out " + out + ": exists and is not empty\n", r.err());
         assertEquals("mine", Files.readString(out.resolve("keep.txt")));
     }
 

@@ -63,11 +63,14 @@ class PlotCommandTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         try {
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            Runs.plot(run, false);
+            Runs.plot(run, new lmo.engine.RunOutcome(lmo.engine.RunOutcome.Status.COMPLETED, 1, "", java.util.Map.of(),
+                    null, null, 1, 1), false);
         } finally {
             System.setErr(old);
         }
-        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("lmo: warning: no plots in " + run.resolve("plots")), err.toString());
+        String warning = err.toString(StandardCharsets.UTF_8);
+        assertTrue(warning.startsWith("lmo: warning: no plots in " + run.resolve("plots")), warning);
+        assertFalse(warning.contains("Exception"), "one line for the user, no exception class: " + warning);
     }
 
     @Test
