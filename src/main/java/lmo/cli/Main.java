@@ -6,13 +6,15 @@ import picocli.CommandLine.Command;
 /**
  * {@code lmo}: run and check scenario files. Exit codes: 0 done; 2 bad input (file, scenario, option); 3 the run
  * diverged (NaN or infinity; the last good state is kept); 4 the cluster lost more members than it can run
- * without (a resumable checkpoint is kept); 1 a bug.
+ * without (a resumable checkpoint is kept); 1 a bug or a fatal error of the JVM (out of memory: summary.json says
+ * {@code status: failed}); 143 (SIGTERM) or 130 (Ctrl-C): stopped after writing a checkpoint of the next step, which
+ * {@code lmo resume} continues.
  */
 @Command(name = "lmo", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Mean-field particle dynamics on actor shards.",
         subcommands = {RunCommand.class, ResumeCommand.class, ValidateCommand.class, NodeCommand.class, PlotCommand.class,
             CompareCommand.class, SweepCommand.class, AnalyzeCommand.class, CommandLine.HelpCommand.class})
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
 
     public static final int OK = 0;
     public static final int BUG = 1;
@@ -41,9 +43,12 @@ public final class Main implements Runnable {
         return cl.execute(args);
     }
 
+    /** {@code lmo} without a command: the usage on standard error, and exit code 2 (a command is missing). */
     @Override
-    public void run() {
-        new CommandLine(this).usage(System.out);
+    public Integer call() {
+        System.err.println("lmo: a command is missing");
+        new CommandLine(this).usage(System.err);
+        return BAD_INPUT;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -66,11 +66,14 @@ final class ResumeCommand implements Callable<Integer> {
         if (metrics.problem() != null) return bad(metrics.problem());
         if (!Files.isDirectory(dir)) return bad(dir + ": no such run directory");
         Path yaml = dir.resolve("scenario.yaml");
-        if (!Files.isRegularFile(yaml)) return bad(dir + ": no scenario.yaml, not a run directory");
-        Path file = dir.resolve(CheckpointFile.NAME);
-        if (Files.isDirectory(file)) return bad(file + ": is a directory, not a checkpoint file written by lmo");
-        if (!Files.isRegularFile(file)) return bad("no checkpoint in " + dir + ": set checkpoint.every in the scenario");
+        String notARun = dir + ": no scenario.yaml, not a run directory";
+        // a directory some lmo process has claimed is locked first: its scenario.yaml may be on its way
+        if (!Files.exists(dir.resolve(RunLock.NAME)) && !Files.isRegularFile(yaml)) return bad(notARun);
         try (RunLock lock = RunLock.claimExisting(dir, dir.toString(), "resume " + dir)) {
+            if (!Files.isRegularFile(yaml)) return bad(notARun);
+            Path file = dir.resolve(CheckpointFile.NAME);
+            if (Files.isDirectory(file)) return bad(file + ": is a directory, not a checkpoint file written by lmo");
+            if (!Files.isRegularFile(file)) return bad("no checkpoint in " + dir + ": set checkpoint.every in the scenario");
             return resume(yaml, file);
         } catch (RunLock.Refused e) {
             return bad(e.getMessage());

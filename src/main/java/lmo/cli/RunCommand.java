@@ -26,7 +26,8 @@ import picocli.CommandLine.Parameters;
  * directory, runs on actor shards, and prints where the results are.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, description = "Run a scenario file and write a run directory.",
-        footer = {"", "Exit codes: 0 done; 2 bad input; 3 diverged (last good state kept); 4 cluster lost (resumable); 1 bug."})
+        footer = {"", "Exit codes: 0 done; 2 bad input; 3 diverged (last good state kept); 4 cluster lost (resumable);",
+            "1 a bug or a fatal error such as out of memory (summary.json: status failed); 143 SIGTERM, 130 Ctrl-C."})
 final class RunCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "scenario file (.yaml or .json)")

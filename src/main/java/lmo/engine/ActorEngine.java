@@ -1,8 +1,9 @@
 package lmo.engine;
 
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
 
 /**
@@ -12,6 +13,9 @@ import org.apache.pekko.actor.typed.ActorSystem;
  * stopping under the run) ends the run promptly with a {@link RunFailure}.
  */
 public final class ActorEngine {
+    /** How long a run waits for its actor system to terminate (a system broken by a fatal error may never). */
+    static final int TERMINATE_SECONDS = 10;
+
     private ActorEngine() {}
 
     /**
@@ -19,8 +23,14 @@ public final class ActorEngine {
      * on a fatal error of one of its threads ({@code jvm-exit-on-fatal-error = off}), and no report would ever come.
      */
     public static void whenStopped(ActorSystem<?> system, CompletableFuture<RunOutcome> done) {
-        system.getWhenTerminated().thenRun(() -> done.completeExceptionally(new RunFailure(RunFailure.Kind.STOPPED,
-                "the actor system stopped before the run ended (a fatal error: see the log above)")));
+        Runnable stopped = () -> done.completeExceptionally(new RunFailure(RunFailure.Kind.STOPPED,
+                "the actor system stopped before the run ended (a fatal error: see the log above)"));
+        // the first phase of the shutdown, which may itself never finish when a dispatcher thread died
+        CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseBeforeServiceUnbind(), "lmo-run-stopped", () -> {
+            stopped.run();
+            return CompletableFuture.completedFuture(Done.getInstance());
+        });
+        system.getWhenTerminated().thenRun(stopped);
     }
 
     public static RunOutcome run(Simulation sim, RunObserver observer) {
@@ -41,8 +51,10 @@ public final class ActorEngine {
             throw new IllegalStateException(c);
         } finally {
             system.terminate();
-            system.getWhenTerminated().toCompletableFuture().orTimeout(Duration.ofSeconds(30).toSeconds(),
-                    java.util.concurrent.TimeUnit.SECONDS).exceptionally(t -> null).join();
+            // a system that stopped under the run may never finish terminating: do not wait long for it
+            long wait = done.isCompletedExceptionally() ? 2 : TERMINATE_SECONDS;
+            system.getWhenTerminated().toCompletableFuture().orTimeout(wait, java.util.concurrent.TimeUnit.SECONDS)
+                    .exceptionally(t -> null).join();
         }
     }
 }

@@ -80,7 +80,11 @@ public final class Shard extends AbstractBehavior<Shard.Command> {
             report = core.execute(order);
         } catch (RuntimeException | Error e) {
             scheduler.tell(new Scheduler.ShardFailed(core.shard(), String.valueOf(e)));
-            getContext().getLog().error("shard " + core.shard() + " failed", e);
+            if (RunFailure.kindOf(e) != null) { // the command says it in one line; the trace would only bury it
+                getContext().getLog().warn("shard {} failed: {}", core.shard(), e.toString());
+            } else {
+                getContext().getLog().error("shard " + core.shard() + " failed", e);
+            }
             return Behaviors.stopped();
         }
         if (!remoteScheduler) {

@@ -119,4 +119,68 @@ class BadInputTest {
         assertEquals(2, r.exit());
         assertTrue(r.err().startsWith("lmo: Unknown option: '--frobnicate'"), r.err());
     }
+
+    /** Options that name a place lmo cannot use: one line naming the option, exit 2, nothing created (issue 14, 9). */
+    @Test
+    void anOutDirectoryThatCannotBeCreatedIsBadInput() throws IOException {
+        Path file = Files.writeString(dir.resolve("ok.yaml"), GOOD);
+        Path regular = Files.writeString(dir.resolve("F"), "a file");
+        Cli under = Cli.run("run", file.toString(), "--out", regular.resolve("sub").toString(), "-q");
+        assertEquals(2, under.exit(), under.err());
+        assertEquals("--out " + regular.resolve("sub") + ": " + regular + " is a file, not a directory\n", under.err());
+        assertEquals("a file", Files.readString(regular));
+
+        Cli proc = Cli.run("run", file.toString(), "--out", "/proc/lmo-x", "-q");
+        assertEquals(2, proc.exit(), proc.err());
+        assertTrue(proc.err().startsWith("--out /proc/lmo-x: cannot create the directory: "), proc.err());
+        assertEquals(1, proc.err().lines().count(), proc.err());
+
+        Cli itself = Cli.run("run", file.toString(), "--out", file.toString(), "-q");
+        assertEquals(2, itself.exit(), itself.err());
+        assertEquals("--out " + file + ": exists and is not a directory\n", itself.err());
+    }
+
+    @Test
+    void aTakenClusterPortIsBadInputAndWritesNothing() throws IOException {
+        Path file = Files.writeString(dir.resolve("ok.yaml"), GOOD);
+        Path out = dir.resolve("cluster-out");
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            String port = Integer.toString(taken.getLocalPort());
+            Cli r = Cli.run("run", file.toString(), "--cluster", "--port", port, "--out", out.toString(), "-q");
+            assertEquals(2, r.exit(), r.err());
+            assertTrue(r.err().startsWith("--port " + port + ": cannot listen on 127.0.0.1: "), r.err());
+            assertEquals(1, r.err().lines().count(), r.err());
+            assertEquals("", r.out());
+        }
+        assertFalse(Files.exists(out), "nothing is written");
+    }
+
+    @Test
+    void noCommandPrintsTheUsageAndExits2() {
+        Cli r = Cli.run();
+        assertEquals(2, r.exit());
+        assertTrue(r.err().startsWith("lmo: a command is missing\nUsage: lmo"), r.err());
+        assertEquals("", r.out());
+    }
+
+    /** A scenario too large for this JVM's heap is refused before anything is allocated, with the estimate. */
+    @Test
+    void aScenarioThatCannotFitInTheHeapIsBadInput() throws IOException {
+        long heapMb = Runtime.getRuntime().maxMemory() >> 20;
+        // dim 7: 64 bytes a particle, four copies; enough particles for twice the heap, within the array bounds
+        long count = Math.min(Integer.MAX_VALUE / 8, 2 * (heapMb << 20) / (64 * 4) + 1);
+        org.junit.jupiter.api.Assumptions.assumeTrue(count * 64 * 4 > (heapMb << 20),
+                "this JVM's heap (" + heapMb + " MB) is too large to overflow with one population");
+        Path file = Files.writeString(dir.resolve("big.yaml"), GOOD.replace("count: 100", "count: " + count)
+                .replace("dim: 1}", "dim: 7}").replace("mean: [0.5], std: [0.05]", "mean: 0.5, std: 0.05"));
+        Path out = dir.resolve("big");
+        Cli r = Cli.run("run", file.toString(), "--out", out.toString(), "-q");
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().startsWith(count + " particles of dim 7 need about "), r.err());
+        assertTrue(r.err().contains("more than the heap's " + heapMb + " MB; raise -Xmx"), r.err());
+        assertFalse(Files.exists(out), "nothing is written");
+        Cli v = Cli.run("validate", file.toString());
+        assertEquals(2, v.exit());
+        assertEquals(r.err(), v.err(), "validate refuses it the same way");
+    }
 }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import lmo.io.CheckpointFile;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * while being written is never the one resume reads), and the result is that of an uninterrupted run: the same
  * stateSha256, and metrics.csv with every logged step once and the same values.
  */
+@Tag("jvm")
 class KillResumeTest {
     @TempDir Path dir;
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * own error stays below the small models' in the embedding region. (The full sweep at L = 50 is a scenario run,
  * reported in docs/deep-networks.md.)
  */
+@Tag("slow")
 class ResNetShapeSweepTest {
     @TempDir Path dir;
 

@@ -1,5 +1,6 @@
 package lmo.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -119,5 +120,25 @@ class ResumeCommandTest {
 
         Files.writeString(yaml, text.replace("shards: 3", "shards: 1"));
         assertEquals(0, Cli.run("resume", out.toString(), "-q").exit(), "the shard count is not part of the fingerprint");
+    }
+
+    @Test
+    void aCheckpointThatIsADirectoryIsNamedAsSuch() throws IOException {
+        Path out = run(RunCommandTest.SCENARIO, "dirck");
+        Path ck = Files.createDirectory(out.resolve("checkpoint.lmo"));
+        assertRejected(ck + ": is a directory, not a checkpoint file written by lmo", "resume", out.toString());
+    }
+
+    /** Item 3 of issue 14: a directory held by another resume (here a claim of this JVM) is refused, naming it. */
+    @Test
+    void aRunDirectoryInUseIsNotResumedTwice() throws Exception {
+        Path out = run(SCENARIO, "held");
+        byte[] before = Files.readAllBytes(out.resolve("metrics.csv"));
+        try (lmo.io.RunLock held = lmo.io.RunLock.claimExisting(out, out.toString(), "resume (the other one)")) {
+            assertRejected(out + " is in use by another lmo process (pid " + ProcessHandle.current().pid()
+                    + ": lmo resume (the other one))", "resume", out.toString(), "-q");
+        }
+        assertArrayEquals(before, Files.readAllBytes(out.resolve("metrics.csv")), "metrics.csv untouched");
+        assertEquals(0, Cli.run("resume", out.toString(), "-q").exit(), "free again once released");
     }
 }

@@ -89,4 +89,52 @@ class RunCommandTest {
         assertEquals(0, summary.get("lastGoodStep").asInt());
         assertTrue(summary.get("message").asText().startsWith("step 0:"));
     }
+
+    @Test
+    void oneShardIsOneShard() throws IOException {
+        Path file = Files.writeString(dir.resolve("one.yaml"), SCENARIO.replace("shards: 3", "shards: 1"));
+        Cli r = Cli.run("run", file.toString(), "--out", dir.resolve("one").toString(), "-q", "--no-plots");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains(" steps/s, 1 shard)"), r.out());
+    }
+
+    /**
+     * Item 10 of issue 14: a run diverging at a step that is not logged writes that step's row with its own values,
+     * here the potential energy kappa/2 sum_i m_i |x_i|^2 of the last good state, recomputed from
+     * last-good-particles.npy, not the previous logged row's.
+     */
+    @Test
+    void theRowOfTheDivergingStepHoldsItsOwnValues() throws IOException {
+        Path file = Files.writeString(dir.resolve("ou.yaml"), """
+                steps: 400
+                populations:
+                  particles:
+                    count: 50
+                    space: {type: euclidean, dim: 1}
+                    init: {type: gaussian, mean: [1], std: 0.1}
+                model: {type: potential, potential: {type: quadratic, kappa: 2.0}}
+                dynamics: {type: wasserstein, stepSize: 10}
+                output: {every: 7}
+                """);
+        Path out = dir.resolve("ou");
+        Cli r = Cli.run("run", file.toString(), "--out", out.toString(), "-q", "--no-plots");
+        assertEquals(3, r.exit(), r.err());
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        long last = summary.get("lastGoodStep").asLong();
+        assertTrue(last % 7 != 0, "diverges at a step that is not logged: " + last);
+        List<String> csv = Files.readAllLines(out.resolve("metrics.csv"));
+        String[] row = csv.get(csv.size() - 1).split(",");
+        String[] before = csv.get(csv.size() - 2).split(",");
+        assertEquals(last, Long.parseLong(row[0]), "the diverging step's row is the last");
+        assertEquals(last / 7 * 7, Long.parseLong(before[0]));
+        Table good = Npy.read(out.resolve("last-good-particles.npy"));
+        double energy = 0;
+        for (int i = 0; i < good.rows(); i++) energy += good.get(i, 1) * good.get(i, 0) * good.get(i, 0);
+        energy *= 2.0 / 2;
+        int column = List.of(csv.get(0).split(",")).indexOf("energy");
+        double logged = Double.parseDouble(row[column]);
+        assertEquals(energy, logged, Double.isFinite(energy) ? Math.abs(energy) * 1e-12 : 0.0, "energy of the last good state");
+        assertTrue(Double.parseDouble(before[column]) != logged, "not the previous logged row's value");
+        assertEquals(logged, summary.get("final").get("energy").asDouble(), 0.0, "final is that row");
+    }
 }

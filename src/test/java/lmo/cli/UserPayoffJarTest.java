@@ -3,14 +3,9 @@ package lmo.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import lmo.model.game.Payoff;
 import lmo.model.game.UserPayoffs;
 import org.junit.jupiter.api.AfterEach;
@@ -57,19 +52,7 @@ class UserPayoffJarTest {
 
     /** Compiles MyPayoff with {@code dimX() = dim} into {@code name}.jar. */
     private Path jar(String name, int dim) throws Exception {
-        Path src = Files.createDirectories(dir.resolve(name + "-src/com/example")).resolve("MyPayoff.java");
-        Files.writeString(src, SOURCE.replace("DIM", Integer.toString(dim)));
-        Path classes = Files.createDirectories(dir.resolve(name + "-classes"));
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        int rc = javac.run(null, null, null, "-cp", Path.of("target/classes").toAbsolutePath().toString(), "-d", classes.toString(), src.toString());
-        assertEquals(0, rc, "javac");
-        Path jar = dir.resolve(name + ".jar");
-        try (OutputStream f = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(f)) {
-            out.putNextEntry(new JarEntry("com/example/MyPayoff.class"));
-            out.write(Files.readAllBytes(classes.resolve("com/example/MyPayoff.class")));
-            out.closeEntry();
-        }
-        return jar;
+        return UserJars.compile(dir, name, "MyPayoff", SOURCE.replace("DIM", Integer.toString(dim)));
     }
 
     @AfterEach

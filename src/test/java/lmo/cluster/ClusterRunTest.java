@@ -18,6 +18,7 @@ import lmo.scenario.ScenarioException;
 import lmo.scenario.ScenarioLoader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * serve every coordinator of this class, as {@code lmo node} does between runs; the tests that kill workers start
  * their own.
  */
+@Tag("jvm")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClusterRunTest {
     @TempDir Path dir;

@@ -23,12 +23,17 @@ public final class Jvm implements AutoCloseable {
     }
 
     public static Jvm start(Path log, String... args) throws IOException {
+        return start(List.of("-Xmx1g"), log, args);
+    }
+
+    /** A child JVM with {@code flags} (e.g. {@code -Xmx64m}) before the class path. */
+    public static Jvm start(List<String> flags, Path log, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("--add-modules");
         cmd.add("jdk.incubator.vector");
         if (Runtime.version().feature() >= 24) cmd.add("--sun-misc-unsafe-memory-access=allow");
-        cmd.add("-Xmx1g");
+        cmd.addAll(flags);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add("lmo.cli.Main");
@@ -58,6 +63,9 @@ public final class Jvm implements AutoCloseable {
         process.destroy();
         process.waitFor(60, TimeUnit.SECONDS);
     }
+
+    /** The process id, for signals ({@code kill -STOP}) and for what a lock file names. */
+    public long pid() { return process.pid(); }
 
     public void kill() throws InterruptedException {
         process.destroyForcibly();

@@ -10,10 +10,12 @@ import java.util.List;
 import lmo.cluster.Jvm;
 import lmo.scenario.Assembler;
 import lmo.scenario.ScenarioLoader;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** SIGTERM (or Ctrl-C) during a run leaves a checkpoint of the step reached, even without periodic checkpoints. */
+@Tag("jvm")
 class CheckpointOnExitTest {
     @TempDir Path dir;
 

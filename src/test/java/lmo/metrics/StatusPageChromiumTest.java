@@ -18,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Skipped when no Chromium is installed ({@code LMO_CHROMIUM}, else {@code chromium}, {@code chromium-browser} or
  * {@code google-chrome} on the PATH), except on CI ({@code CI=true}), which installs it ({@code .ci/run}).
  */
+@Tag("browser")
 class StatusPageChromiumTest {
     private static final Path SCREENSHOT = Path.of("target", "status-page.png");
     private static final List<String> COLUMNS = List.of("energy", "mass_particles");

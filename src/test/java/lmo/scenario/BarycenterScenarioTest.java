@@ -17,6 +17,7 @@ import lmo.model.barycenter.ParticleBarycenter;
 import lmo.transport.barycenter.GaussianBarycenter;
 import lmo.transport.barycenter.GridBarycenter;
 import lmo.transport.barycenter.TensorGrid;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (cost 1/2 |x - y|^2): the grid solver to 1e-5 in d = 1, noisy particles within 3 % in d = 2, and the debiasing of
  * tau = lambda / 2 (variance error O(lambda^2) against O(lambda) at tau = lambda).
  */
+@Tag("slow")
 class BarycenterScenarioTest {
     @TempDir Path dir;
 

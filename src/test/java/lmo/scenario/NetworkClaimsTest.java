@@ -14,6 +14,7 @@ import lmo.engine.Simulation;
 import lmo.io.RunDirectory;
 import lmo.model.neural.Activation;
 import lmo.model.neural.Teacher;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The claims of issue 5 about its shipped scenarios, end to end: scenario text (the shipped files, varied by
  * overrides as a user would, at reduced sizes where the full run is long), {@link Assembler}, the engine.
  */
+@Tag("slow")
 class NetworkClaimsTest {
     @TempDir Path dir;
 

@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import lmo.rng.CounterRng;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
  * DAS err(1000) = 7.11e-4, slope -0.740; front(1000) = 8.15e-4 (beta = 1000); DAS <= 1.1 front at 91 of 91 t
  * (worst ratio 0.87). The paper's figure: 3.7e-3, 7.5e-4, 8e-4.
  */
+@Tag("slow")
 class AnnealingGeometricTest {
     static final int STREAM = 1001;
     static final int N = 300, T = 1000, EVERY = 10;

@@ -3,6 +3,7 @@ package lmo.transport.barycenter;
 import lmo.transport.NonFiniteException;
 import static org.junit.jupiter.api.Assertions.*;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
  * beyond every input, with h well below every input's sd (>= 0.5) and the kernel's sqrt(lambda) (>= 0.22), so the
  * sampled Gaussians and Gibbs densities have their continuous moments to far below 1e-5.
  */
+@Tag("slow")
 class GridBarycenterTest {
     private static final double[] MEANS = {-1, 2, 4};
     private static final double[] SIGMA2 = {0.25, 2.25, 1};   // sd 0.5, 1.5, 1.0

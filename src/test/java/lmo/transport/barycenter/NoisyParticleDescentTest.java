@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.util.ArrayList;
 import java.util.List;
 import lmo.rng.CounterRng;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * entropic maps are affine), so its stationary variance v_eta is computed here from the EOT closed form: it differs
  * from the barycenter's s^2 by about eta tau^2 / s^2.
  */
+@Tag("slow")
 class NoisyParticleDescentTest {
     private static final double[][] MEANS = {{-1, 2}, {2, 1}, {4, 3}};
     private static final double[] SIGMA2 = {0.25, 2.25, 1};
