@@ -21,8 +21,9 @@ final class PopulationBinder {
         }
         SortedMap<String, PopulationSpec> out = new TreeMap<>();
         for (String name : populations.keys()) {
-            if (!NAME.matcher(name).matches()) {
-                throw populations.keyError(name, "a population name must be a letter followed by letters, digits, '_' or '-'");
+            if (!NAME.matcher(name).matches() || name.length() > Names.MAX_LENGTH) {
+                throw populations.keyError(name, "a population name must be a letter followed by letters, digits, '_'"
+                        + " or '-', at most " + Names.MAX_LENGTH + " characters");
             }
             out.put(name, population(name, populations.requireMap(name)));
         }

@@ -31,8 +31,7 @@ final class ScenarioBinder {
     Scenario bind(MapNode root) throws ScenarioException {
         MapReader top = MapReader.of(root, "");
         top.allow(Keys.TOP);
-        String name = top.optString("name", defaultName());
-        if (name.isBlank()) throw top.error("name", "must not be empty");
+        String name = top.has("name") ? name(top) : Names.fromFileName(file.getFileName().toString());
         String description = top.optString("description", "");
         long seed = top.optLong("seed", 0);
         int steps = top.requireInt("steps", Check.atLeast(0));
@@ -91,10 +90,14 @@ final class ScenarioBinder {
                 && y.temperature().type().equals("constant") && x.temperature().a() == y.temperature().a();
     }
 
-    private String defaultName() {
-        String n = file.getFileName().toString();
-        int dot = n.lastIndexOf('.');
-        return dot > 0 ? n.substring(0, dot) : n;
+    /** An explicit {@code name}: it names the run directory, so it must follow {@link Names#RULE}. */
+    private static String name(MapReader top) throws ScenarioException {
+        String name = top.requireString("name");
+        if (name.isEmpty()) throw top.error("name", "must not be empty; expected " + Names.RULE);
+        if (!Names.isPlain(name)) {
+            throw top.error("name", "must be " + Names.RULE + ", got " + Node.describe(top.require("name")));
+        }
+        return name;
     }
 
     static DynamicsSpec dynamics(MapReader m) throws ScenarioException {

@@ -149,7 +149,7 @@ class ScenarioErrorsTest {
         String two = Scenarios.TORUS.replace("  p:\n", "  q:\n    count: 9\n    space: {type: torus, dim: 1}\n"
                 + "    init: {type: uniform}\n  p:\n");
         assertEquals("x.yaml:13:3: model: missing required key 'population' (several populations: p, q)", errText(two));
-        assertEquals("x.yaml:4:3: populations.9lives: a population name must be a letter followed by letters, digits, '_' or '-'",
+        assertEquals("x.yaml:4:3: populations.9lives: a population name must be a letter followed by letters, digits, '_' or '-', at most 100 characters",
                 err("  p:", "  9lives:"));
     }
 
