@@ -10,9 +10,15 @@ final class PopulationBinder {
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
 
     private final InitBinder inits;
+    private final int solverWidth;
 
-    PopulationBinder(InitBinder inits) {
+    /**
+     * @param solverWidth the model's per-particle solver values (1 for {@code ot}, its Sinkhorn potential; else 0),
+     *     part of what a population's arrays hold
+     */
+    PopulationBinder(InitBinder inits, int solverWidth) {
         this.inits = inits;
+        this.solverWidth = solverWidth;
     }
 
     SortedMap<String, PopulationSpec> bind(MapReader populations) throws ScenarioException {
@@ -32,8 +38,10 @@ final class PopulationBinder {
 
     private PopulationSpec population(String name, MapReader m) throws ScenarioException {
         m.allow(Keys.POPULATION);
-        int count = m.requireInt("count", Check.atLeast(1));
-        SpaceSpec space = space(m.requireMap("space"));
+        long n = m.requireSize("count", 1);
+        MapReader spaceMap = m.requireMap("space");
+        SpaceSpec space = space(spaceMap, n, m);
+        int count = (int) n;
         MapReader initMap = m.requireMap("init");
         InitSpec init = inits.bind(initMap, Keys.INIT.keySet(), space, m, count, Keys.INIT_COMMON);
         double scale = 1.0;
@@ -55,13 +63,22 @@ final class PopulationBinder {
         return new PopulationSpec(name, count, space, init, mass, scale, symmetric);
     }
 
-    private static SpaceSpec space(MapReader m) throws ScenarioException {
+    /**
+     * The space; its dim and the population's count together must fit the engine's arrays: {@code count x (dim + 1
+     * + solverWidth)} doubles (positions, masses, solver values; the final snapshot holds a population's positions
+     * and masses in one array) of at most {@link Limits#MAX_ARRAY}.
+     */
+    private SpaceSpec space(MapReader m, long count, MapReader population) throws ScenarioException {
         m.allow(Keys.SPACE);
         String type = m.choice("type", null, Keys.SPACE_TYPES);
-        int dim = m.requireInt("dim", Check.atLeast(1));
+        long dim = m.requireSize("dim", 1);
         if (type.equals("sphere") && dim < 2) {
             throw m.error("dim", "must be >= 2 on a sphere (dim is the ambient dimension), got " + dim);
         }
-        return new SpaceSpec(type, dim);
+        int w = solverWidth;
+        Limits.check(Limits.oneArray("count x (dim + " + (1 + w) + ") doubles (positions, masses"
+                + (w > 0 ? " and Sinkhorn potentials)" : ")")), Limits.MAX_ARRAY, v -> (double) v[0] * (v[1] + 1 + w),
+                Limits.of(population, "count", count, 1), Limits.of(m, "dim", dim, type.equals("sphere") ? 2 : 1));
+        return new SpaceSpec(type, (int) dim);
     }
 }

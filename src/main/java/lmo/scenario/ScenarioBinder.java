@@ -40,8 +40,9 @@ final class ScenarioBinder {
         InitBinder inits = new InitBinder(files);
         boolean derived = !top.has("populations") && top.has("model") && derivesPopulation(top.requireMap("model"));
         SortedMap<String, PopulationSpec> populations = derived ? new java.util.TreeMap<>()
-                : new PopulationBinder(inits).bind(top.requireMap("populations"));
-        ModelSpec model = new ModelBinder(files, inits, jars).bind(top.requireMap("model"), populations, seed);
+                : new PopulationBinder(inits, solverWidth(top)).bind(top.requireMap("populations"));
+        Locations where = new Locations(root);
+        ModelSpec model = new ModelBinder(files, inits, jars, where).bind(top.requireMap("model"), populations, seed);
         if (derived) populations.put(model.population(), ((DerivesPopulation) model).derivedPopulation());
         DynamicsSpec implied = impliedDynamics(model);
         DynamicsSpec dynamics = implied != null && !top.has("dynamics") ? implied : dynamics(top.requireMap("dynamics"));
@@ -65,12 +66,23 @@ final class ScenarioBinder {
         double stepScale = stepScale(dynamics, populations.get(model.population()));
         OutputSpec output = output(top.optMap("output"), steps, steps * timeStep(dynamics) / stepScale, model, files);
         CheckpointSpec checkpoint = checkpoint(top.optMap("checkpoint"));
-        return new Scenario(name, description, seed, steps, populations, model, dynamics, engine, output, checkpoint);
+        return new Scenario(name, description, seed, steps, populations, model, dynamics, engine, output, checkpoint,
+                where);
     }
 
     /** True for models whose parameters are the particles ({@link DerivesPopulation}): populations may be left out. */
     private static boolean derivesPopulation(MapReader model) throws ScenarioException {
         return model.has("type") && Keys.DERIVED_POPULATION_MODELS.contains(model.requireString("type"));
+    }
+
+    /**
+     * The solver values per particle the model keeps besides positions and masses: 1 for {@code ot} (the potential
+     * u), 0 otherwise; read before the model is bound, for the populations' size bound.
+     */
+    private static int solverWidth(MapReader top) throws ScenarioException {
+        if (!top.has("model")) return 0;
+        MapReader model = top.requireMap("model");
+        return model.has("type") && model.node.get("type") instanceof Scalar s && "ot".equals(s.text()) ? 1 : 0;
     }
 
     /** The dynamics a model fixes itself (ot: none; barycenter: noisy descent or none), else null. */
@@ -237,7 +249,10 @@ final class ScenarioBinder {
         double pad = width > 0 ? 0.1 * width : 1.0;
         double from = p.optDouble("from", range[0] - pad, Check.ANY);
         double to = p.optDouble("to", range[1] + pad, Check.greaterThan(from));
-        int points = p.optInt("points", 201, Check.atLeast(2));
+        long n = p.optSize("points", 201, 2);
+        Limits.check(Limits.oneArray("points x 2 doubles (predictor.csv: x and f)"), Limits.MAX_ARRAY, v -> 2.0 * v[0],
+                Limits.of(p, "points", n, 2));
+        int points = (int) n;
         return new PredictorSpec(from, to, points);
     }
 

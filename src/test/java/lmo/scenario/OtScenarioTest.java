@@ -90,7 +90,7 @@ class OtScenarioTest {
                 text.replaceAll("(?s)  target:.*?  cost:", "  target: {type: samples, file: targets.csv}\n  cost:"));
         String zero = org.junit.jupiter.api.Assertions.assertThrows(ScenarioException.class,
                 () -> Assembler.build(Scenarios.load(bad))).getMessage();
-        assertTrue(zero.contains("model.target (weights): q[1] must be > 0"), zero);
+        assertTrue(zero.contains("model.target: the target weights: q[1] must be > 0"), zero);
     }
 
     private String error(String text) {

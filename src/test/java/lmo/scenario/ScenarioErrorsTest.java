@@ -120,7 +120,7 @@ class ScenarioErrorsTest {
         assertEquals("x.yaml:10:18: model.kernel.type: the sobolev kernel needs a torus space, got euclidean (population 'p')",
                 err("type: torus", "type: euclidean"));
         assertEquals("x.yaml:7:34: populations.p.init.mean: expected 1 number, got 2", err("[0.5]", "[0.5, 0.2]"));
-        assertEquals("x.yaml:10:43: model.kernel.method: exact needs an integer s, got s = 1.5; use fourier or auto",
+        assertEquals("x.yaml:10:43: model.kernel.method: exact needs an integer s in 1..10, got s = 1.5; use fourier or auto",
                 err("s: 1}", "s: 1.5, method: exact}"));
         assertEquals("x.yaml:5:12: populations.p.count: a grid needs count = n^2 for an integer n, got 50",
                 errText(Scenarios.TORUS.replace("count: 100", "count: 50").replace("dim: 1", "dim: 2")
