@@ -146,7 +146,7 @@ final class ModelBinder {
             case "cosine":
                 return new CosineTarget(InitBinder.density(m, space));
             default:
-                return samples(m, space);
+                return samples(m, space, false);
         }
     }
 
@@ -159,7 +159,7 @@ final class ModelBinder {
         MapReader t = m.requireMap("target");
         String tt = t.choice("type", "samples", List.of("samples"));
         t.allow(Keys.TARGET.get(tt));
-        SamplesTarget target = samples(t, space);
+        SamplesTarget target = samples(t, space, true);
         String cost = m.choice("cost", null, Keys.OT_COSTS);
         String normalize = m.choice("normalize", "none", Keys.OT_NORMALIZE);
         MapReader s = m.requireMap("solver");
@@ -192,8 +192,13 @@ final class ModelBinder {
         return new OtSpec(population, target, cost, normalize, solver, beta0, kappa, sigma, betaMax, tolerance, stop);
     }
 
-    /** {@code file} (and optional {@code rows}), or {@code count} and {@code from}. */
-    private SamplesTarget samples(MapReader m, SpaceSpec space) throws ScenarioException {
+    /**
+     * {@code file} (and optional {@code rows}), or {@code count} and {@code from}.
+     *
+     * @param positiveWeights every weight of a file's weight column must be > 0 ({@code ot}: a target point of
+     *     weight 0 has no dual potential)
+     */
+    private SamplesTarget samples(MapReader m, SpaceSpec space, boolean positiveWeights) throws ScenarioException {
         boolean generated = m.has("count") || m.has("from");
         if (m.has("file")) {
             if (generated) {
@@ -206,6 +211,14 @@ final class ModelBinder {
                         + ", asked for " + rows);
             }
             DataFiles.checkShape(m, "file", d, space, rows, "weight", "rows");
+            if (positiveWeights && d.table().cols() == space.dim() + 1) {
+                for (int r = 0; r < rows; r++) {
+                    if (d.table().get(r, space.dim()) == 0) {
+                        throw m.error("file", d.path().getFileName() + " row " + (r + 1) + " column " + (space.dim() + 1)
+                                + ": a target weight must be > 0 for ot (a target point of weight 0 has no potential), got 0");
+                    }
+                }
+            }
             return new SamplesTarget(d.path(), null, rows);
         }
         if (!generated) {
