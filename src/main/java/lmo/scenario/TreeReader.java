@@ -162,9 +162,12 @@ final class TreeReader {
         } catch (StreamReadException e) {
             throw syntaxError(e, e.getLocation(), file, override, path);
         } catch (StreamConstraintsException e) {
-            JsonLocation at = p == null ? null : p.currentLocation();
+            // a JSON number is read with its key: name the key (where the parser is), the depth where it is
+            boolean number = String.valueOf(e.getOriginalMessage()).contains("Number value length");
+            JsonLocation at = p == null ? null : number ? p.currentTokenLocation() : p.currentLocation();
+            String where = number && p != null ? dotted(p.getParsingContext().pathAsPointer().toString(), path) : path;
             throw new Origin(file, at == null ? 1 : Math.max(1, at.getLineNr()), at == null ? 1 : Math.max(1, at.getColumnNr()),
-                    override).error(path, "syntax error: " + bound(e));
+                    override).error(where, "syntax error: " + bound(e));
         } catch (IOException e) {
             throw new ScenarioException(file + ": cannot read: " + e.getMessage());
         } finally {
@@ -211,6 +214,17 @@ final class TreeReader {
 
     private Origin origin(JsonLocation l) {
         return override ? Origin.ofOverride() : new Origin(file, l.getLineNr(), l.getColumnNr(), false);
+    }
+
+    /** A JSON pointer ({@code /populations/p/init/mean/0}) as a key path under {@code base} ({@code ...mean[0]}). */
+    static String dotted(String pointer, String base) {
+        String out = base;
+        for (String part : pointer.split("/")) {
+            if (part.isEmpty()) continue;
+            String key = part.replace("~1", "/").replace("~0", "~");
+            out = key.chars().allMatch(Character::isDigit) && !out.isEmpty() ? out + "[" + key + "]" : Node.join(out, key);
+        }
+        return out;
     }
 
     /** What a bound of the reader that was passed says, without the reader's internals. */
