@@ -10,15 +10,15 @@ final class PopulationBinder {
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
 
     private final InitBinder inits;
-    private final int solverWidth;
+    private final String solverPopulation;
 
     /**
-     * @param solverWidth the model's per-particle solver values (1 for {@code ot}, its Sinkhorn potential; else 0),
-     *     part of what a population's arrays hold
+     * @param solverPopulation the population whose particles also carry a solver value (an {@code ot} model's: its
+     *     Sinkhorn potential), part of what its arrays hold; null if none
      */
-    PopulationBinder(InitBinder inits, int solverWidth) {
+    PopulationBinder(InitBinder inits, String solverPopulation) {
         this.inits = inits;
-        this.solverWidth = solverWidth;
+        this.solverPopulation = solverPopulation;
     }
 
     SortedMap<String, PopulationSpec> bind(MapReader populations) throws ScenarioException {
@@ -40,7 +40,7 @@ final class PopulationBinder {
         m.allow(Keys.POPULATION);
         long n = m.requireSize("count", 1);
         MapReader spaceMap = m.requireMap("space");
-        SpaceSpec space = space(spaceMap, n, m);
+        SpaceSpec space = space(spaceMap, n, m, name.equals(solverPopulation) ? 1 : 0);
         int count = (int) n;
         MapReader initMap = m.requireMap("init");
         InitSpec init = inits.bind(initMap, Keys.INIT.keySet(), space, m, count, Keys.INIT_COMMON);
@@ -65,17 +65,16 @@ final class PopulationBinder {
 
     /**
      * The space; its dim and the population's count together must fit the engine's arrays: {@code count x (dim + 1
-     * + solverWidth)} doubles (positions, masses, solver values; the final snapshot holds a population's positions
+     * + w)} doubles (positions, masses, solver values; the final snapshot holds a population's positions
      * and masses in one array) of at most {@link Limits#MAX_ARRAY}.
      */
-    private SpaceSpec space(MapReader m, long count, MapReader population) throws ScenarioException {
+    private static SpaceSpec space(MapReader m, long count, MapReader population, int w) throws ScenarioException {
         m.allow(Keys.SPACE);
         String type = m.choice("type", null, Keys.SPACE_TYPES);
         long dim = m.requireSize("dim", 1);
         if (type.equals("sphere") && dim < 2) {
             throw m.error("dim", "must be >= 2 on a sphere (dim is the ambient dimension), got " + dim);
         }
-        int w = solverWidth;
         Limits.check(Limits.oneArray("count x (dim + " + (1 + w) + ") doubles (positions, masses"
                 + (w > 0 ? " and Sinkhorn potentials)" : ")")), Limits.MAX_ARRAY, v -> (double) v[0] * (v[1] + 1 + w),
                 Limits.of(population, "count", count, 1), Limits.of(m, "dim", dim, type.equals("sphere") ? 2 : 1));

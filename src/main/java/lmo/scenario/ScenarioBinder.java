@@ -40,7 +40,7 @@ final class ScenarioBinder {
         InitBinder inits = new InitBinder(files);
         boolean derived = !top.has("populations") && top.has("model") && derivesPopulation(top.requireMap("model"));
         SortedMap<String, PopulationSpec> populations = derived ? new java.util.TreeMap<>()
-                : new PopulationBinder(inits, solverWidth(top)).bind(top.requireMap("populations"));
+                : new PopulationBinder(inits, solverPopulation(top)).bind(top.requireMap("populations"));
         Locations where = new Locations(root);
         ModelSpec model = new ModelBinder(files, inits, jars, where).bind(top.requireMap("model"), populations, seed);
         if (derived) populations.put(model.population(), ((DerivesPopulation) model).derivedPopulation());
@@ -76,13 +76,18 @@ final class ScenarioBinder {
     }
 
     /**
-     * The solver values per particle the model keeps besides positions and masses: 1 for {@code ot} (the potential
-     * u), 0 otherwise; read before the model is bound, for the populations' size bound.
+     * The population whose particles carry a solver value besides position and mass (the potential u of an
+     * {@code ot} model: its {@code model.population}, or the only population), or null; read before the model is
+     * bound, for the populations' size bound (the model's binder reports a missing or unknown population).
      */
-    private static int solverWidth(MapReader top) throws ScenarioException {
-        if (!top.has("model")) return 0;
-        MapReader model = top.requireMap("model");
-        return model.has("type") && model.node.get("type") instanceof Scalar s && "ot".equals(s.text()) ? 1 : 0;
+    private static String solverPopulation(MapReader top) {
+        if (!(top.node.get("model") instanceof MapNode model) || !(model.get("type") instanceof Scalar t)
+                || !"ot".equals(t.text())) {
+            return null;
+        }
+        if (model.get("population") instanceof Scalar p && !p.isNull()) return p.text();
+        return top.node.get("populations") instanceof MapNode pops && pops.entries().size() == 1
+                ? pops.entries().keySet().iterator().next() : null;
     }
 
     /** The dynamics a model fixes itself (ot: none; barycenter: noisy descent or none), else null. */
