@@ -51,7 +51,12 @@ final class SweepGrid {
             return String.join(", ", out);
         }
 
-        /** The run directory's name: the index, then the last key of each path and its value, e.g. {@code 0-stepSize=0.01}. */
+        /**
+         * The run directory's name: the index, then the last key of each path and its value, e.g.
+         * {@code 0-stepSize=0.01}; a safe file name whatever the values: it starts with a digit, every character
+         * but ASCII letters, digits and {@code ._=+-} becomes {@code _} (so no separator, NUL or {@code ..} path
+         * survives), and it is cut to {@value lmo.scenario.Names#MAX_LENGTH} characters.
+         */
         String dirName(int points) {
             StringBuilder s = new StringBuilder(String.format("%0" + Integer.toString(Math.max(1, points - 1)).length() + "d", index));
             for (int i = 0; i < paths.size(); i++) {
@@ -60,7 +65,8 @@ final class SweepGrid {
                 s.append(i == 0 ? "-" : "_").append(key).append('=').append(value);
             }
             String name = s.toString().replaceAll("[^A-Za-z0-9._=+-]", "_");
-            return name.length() > 120 ? name.substring(0, 120) : name;
+            int most = lmo.scenario.Names.MAX_LENGTH;
+            return name.length() > most ? name.substring(0, most) : name;
         }
     }
 

@@ -26,14 +26,22 @@ public final class Csv {
                 if (s.isEmpty() || s.startsWith("#")) continue;
                 String[] parts = s.split(",", -1);
                 double[] row = new double[parts.length];
-                try {
-                    for (int i = 0; i < parts.length; i++) row[i] = Double.parseDouble(parts[i].strip());
-                } catch (NumberFormatException e) {
+                int bad = -1;
+                for (int i = 0; i < parts.length && bad < 0; i++) {
+                    try {
+                        row[i] = Double.parseDouble(parts[i].strip());
+                    } catch (NumberFormatException e) {
+                        bad = i;
+                    }
+                }
+                if (bad >= 0) {
                     if (rows == 0 && cols < 0) {
                         cols = parts.length; // header line
                         continue;
                     }
-                    throw new IOException("line " + lineNo + ": not a number: " + e.getMessage());
+                    String cell = parts[bad].strip();
+                    if (cell.length() > 40) cell = cell.substring(0, 40) + "...";
+                    throw new IOException("line " + lineNo + " column " + (bad + 1) + ": not a number: '" + cell + "'");
                 }
                 if (cols >= 0 && parts.length != cols) {
                     throw new IOException("line " + lineNo + ": " + parts.length + " columns, expected " + cols);
@@ -59,8 +67,9 @@ public final class Csv {
         private double[] a = new double[1024];
         private int n;
 
-        void add(double v) {
-            if (n == a.length) a = java.util.Arrays.copyOf(a, a.length * 2);
+        void add(double v) throws IOException {
+            if (n == Integer.MAX_VALUE - 8) throw new IOException("more than " + n + " values: too many for one array");
+            if (n == a.length) a = java.util.Arrays.copyOf(a, (int) Math.min(Integer.MAX_VALUE - 8, 2L * a.length));
             a[n++] = v;
         }
 

@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
 /**
  * NumPy {@code .npy} files (format version 1.0) of little-endian float64, as {@code numpy.save} writes them and
  * {@code numpy.load} reads them: 1-D arrays are read as one column, 2-D arrays row-major (C order).
- * Reading also accepts {@code <f4}, {@code <i4} and {@code <i8}, converted to double.
+ * Reading accepts format versions 1 to 3 and also {@code <f4} (float32), {@code <i4} (int32) and {@code <i8} (int64),
+ * converted to double (exactly, except int64 values beyond 2^53, rounded); any other dtype, Fortran order, a
+ * truncated or malformed header or data is an {@link IOException} saying what is wrong.
  */
 public final class Npy {
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
@@ -71,13 +73,20 @@ public final class Npy {
 
     /** Reads an array of any rank (e.g. the (n, n, 2) coefficients of a fourier payoff). */
     public static Array readArray(Path file) throws IOException {
+        long size = Files.size(file);
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new IOException("too large: " + size + " bytes, more than one array of " + (Integer.MAX_VALUE - 8) + " bytes");
+        }
         byte[] all = Files.readAllBytes(file);
         ByteBuffer b = ByteBuffer.wrap(all).order(ByteOrder.LITTLE_ENDIAN);
         for (byte m : MAGIC) {
             if (!b.hasRemaining() || b.get() != m) throw new IOException("not a .npy file (bad magic)");
         }
+        if (b.remaining() < 4) throw new IOException("truncated .npy header");
         int major = b.get() & 0xff;
         b.get();
+        if (major < 1 || major > 3) throw new IOException("unsupported .npy format version " + major + " (1 to 3 are read)");
+        if (major > 1 && b.remaining() < 4) throw new IOException("truncated .npy header");
         int headerLen = major == 1 ? (b.getShort() & 0xffff) : b.getInt();
         if (headerLen < 0 || b.position() + headerLen > all.length) throw new IOException("truncated .npy header");
         String header = new String(all, b.position(), headerLen, StandardCharsets.ISO_8859_1);
@@ -86,17 +95,26 @@ public final class Npy {
         if ("True".equals(group(ORDER, header, "fortran_order"))) {
             throw new IOException("Fortran-ordered .npy arrays are not supported; save with np.ascontiguousarray");
         }
-        String[] dims = group(SHAPE, header, "shape").split(",");
+        String shapeText = group(SHAPE, header, "shape");
+        String[] dims = shapeText.split(",");
         long[] shape = new long[dims.length];
         int n = 0;
         for (String s : dims) {
-            if (!s.isBlank()) shape[n++] = Long.parseLong(s.trim());
+            if (s.isBlank()) continue;
+            try {
+                shape[n++] = Long.parseLong(s.trim());
+            } catch (NumberFormatException e) {
+                throw new IOException("malformed .npy header: shape (" + shapeText + ")");
+            }
+            if (shape[n - 1] < 0) throw new IOException("malformed .npy header: negative size in shape (" + shapeText + ")");
         }
         shape = java.util.Arrays.copyOf(shape, n);
         long total = 1;
         for (long d : shape) {
-            total *= d;
-            if (total > Integer.MAX_VALUE - 8) throw new IOException("array too large: shape " + java.util.Arrays.toString(shape));
+            if (d > Integer.MAX_VALUE - 8 || (total *= d) > Integer.MAX_VALUE - 8) {
+                throw new IOException("array too large: shape " + java.util.Arrays.toString(shape) + " has more than "
+                        + (Integer.MAX_VALUE - 8) + " values");
+            }
         }
         int count = (int) total;
         int width;
@@ -104,7 +122,8 @@ public final class Npy {
             case "<f8": width = 8; break;
             case "<f4": case "<i4": width = 4; break;
             case "<i8": width = 8; break;
-            default: throw new IOException("unsupported dtype '" + descr + "'; expected little-endian float64 '<f8'");
+            default: throw new IOException("unsupported dtype '" + descr + "'; expected little-endian float64 '<f8'"
+                    + " (float32 '<f4', int32 '<i4' and int64 '<i8' are converted)");
         }
         if ((long) b.remaining() < (long) count * width) {
             throw new IOException("truncated .npy data: expected " + (long) count * width + " bytes, found " + b.remaining());

@@ -54,7 +54,7 @@ public final class Assembler {
                 ScenarioBinder.stepScale(s.dynamics(), s.populations().get(s.model().population())));
         checkFits(s, model, dynamics);
         if (s.dynamics() instanceof GdaSpec g && g.players().equals("alternating") && pops.size() != 2) {
-            throw new ScenarioException("dynamics.players: alternating players need exactly two populations (x moves"
+            throw s.locations().error("dynamics.players", "alternating players need exactly two populations (x moves"
                     + " first, then y); the scenario has " + pops.size());
         }
         return new Simulation(s.name(), s.seed(), s.steps(), pops, model, dynamics, blockSize,
@@ -72,8 +72,8 @@ public final class Assembler {
         for (int i = 0; i < s.output().fit().size(); i++) {
             String metric = s.output().fit().get(i).metric();
             if (!columns.contains(metric)) {
-                throw new ScenarioException("output.fit[" + i + "].metric: unknown metric '" + metric
-                        + "'; metrics.csv has: " + String.join(", ", columns));
+                throw s.locations().error("output.fit[" + i + "].metric", "unknown metric '" + Node.shown(metric) + "'"
+                        + "; metrics.csv has: " + String.join(", ", columns));
             }
         }
     }
@@ -82,7 +82,7 @@ public final class Assembler {
     public static Scenario resolved(Scenario s, Simulation sim) {
         EngineSpec e = s.engine();
         return new Scenario(s.name(), s.description(), s.seed(), s.steps(), s.populations(), s.model(), s.dynamics(),
-                new EngineSpec(e.shards(), sim.blockSize(), e.sync()), s.output(), s.checkpoint());
+                new EngineSpec(e.shards(), sim.blockSize(), e.sync()), s.output(), s.checkpoint(), s.locations());
     }
 
     private static Population population(PopulationSpec p, int index, long seed) throws ScenarioException {
@@ -141,7 +141,7 @@ public final class Assembler {
         List<String> names = new ArrayList<>(s.populations().keySet());
         Model model;
         if (spec instanceof GameSpec g) return Games.model(g, s, pops);
-        if (spec instanceof OtSpec ot) return ot(ot, pops.get(names.indexOf(ot.population())), s.seed());
+        if (spec instanceof OtSpec ot) return ot(ot, pops.get(names.indexOf(ot.population())), s.seed(), s.locations());
         if (spec instanceof BarycenterSpec b) return Barycenters.model(b, s, pops.get(names.indexOf(b.population())));
         if (spec instanceof ResNetSpec r) return ResNets.model(r, s, pops.get(names.indexOf(r.population())));
         if (spec instanceof MlpSpec p) {
@@ -159,7 +159,7 @@ public final class Assembler {
             model = mmd(mmd, pops.get(names.indexOf(mmd.population())), s.seed());
         } else if (spec instanceof TwoLayerSpec t) {
             Population pop = pops.get(names.indexOf(t.population()));
-            TwoLayerModel net = Networks.model(t, pop);
+            TwoLayerModel net = Networks.model(t, pop, s.locations());
             model = net;
             if (t.potential() != null) {
                 model = new WithPotential(model, names.indexOf(t.potential().population()),
@@ -193,7 +193,7 @@ public final class Assembler {
      * probability measures: the target weights are divided by their total ({@link #target}), and so are the sources'
      * masses, in place, when their total is not 1 to 1e-12 (a mass column of counts, or {@code mass: 5}).
      */
-    private static Model ot(OtSpec spec, Population p, long seed) throws ScenarioException {
+    private static Model ot(OtSpec spec, Population p, long seed, Locations where) throws ScenarioException {
         double total = p.initialMass();
         if (Math.abs(total - 1) > 1e-12) {
             double[] m = p.m0();
@@ -206,7 +206,7 @@ public final class Assembler {
             cost = lmo.transport.Cost.of(p.x0(), p.count(), y, q.length, p.dim(), lmo.transport.Cost.Kind.of(spec.cost()),
                     lmo.transport.Cost.Normalize.of(spec.normalize()));
         } catch (IllegalArgumentException e) {
-            throw new ScenarioException("model.normalize: " + e.getMessage());
+            throw where.error("model.normalize", e.getMessage());
         }
         lmo.transport.InverseTemperature schedule = switch (spec.solver()) {
             case "sinkhorn" -> lmo.transport.InverseTemperature.constant(spec.beta0());
@@ -218,8 +218,9 @@ public final class Assembler {
             return new lmo.model.transport.OtModel(p.index(), cost, p.m0(), q, schedule, spec.tolerance(),
                     spec.stopAtTolerance());
         } catch (IllegalArgumentException e) {
-            String where = e.getMessage().startsWith("q[") ? "model.target (weights)" : "populations." + p.name() + " (masses)";
-            throw new ScenarioException(where + ": " + e.getMessage());
+            boolean weights = e.getMessage().startsWith("q[");
+            throw where.error(weights ? "model.target" : "populations." + p.name(), (weights ? "the target weights: "
+                    : "the masses: ") + e.getMessage());
         }
     }
 

@@ -39,6 +39,7 @@ final class BarycenterBinder {
         for (int k = 0; k < items.size(); k++) {
             inputs.add(input(MapReader.of(items.get(k), m.path + ".inputs[" + k + "]"), dim, grid));
         }
+        checkPoints(m, inputs, grid ? pop.count() : 0);
         double[] w = new double[inputs.size()];
         java.util.Arrays.fill(w, 1.0);
         if (m.has("weights")) w = m.doubles("weights", inputs.size(), Check.greaterThan(0));
@@ -54,6 +55,28 @@ final class BarycenterBinder {
         double eta = s.requireDouble("stepSize", Check.greaterThan(0));
         int iterations = s.optInt("sinkhornIterations", 1, Check.atLeast(1));
         return new BarycenterSpec(population, lambda, tau, inputs, w, solver, eta, iterations, nan);
+    }
+
+    /**
+     * The particles solver keeps a potential on every input point, all in one array: the inputs' points in all are
+     * at most {@link Limits#MAX_ARRAY}; the grid solver keeps each input on the grid ({@code nodes} doubles each).
+     */
+    private static void checkPoints(MapReader m, List<BarycenterSpec.Input> inputs, long nodes) throws ScenarioException {
+        double total = 0;
+        for (BarycenterSpec.Input in : inputs) total += nodes > 0 ? nodes : points(in);
+        if (total > Limits.MAX_ARRAY) {
+            throw m.error("inputs", (nodes > 0 ? "the grid solver keeps every input on the grid, inputs x nodes = "
+                    + inputs.size() + " x " + nodes : "the inputs have " + (long) total + " points in all") + " doubles,"
+                    + " more than one Java array holds (" + Limits.MAX_ARRAY + "): use fewer or smaller inputs");
+        }
+    }
+
+    private static double points(BarycenterSpec.Input in) {
+        if (in instanceof BarycenterSpec.Gaussian g) {
+            return g.sampling().equals("lattice") ? Math.pow(g.points(), g.mean().length) : g.count();
+        }
+        if (in instanceof BarycenterSpec.Atoms a) return a.points().length;
+        return ((BarycenterSpec.FileInput) in).rows();
     }
 
     private BarycenterSpec.Input input(MapReader m, int dim, boolean grid) throws ScenarioException {
@@ -77,7 +100,10 @@ final class BarycenterBinder {
                 }
                 int points = m.optInt("points", 21, Check.atLeast(2));
                 double radius = m.optDouble("radius", 5, Check.greaterThan(0));
-                int count = m.optInt("count", 1000, Check.atLeast(dim + 1));
+                long n = m.optSize("count", 1000, dim + 1);
+                Limits.check(Limits.oneArray("count x (dim + 1) doubles (the samples and their weights)"),
+                        Limits.MAX_ARRAY, v -> (double) v[0] * (dim + 1), Limits.of(m, "count", n, dim + 1));
+                int count = (int) n;
                 if (lattice && Math.pow(points, dim) > 1e7) {
                     throw m.error("points", points + "^" + dim + " lattice points is too many (at most 1e7)");
                 }

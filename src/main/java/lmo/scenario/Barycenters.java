@@ -25,7 +25,7 @@ final class Barycenters {
                 GridInit init = (GridInit) s.populations().get(p.name()).init();
                 TensorGrid grid = cellCentres(init, dim, p.count());
                 double[][] logInputs = new double[b.inputs().size()][];
-                for (int k = 0; k < logInputs.length; k++) logInputs[k] = onGrid(b.inputs().get(k), k, grid);
+                for (int k = 0; k < logInputs.length; k++) logInputs[k] = onGrid(b.inputs().get(k), k, grid, s.locations());
                 GridBarycenter solver = new GridBarycenter(grid, logInputs, b.weights(), b.lambda(), b.tau());
                 if (!Double.isNaN(b.damping())) solver.damping(b.damping());
                 return new GridBarycenterModel(p.index(), solver, metrics);
@@ -35,7 +35,7 @@ final class Barycenters {
             return new ParticleBarycenter(p.index(), dim, clouds, b.weights(), b.lambda(), b.sinkhornIterations(),
                     p.initialMass(), metrics);
         } catch (IllegalArgumentException e) {
-            throw new ScenarioException("model: " + e.getMessage());
+            throw s.locations().error("model", e.getMessage());
         }
     }
 
@@ -117,7 +117,8 @@ final class Barycenters {
      * Log-weights of input k on the grid: a Gaussian's density at the nodes, or the atoms' weights deposited at
      * their nearest node.
      */
-    private static double[] onGrid(BarycenterSpec.Input in, int k, TensorGrid grid) throws ScenarioException {
+    private static double[] onGrid(BarycenterSpec.Input in, int k, TensorGrid grid, Locations where)
+            throws ScenarioException {
         if (in instanceof BarycenterSpec.Gaussian g) return grid.logGaussian(g.mean(), g.variance());
         int dim = grid.dim();
         double[][] rows = points(in, k, dim);
@@ -129,7 +130,7 @@ final class Barycenters {
                 double lo = grid.coordinate(a, 0), h = grid.spacing(a);
                 long i = Math.round((rows[j][a] - lo) / h);
                 if (i < 0 || i >= grid.count(a)) {
-                    throw new ScenarioException("model.inputs[" + k + "]: point " + j + " " + java.util.Arrays.toString(rows[j])
+                    throw where.error("model.inputs[" + k + "]", "point " + j + " " + java.util.Arrays.toString(rows[j])
                             + " lies outside the grid of the population (axis " + a + ": " + (lo - h / 2) + " .. "
                             + (grid.coordinate(a, grid.count(a) - 1) + h / 2) + ")");
                 }

@@ -8,10 +8,13 @@ final class DeepLinearBinder {
     private DeepLinearBinder() {}
 
     static DeepLinearSpec bind(MapReader m, SortedMap<String, PopulationSpec> populations, long seed) throws ScenarioException {
-        Check one = Check.atLeast(1);
-        int depth = m.requireInt("depth", one);
-        int dim = m.requireInt("dim", one);
-        int samples = m.requireInt("samples", Check.atLeast(dim + 1));
+        long l = m.requireSize("depth", 1), d = m.requireSize("dim", 1);
+        Limits.check(Limits.oneArray("depth x (dim^2 + 1) doubles (the layers' entries and masses)"), Limits.MAX_ARRAY,
+                v -> (double) v[0] * ((double) v[1] * v[1] + 1), Limits.of(m, "depth", l, 1), Limits.of(m, "dim", d, 1));
+        long n = m.requireSize("samples", d + 1);
+        Limits.check(Limits.oneArray("samples x (dim + 1) doubles (the design X and the labels y)"), Limits.MAX_ARRAY,
+                v -> (double) v[0] * (d + 1), Limits.of(m, "samples", n, d + 1));
+        int depth = (int) l, dim = (int) d, samples = (int) n;
         double noise = m.optDouble("noise", 1.0, Check.atLeast(0));
         long dataSeed = m.optLong("dataSeed", 0);
         MapReader init = m.requireMap("init");

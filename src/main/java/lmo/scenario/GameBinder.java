@@ -16,6 +16,9 @@ import lmo.scenario.Node.SeqNode;
  * their spaces, the evaluation path and the niError settings.
  */
 final class GameBinder {
+    /** The most modes {@code (2K + 1)^d} of a fourier payoff ({@link lmo.model.game.FourierPayoff#modeCount}). */
+    static final int MAX_FOURIER_MODES = 4096;
+
     private final DataFiles files;
     private final List<Path> jars;
 
@@ -40,7 +43,11 @@ final class GameBinder {
         ni.allow(Keys.NI_ERROR);
         boolean plane = sx.isTorus() && sx.dim() == 2 || sy.isTorus() && sy.dim() == 2;
         int grid = ni.optInt("grid", plane ? 64 : 512, Check.atLeast(0));
-        int starts = ni.optInt("starts", 32, Check.atLeast(1));
+        long startCount = ni.optSize("starts", 32, 1);
+        int dim = Math.max(sx.dim(), sy.dim());
+        Limits.check(Limits.oneArray("starts x dim doubles (the start points, dim " + dim + ")"), Limits.MAX_ARRAY,
+                v -> (double) v[0] * dim, Limits.of(ni, "starts", startCount, 1));
+        int starts = (int) startCount;
         int iterations = ni.optInt("iterations", 200, Check.atLeast(0));
         return new GameSpec(payoff, path, grid, starts, iterations);
     }
@@ -105,8 +112,9 @@ final class GameBinder {
         if (m.has("random")) {
             MapReader r = m.requireMap("random");
             r.allow(Keys.RANDOM);
-            int order = r.requireInt("order", Check.atLeast(0));
-            checkModes(r, "order", dim, order);
+            int most = maxOrder(dim);
+            int order = r.requireInt("order", v -> v >= 0 && v <= most ? null : "must be between 0 and " + most
+                    + " ((2 order + 1)^" + dim + " modes, at most " + MAX_FOURIER_MODES + ")");
             return new PayoffSpec.Fourier(null, null, order, r.optLong("seed", seed));
         }
         if (m.has("file")) {
@@ -128,7 +136,7 @@ final class GameBinder {
         for (int i = 0; i < items.size(); i++) {
             MapReader c = MapReader.of(items.get(i), m.path("coefficients") + "[" + i + "]");
             c.allow(Keys.COEFFICIENT);
-            List<Integer> k = ints(c.ints("k", dim)), l = ints(c.ints("l", dim));
+            List<Integer> k = frequencies(c, "k", dim), l = frequencies(c, "l", dim);
             for (int v : k) order = Math.max(order, Math.abs(v));
             for (int v : l) order = Math.max(order, Math.abs(v));
             List<Integer> kl = new ArrayList<>(k);
@@ -138,6 +146,32 @@ final class GameBinder {
             out.add(new PayoffSpec.Coefficient(k, l, c.optDouble("re", 0, Check.ANY), c.optDouble("im", 0, Check.ANY)));
         }
         return new PayoffSpec.Fourier(out, null, null, 0);
+    }
+
+    /** The largest order K with {@code (2K + 1)^dim <= MAX_FOURIER_MODES}. */
+    static int maxOrder(int dim) {
+        int k = 0;
+        while (Math.pow(2.0 * (k + 1) + 1, dim) <= MAX_FOURIER_MODES) k++;
+        return k;
+    }
+
+    /**
+     * A frequency vector of a listed coefficient: {@code dim} integers of absolute value at most
+     * {@link #maxOrder}, so that K, the largest listed, keeps {@code (2K + 1)^dim <= 4096} modes.
+     */
+    private static List<Integer> frequencies(MapReader c, String key, int dim) throws ScenarioException {
+        int most = maxOrder(dim);
+        List<Node> items = c.requireList(key);
+        if (items.size() != dim) {
+            throw c.error(key, "expected " + MapReader.count(dim, "integer") + ", got " + items.size());
+        }
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < dim; i++) {
+            out.add((int) MapReader.integer(items.get(i), c.path(key) + "[" + i + "]", v -> Math.abs(v) <= most ? null
+                    : "must be between -" + most + " and " + most + " ((2K + 1)^" + dim + " modes, K the largest"
+                            + " frequency, at most " + MAX_FOURIER_MODES + ")", Integer.MIN_VALUE, Integer.MAX_VALUE));
+        }
+        return out;
     }
 
     private static void checkModes(MapReader m, String key, int dim, int order) throws ScenarioException {

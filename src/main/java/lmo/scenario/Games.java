@@ -24,14 +24,14 @@ final class Games {
         try {
             f = payoff(g.payoff(), x.dim(), UserPayoffs.jars());
         } catch (UserPayoffs.LoadException | IllegalArgumentException e) {
-            throw new ScenarioException("model.payoff: " + e.getMessage());
+            throw s.locations().error("model.payoff", e.getMessage());
         }
         GameModel.Path path = g.path().equals("features") ? GameModel.Path.FEATURES : GameModel.Path.GATHERED;
         GameModel.NiSettings ni = new GameModel.NiSettings(g.niGrid(), g.niStarts(), g.niIterations(), s.seed());
         try {
             return new GameModel(f, x.index(), x.space(), y.index(), y.space(), path, ni);
         } catch (IllegalArgumentException e) {
-            throw new ScenarioException("model: " + e.getMessage());
+            throw s.locations().error("model", e.getMessage());
         }
     }
 
@@ -83,7 +83,17 @@ final class Games {
         for (int order = 0; ; order++) {
             long n = 1;
             for (int c = 0; c < dim; c++) n *= 2L * order + 1;
-            if (n == s[0]) return new FourierPayoff(dim, order, a.data());
+            if (n == s[0]) {
+                if (n > GameBinder.MAX_FOURIER_MODES) {
+                    throw new IllegalArgumentException("n = " + n + " modes is more than " + GameBinder.MAX_FOURIER_MODES);
+                }
+                for (int i = 0; i < a.data().length; i++) {
+                    if (!Double.isFinite(a.data()[i])) {
+                        throw new IllegalArgumentException("entry " + i + " is not a finite number: " + a.data()[i]);
+                    }
+                }
+                return new FourierPayoff(dim, order, a.data());
+            }
             if (n > s[0]) {
                 throw new IllegalArgumentException("n = " + s[0] + " is not (2K+1)^" + dim + " for an integer K (dim " + dim + ")");
             }

@@ -92,7 +92,7 @@ final class MapReader {
         if (def != null && !has(key)) return def;
         String s = requireString(key);
         if (!choices.contains(s)) {
-            throw error(key, "expected one of: " + String.join(", ", choices) + ", got '" + s + "'");
+            throw error(key, "expected one of: " + String.join(", ", choices) + ", got " + Node.describe(require(key)));
         }
         return s;
     }
@@ -115,6 +115,24 @@ final class MapReader {
 
     long optLong(String key, long def) throws ScenarioException {
         return has(key) ? integer(node.get(key), path(key), Check.ANY, Long.MIN_VALUE, Long.MAX_VALUE) : def;
+    }
+
+    /**
+     * A size: an integer >= {@code min}, read as a long and saturated at {@link Long#MAX_VALUE} (so {@code 1e30}
+     * reads); its upper bound depends on other sizes and is checked by {@link Limits#check}.
+     */
+    long requireSize(String key, long min) throws ScenarioException {
+        Node n = require(key);
+        BigDecimal d = whole(n, path(key));
+        if (d.compareTo(BigDecimal.valueOf(min)) < 0) {
+            throw n.origin().error(path(key), "must be >= " + min + ", got " + Node.shown(scalarText(n)));
+        }
+        return d.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0 ? Long.MAX_VALUE : d.longValueExact();
+    }
+
+    /** {@link #requireSize}, or {@code def} when absent. */
+    long optSize(String key, long def, long min) throws ScenarioException {
+        return has(key) ? requireSize(key, min) : def;
     }
 
     boolean optBoolean(String key, boolean def) throws ScenarioException {
@@ -184,11 +202,18 @@ final class MapReader {
         return out;
     }
 
+    /**
+     * The longest number text read, in characters: enough for any double written out in full (17 significant digits,
+     * an exponent) with room to spare, and it keeps the parse of a number cheap (a BigDecimal of a million digits
+     * takes minutes).
+     */
+    static final int MAX_NUMBER_LENGTH = 100;
+
     /** Any scalar that parses as a finite Java double, e.g. {@code 0.5}, {@code 1e-3}, {@code -2}. */
     static double number(Node n, String path, Check check) throws ScenarioException {
         double v;
         try {
-            v = Double.parseDouble(scalarText(n));
+            v = Double.parseDouble(numberText(n, path, "a number"));
         } catch (NumberFormatException e) {
             throw n.origin().error(path, "expected a number, got " + Node.describe(n));
         }
@@ -196,22 +221,35 @@ final class MapReader {
         return checked(n, path, v, check);
     }
 
-    /** An integral number, written {@code 1000}, {@code 1e3} or {@code 1000.0}; {@code 2.5} is rejected. */
+    /**
+     * An integral number, written {@code 1000}, {@code 1e3} or {@code 1000.0}; {@code 2.5} is rejected. A value
+     * outside [min, max] (the type's range) fails {@code check} first when it does (so {@code -5} for a count says
+     * "must be >= 1"), else it is told the type's bound on that side ("must be at most 2147483647").
+     */
     static long integer(Node n, String path, Check check, long min, long max) throws ScenarioException {
+        BigDecimal d = whole(n, path);
+        boolean below = d.compareTo(BigDecimal.valueOf(min)) < 0, above = d.compareTo(BigDecimal.valueOf(max)) > 0;
+        if (below || above) {
+            checked(n, path, d.doubleValue(), check);
+            throw n.origin().error(path, (above ? "must be at most " + max : "must be at least " + min) + ", got "
+                    + Node.shown(scalarText(n)));
+        }
+        checked(n, path, d.doubleValue(), check);
+        return d.longValue();
+    }
+
+    /** An integral number of any size, exactly. */
+    private static BigDecimal whole(Node n, String path) throws ScenarioException {
         BigDecimal d;
         try {
-            d = new BigDecimal(scalarText(n));
+            d = new BigDecimal(numberText(n, path, "an integer"));
         } catch (NumberFormatException e) {
             throw n.origin().error(path, "expected an integer, got " + Node.describe(n));
         }
         if (d.signum() != 0 && d.stripTrailingZeros().scale() > 0) {
             throw n.origin().error(path, "expected an integer, got " + Node.describe(n));
         }
-        if (d.compareTo(BigDecimal.valueOf(min)) < 0 || d.compareTo(BigDecimal.valueOf(max)) > 0) {
-            throw n.origin().error(path, "must be between " + min + " and " + max + ", got " + ((Scalar) n).text());
-        }
-        checked(n, path, d.doubleValue(), check);
-        return d.longValue();
+        return d;
     }
 
     private static String scalarText(Node n) {
@@ -219,9 +257,19 @@ final class MapReader {
         return "not a scalar";
     }
 
+    /** The text of a number, refused when longer than {@link #MAX_NUMBER_LENGTH} characters. */
+    private static String numberText(Node n, String path, String what) throws ScenarioException {
+        String text = scalarText(n);
+        if (text.length() > MAX_NUMBER_LENGTH) {
+            throw n.origin().error(path, "expected " + what + " of at most " + MAX_NUMBER_LENGTH + " characters, got "
+                    + Node.describe(n));
+        }
+        return text;
+    }
+
     private static double checked(Node n, String path, double v, Check check) throws ScenarioException {
         String complaint = check.violation(v);
-        if (complaint != null) throw n.origin().error(path, complaint + ", got " + ((Scalar) n).text().strip());
+        if (complaint != null) throw n.origin().error(path, complaint + ", got " + Node.shown(scalarText(n)));
         return v;
     }
 

@@ -5,16 +5,28 @@ import lmo.scenario.MapReader.Check;
 
 /** Binds {@code model} of type {@code mlp}: variant, sizes, branch scale, seeds; checks a listed population. */
 final class MlpBinder {
+    /**
+     * The most doubles of the neurons' weights, {@code (depth x width + outputDim) x max(inputDim, width)} (each
+     * neuron padded to the widest fan-in): 2^28, 2 GiB, the model's own cap (the binder lists every neuron).
+     */
+    static final long MAX_WEIGHTS = 1L << 28;
+
     private MlpBinder() {}
 
     static MlpSpec bind(MapReader m, SortedMap<String, PopulationSpec> populations, long seed) throws ScenarioException {
-        Check one = Check.atLeast(1);
         String variant = m.choice("variant", "plain", Keys.MLP_VARIANTS);
-        int depth = m.requireInt("depth", variant.equals("residual") ? Check.atLeast(2) : one);
-        int width = m.requireInt("width", one);
-        int inputDim = m.optInt("inputDim", 10, one);
-        int outputDim = m.optInt("outputDim", 1, one);
-        int samples = m.optInt("samples", 4, one);
+        int minDepth = variant.equals("residual") ? 2 : 1;
+        long d = m.requireSize("depth", minDepth), w = m.requireSize("width", 1);
+        long in = m.optSize("inputDim", 10, 1), out = m.optSize("outputDim", 1, 1), n = m.optSize("samples", 4, 1);
+        Limits.check("(depth x width + outputDim) x max(inputDim, width) doubles (the neurons' weights, padded) must be"
+                + " at most " + MAX_WEIGHTS + " (2^28) for this model", MAX_WEIGHTS,
+                v -> ((double) v[0] * v[1] + v[3]) * Math.max(v[2], v[1]), Limits.of(m, "depth", d, minDepth),
+                Limits.of(m, "width", w, 1), Limits.of(m, "inputDim", in, 1), Limits.of(m, "outputDim", out, 1));
+        Limits.check(Limits.oneArray("samples x max(inputDim, width, outputDim) doubles (the batch and its features)"),
+                Limits.MAX_ARRAY, v -> (double) v[0] * Math.max(v[1], Math.max(v[2], v[3])),
+                Limits.of(m, "samples", n, 1), Limits.of(m, "inputDim", in, 1), Limits.of(m, "width", w, 1),
+                Limits.of(m, "outputDim", out, 1));
+        int depth = (int) d, width = (int) w, inputDim = (int) in, outputDim = (int) out, samples = (int) n;
         double beta = Double.NaN;
         if (m.has("branchScale")) {
             if (!variant.equals("residual")) throw m.keyError("branchScale", "branchScale applies to variant residual");
@@ -22,9 +34,6 @@ final class MlpBinder {
         }
         long dataSeed = m.optLong("dataSeed", 1);
         long initSeed = m.optLong("initSeed", seed);
-        if ((long) width * (depth + 1) * Math.max(width, inputDim) > 1L << 28) {
-            throw m.error("width", "width^2 depth = " + (long) width * width * depth + " weights is too many (at most 2^28)");
-        }
         String name = MlpSpec.NEURONS;
         if (!populations.isEmpty()) {
             if (populations.size() != 1) {

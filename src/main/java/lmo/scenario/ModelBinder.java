@@ -21,12 +21,17 @@ final class ModelBinder {
     private final DataFiles files;
     private final InitBinder inits;
     private final List<Path> jars;
+    private final Locations where;
 
-    /** @param jars the jars user payoff classes are loaded from */
-    ModelBinder(DataFiles files, InitBinder inits, List<Path> jars) {
+    /**
+     * @param jars the jars user payoff classes are loaded from
+     * @param where the document, for errors about keys outside {@code model} (a population's count)
+     */
+    ModelBinder(DataFiles files, InitBinder inits, List<Path> jars, Locations where) {
         this.files = files;
         this.inits = inits;
         this.jars = jars;
+        this.where = where;
     }
 
     /** @param seed the scenario's seed, the default seed of generated network data */
@@ -86,10 +91,12 @@ final class ModelBinder {
                 if (method.equals("exact") && dim != 1) {
                     throw m.error("method", "exact needs dim 1, got dim " + dim + "; use fourier or auto");
                 }
-                if (method.equals("exact") && !integer) {
-                    throw m.error("method", "exact needs an integer s, got s = " + MapReader.num(s) + "; use fourier or auto");
+                if (method.equals("exact") && !(integer && s <= MAX_EXACT_S)) {
+                    throw m.error("method", "exact needs an integer s in 1.." + MAX_EXACT_S + ", got s = "
+                            + MapReader.num(s) + "; use fourier or auto");
                 }
-                if (method.equals("auto")) method = dim == 1 && integer && s <= 10 ? "exact" : "fourier";
+                if (method.equals("auto")) method = dim == 1 && integer && s <= MAX_EXACT_S ? "exact" : "fourier";
+                if (method.equals("fourier")) checkFourierModes(m, dim, modes);
                 return new SobolevKernel(s, modes, method);
             }
             case "gaussian":
@@ -98,6 +105,31 @@ final class ModelBinder {
                 return new EnergyKernel();
         }
     }
+
+    /** The largest s of the exact (Bernoulli) Sobolev kernel. */
+    static final int MAX_EXACT_S = 10;
+    /** The most Fourier modes the sobolev kernel's fourier method keeps, {@code ((2 modes + 1)^dim - 1) / 2}. */
+    static final long MAX_FOURIER_MODES = 50_000_000;
+
+    /** The fourier method keeps {@code ((2 modes + 1)^dim - 1) / 2} modes, at most {@link #MAX_FOURIER_MODES}. */
+    private static void checkFourierModes(MapReader m, int dim, int modes) throws ScenarioException {
+        if (fourierModes(dim, modes) <= MAX_FOURIER_MODES) return;
+        int most = 0;
+        while (fourierModes(dim, most + 1) <= MAX_FOURIER_MODES) most++;
+        String why = "the fourier method keeps ((2 modes + 1)^dim - 1) / 2 modes, at most " + MAX_FOURIER_MODES
+                + "; dim " + dim;
+        if (most == 0) {
+            throw m.error("type", "the sobolev kernel cannot be computed in dim " + dim + " (" + why + " keeps "
+                    + String.format(java.util.Locale.ROOT, "%.3e", fourierModes(dim, 1)) + " even with modes 1)");
+        }
+        if (m.has("modes")) {
+            throw m.error("modes", "must be between 1 and " + most + ", got " + modes + " (" + why + ")");
+        }
+        throw m.node.origin().error(m.path, "the default modes " + modes + " is too many (" + why + "): give"
+                + " modes between 1 and " + most);
+    }
+
+    private static double fourierModes(int dim, int modes) { return (Math.pow(2.0 * modes + 1, dim) - 1) / 2; }
 
     private TargetSpec target(MapReader m, SpaceSpec space, KernelSpec kernel) throws ScenarioException {
         String type = m.choice("type", null, Keys.TARGET.keySet());
@@ -114,7 +146,7 @@ final class ModelBinder {
             case "cosine":
                 return new CosineTarget(InitBinder.density(m, space));
             default:
-                return samples(m, space);
+                return samples(m, space, false);
         }
     }
 
@@ -127,7 +159,7 @@ final class ModelBinder {
         MapReader t = m.requireMap("target");
         String tt = t.choice("type", "samples", List.of("samples"));
         t.allow(Keys.TARGET.get(tt));
-        SamplesTarget target = samples(t, space);
+        SamplesTarget target = samples(t, space, true);
         String cost = m.choice("cost", null, Keys.OT_COSTS);
         String normalize = m.choice("normalize", "none", Keys.OT_NORMALIZE);
         MapReader s = m.requireMap("solver");
@@ -160,8 +192,13 @@ final class ModelBinder {
         return new OtSpec(population, target, cost, normalize, solver, beta0, kappa, sigma, betaMax, tolerance, stop);
     }
 
-    /** {@code file} (and optional {@code rows}), or {@code count} and {@code from}. */
-    private SamplesTarget samples(MapReader m, SpaceSpec space) throws ScenarioException {
+    /**
+     * {@code file} (and optional {@code rows}), or {@code count} and {@code from}.
+     *
+     * @param positiveWeights every weight of a file's weight column must be > 0 ({@code ot}: a target point of
+     *     weight 0 has no dual potential)
+     */
+    private SamplesTarget samples(MapReader m, SpaceSpec space, boolean positiveWeights) throws ScenarioException {
         boolean generated = m.has("count") || m.has("from");
         if (m.has("file")) {
             if (generated) {
@@ -174,13 +211,25 @@ final class ModelBinder {
                         + ", asked for " + rows);
             }
             DataFiles.checkShape(m, "file", d, space, rows, "weight", "rows");
+            if (positiveWeights && d.table().cols() == space.dim() + 1) {
+                for (int r = 0; r < rows; r++) {
+                    if (d.table().get(r, space.dim()) == 0) {
+                        throw m.error("file", d.path().getFileName() + " row " + (r + 1) + " column " + (space.dim() + 1)
+                                + ": a target weight must be > 0 for ot (a target point of weight 0 has no potential), got 0");
+                    }
+                }
+            }
             return new SamplesTarget(d.path(), null, rows);
         }
         if (!generated) {
             throw m.node.origin().error(m.path, "missing required key 'file' (or 'count' and 'from')");
         }
         if (m.node.entries().containsKey("rows")) throw m.keyError("rows", "rows only applies to a file target");
-        int count = m.requireInt("count", Check.atLeast(1));
+        long n = m.requireSize("count", 1);
+        int dim = space.dim();
+        Limits.check(Limits.oneArray("count x (dim + 1) doubles (the samples and their weights, dim " + dim + ")"),
+                Limits.MAX_ARRAY, v -> (double) v[0] * (dim + 1), Limits.of(m, "count", n, 1));
+        int count = (int) n;
         InitSpec from = inits.bind(m.requireMap("from"), Keys.FROM_TYPES, space, m, count);
         return new SamplesTarget(null, from, count);
     }
@@ -213,6 +262,7 @@ final class ModelBinder {
         }
         NetworkDataSpec data = data(m.requireMap("data"), activation, bias, loss, seed);
         checkSpace(m, readout, bias, data, pop);
+        checkGram(readout, data, pop);
         PotentialSpec potential = m.has("potential") ? potential(m.requireMap("potential"), population) : null;
         return new TwoLayerSpec(population, readout, activation, bias, signs, loss, lambda, threshold, data, potential);
     }
@@ -242,6 +292,20 @@ final class ModelBinder {
             MapReader inputs = MapReader.of(m.requireMap("data").require("inputs"), m.path("data.inputs"));
             throw inputs.has("dim") ? inputs.error("dim", message) : m.error("readout", message);
         }
+    }
+
+    /**
+     * The bilevel readout and the exact population loss gather a {@code count x (count + 1)} table of the neurons
+     * (their Gram rows) in one array: the neurons' count is at most 46340.
+     */
+    private void checkGram(String readout, NetworkDataSpec data, PopulationSpec pop) throws ScenarioException {
+        long n = pop.count();
+        if ((double) n * (n + 1) <= Limits.MAX_ARRAY) return;
+        long most = (long) Math.floor(Math.sqrt(Limits.MAX_ARRAY));
+        while (most * (most + 1) > Limits.MAX_ARRAY) most--;
+        String what = readout.equals("bilevel") ? "readout bilevel (the ridge solve)" : "the exact population loss";
+        throw where.error("populations." + pop.name() + ".count", "must be between 1 and " + most + " with " + what
+                + ", got " + n + " (" + Limits.oneArray("count x (count + 1) doubles (the neurons' Gram rows)") + ")");
     }
 
     private NetworkDataSpec data(MapReader m, String activation, boolean bias, String loss, long scenarioSeed)
@@ -274,8 +338,12 @@ final class ModelBinder {
         for (String key : List.of("labels")) {
             if (m.node.entries().containsKey(key)) throw m.keyError(key, "labels are read for file inputs only; generated inputs are labelled by the teacher");
         }
-        int dim = in.requireInt("dim", Check.atLeast(1));
-        int count = population ? 0 : in.requireInt("count", Check.atLeast(1));
+        long d = in.requireSize("dim", 1);
+        long n = population ? 1 : in.requireSize("count", 1);
+        Limits.check(SAMPLES, Limits.MAX_ARRAY, v -> samplesSize(v[0], v[1]), Limits.of(in, "count", n, 1),
+                Limits.of(in, "dim", d, 1));
+        int dim = (int) d;
+        int count = population ? 0 : (int) n;
         long seed = m.optLong("seed", scenarioSeed);
         TeacherSpec teacher = teacher(m.requireMap("teacher"), dim, activation, bias, seed);
         if (population && (teacher.bias() || !teacher.activation().equals("relu"))) {
@@ -292,9 +360,19 @@ final class ModelBinder {
                     throw t.keyError(key, "test files go with file inputs; generated data take test: {count: n}");
                 }
             }
-            testCount = t.requireInt("count", Check.atLeast(1));
+            long nt = t.requireSize("count", 1);
+            Limits.check(SAMPLES, Limits.MAX_ARRAY, v -> samplesSize(v[0], dim), Limits.of(t, "count", nt, 1));
+            testCount = (int) nt;
         }
         return new NetworkDataSpec(inputs, dim, count, null, null, teacher, noise, testCount, null, null, seed, population);
+    }
+
+    /** What a sample set holds: its inputs, with the bias coordinate, for a number of samples padded to 8. */
+    private static final String SAMPLES = Limits.oneArray("ceil8(count) x (dim + 2) doubles (the samples, padded to a"
+            + " multiple of 8, with the bias coordinate, and their labels)");
+
+    private static double samplesSize(long count, long dim) {
+        return (double) ((count + 7) / 8 * 8) * (dim + 2);
     }
 
     private NetworkDataSpec fileData(MapReader m, MapReader in, boolean logistic) throws ScenarioException {
@@ -369,7 +447,10 @@ final class ModelBinder {
         m.allow(Keys.TEACHER.get(type));
         if (type.equals("circle")) {
             if (d != 2) throw m.error("type", "a circle teacher needs 2-D inputs (model.data.inputs.dim: 2), got d = " + d);
-            int k = m.requireInt("neurons", Check.atLeast(1));
+            long neurons = m.requireSize("neurons", 1);
+            Limits.check(Limits.oneArray("neurons x 3 doubles (the teacher's input weights on the circle and its output"
+                    + " weights)"), Limits.MAX_ARRAY, v -> 3.0 * v[0], Limits.of(m, "neurons", neurons, 1));
+            int k = (int) neurons;
             double mass = m.optDouble("mass", 1, Check.greaterThan(0));
             CosineDensitySpec density = m.has("density") ? InitBinder.density(m.requireMap("density"), new SpaceSpec("torus", 1))
                     : new CosineDensitySpec(List.of());
@@ -379,7 +460,10 @@ final class ModelBinder {
         String act = m.choice("activation", activation, Keys.ACTIVATIONS);
         int dp = d + (bias ? 1 : 0);
         if (type.equals("random")) {
-            int k = m.requireInt("neurons", Check.atLeast(1));
+            long neurons = m.requireSize("neurons", 1);
+            Limits.check(Limits.oneArray("neurons x (dim + 1) doubles (the teacher's input weights)"), Limits.MAX_ARRAY,
+                    v -> (double) v[0] * (d + 1), Limits.of(m, "neurons", neurons, 1));
+            int k = (int) neurons;
             long seed = m.optLong("seed", dataSeed);
             List<Double> outputs = m.has("outputs") ? boxed(m.doubles("outputs", k, Check.ANY)) : null;
             return new TeacherSpec(type, k, seed, null, outputs, bias, act, 0, null);

@@ -30,7 +30,7 @@ import lmo.model.neural.TwoLayerModel;
 final class Networks {
     private Networks() {}
 
-    static TwoLayerModel model(TwoLayerSpec t, Population pop) throws ScenarioException {
+    static TwoLayerModel model(TwoLayerSpec t, Population pop, Locations where) throws ScenarioException {
         try {
             TwoLayerModel.Builder b = TwoLayerModel.builder(Readout.parse(t.readout()))
                     .population(pop.index())
@@ -43,10 +43,10 @@ final class Networks {
             if (t.activeThreshold() != null) b.activeThreshold(t.activeThreshold());
             NetworkDataSpec d = t.data();
             if (d.population()) b.populationLoss(teacher(d.teacher(), d.dim()));
-            else b.data(dataset(d, Loss.parse(t.loss())));
+            else b.data(dataset(d, Loss.parse(t.loss()), where));
             return b.build();
         } catch (IllegalArgumentException e) {
-            throw new ScenarioException("model: " + e.getMessage());
+            throw where.error("model", e.getMessage());
         }
     }
 
@@ -83,24 +83,24 @@ final class Networks {
         return Teacher.listed(2, false, act, w, a);
     }
 
-    private static Dataset dataset(NetworkDataSpec d, Loss loss) throws ScenarioException {
+    private static Dataset dataset(NetworkDataSpec d, Loss loss, Locations where) throws ScenarioException {
         if (d.generated()) {
             return Datasets.teacherStudent(teacher(d.teacher(), d.dim())).inputs(Datasets.Inputs.parse(d.inputs()))
                     .count(d.count()).testCount(d.testCount()).labelNoise(d.noise())
                     .signLabels(loss == Loss.LOGISTIC).seed(d.seed()).build();
         }
-        double[] x = read(d.inputsFile(), "model.data.inputs.path");
-        double[] y = read(d.labelsFile(), "model.data.labels.path");
-        double[] xt = d.testCount() > 0 ? read(d.testInputsFile(), "model.data.test.inputs.path") : null;
-        double[] yt = d.testCount() > 0 ? read(d.testLabelsFile(), "model.data.test.labels.path") : null;
+        double[] x = read(d.inputsFile(), "model.data.inputs.path", where);
+        double[] y = read(d.labelsFile(), "model.data.labels.path", where);
+        double[] xt = d.testCount() > 0 ? read(d.testInputsFile(), "model.data.test.inputs.path", where) : null;
+        double[] yt = d.testCount() > 0 ? read(d.testLabelsFile(), "model.data.test.labels.path", where) : null;
         return Datasets.fromArrays(d.dim(), x, y, xt, yt);
     }
 
-    private static double[] read(Path file, String key) throws ScenarioException {
+    private static double[] read(Path file, String key, Locations where) throws ScenarioException {
         try {
             return Csv.readNumeric(file).data();
         } catch (IOException | IllegalArgumentException e) {
-            throw new ScenarioException(key + ": cannot read " + file + ": " + e.getMessage());
+            throw where.error(key, "cannot read " + file + ": " + e.getMessage());
         }
     }
 

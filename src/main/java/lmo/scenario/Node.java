@@ -19,6 +19,7 @@ sealed interface Node permits Node.MapNode, Node.SeqNode, Node.Scalar {
 
         /** The prefix of an error about {@code path} located here, up to the message. */
         String at(String path) {
+            if (path.length() > 2 * SHOWN) path = path.substring(0, 2 * SHOWN) + "...(" + path.length() + " characters)";
             String where = override ? "--set" : file + ":" + line + ":" + col + ":";
             if (path.isEmpty()) return override ? where + ":" : where;
             return where + " " + path + ":";
@@ -53,11 +54,24 @@ sealed interface Node permits Node.MapNode, Node.SeqNode, Node.Scalar {
         return parent.isEmpty() ? key : parent + "." + key;
     }
 
-    /** How a node is named in "expected X, got Y" messages. */
+    /** How a node is named in "expected X, got Y" messages: its text quoted and {@linkplain #shown shown}. */
     static String describe(Node n) {
         if (n instanceof MapNode) return "a mapping";
         if (n instanceof SeqNode) return "a list";
         Scalar s = (Scalar) n;
-        return s.isNull() ? "nothing" : "'" + s.text() + "'";
+        return s.isNull() ? "nothing" : "'" + shown(s.text()) + "'";
+    }
+
+    /** The longest text of a value an error message repeats; the rest is cut and its length given. */
+    int SHOWN = 80;
+
+    /**
+     * A value as an error message shows it: control characters escaped ({@code \n}, {@code \\u0000}), so the message
+     * stays on one line, and text over {@value #SHOWN} characters cut, with its length, e.g.
+     * {@code 100000...(900001 characters)}.
+     */
+    static String shown(String text) {
+        String cut = text.length() > SHOWN ? text.substring(0, SHOWN) + "...(" + text.length() + " characters)" : text;
+        return ScenarioException.escape(cut);
     }
 }

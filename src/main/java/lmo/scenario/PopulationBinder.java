@@ -10,9 +10,15 @@ final class PopulationBinder {
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
 
     private final InitBinder inits;
+    private final String solverPopulation;
 
-    PopulationBinder(InitBinder inits) {
+    /**
+     * @param solverPopulation the population whose particles also carry a solver value (an {@code ot} model's: its
+     *     Sinkhorn potential), part of what its arrays hold; null if none
+     */
+    PopulationBinder(InitBinder inits, String solverPopulation) {
         this.inits = inits;
+        this.solverPopulation = solverPopulation;
     }
 
     SortedMap<String, PopulationSpec> bind(MapReader populations) throws ScenarioException {
@@ -21,8 +27,9 @@ final class PopulationBinder {
         }
         SortedMap<String, PopulationSpec> out = new TreeMap<>();
         for (String name : populations.keys()) {
-            if (!NAME.matcher(name).matches()) {
-                throw populations.keyError(name, "a population name must be a letter followed by letters, digits, '_' or '-'");
+            if (!NAME.matcher(name).matches() || name.length() > Names.MAX_LENGTH) {
+                throw populations.keyError(name, "a population name must be a letter followed by letters, digits, '_'"
+                        + " or '-', at most " + Names.MAX_LENGTH + " characters");
             }
             out.put(name, population(name, populations.requireMap(name)));
         }
@@ -31,8 +38,10 @@ final class PopulationBinder {
 
     private PopulationSpec population(String name, MapReader m) throws ScenarioException {
         m.allow(Keys.POPULATION);
-        int count = m.requireInt("count", Check.atLeast(1));
-        SpaceSpec space = space(m.requireMap("space"));
+        long n = m.requireSize("count", 1);
+        MapReader spaceMap = m.requireMap("space");
+        SpaceSpec space = space(spaceMap, n, m, name.equals(solverPopulation) ? 1 : 0);
+        int count = (int) n;
         MapReader initMap = m.requireMap("init");
         InitSpec init = inits.bind(initMap, Keys.INIT.keySet(), space, m, count, Keys.INIT_COMMON);
         double scale = 1.0;
@@ -54,13 +63,21 @@ final class PopulationBinder {
         return new PopulationSpec(name, count, space, init, mass, scale, symmetric);
     }
 
-    private static SpaceSpec space(MapReader m) throws ScenarioException {
+    /**
+     * The space; its dim and the population's count together must fit the engine's arrays: {@code count x (dim + 1
+     * + w)} doubles (positions, masses, solver values; the final snapshot holds a population's positions
+     * and masses in one array) of at most {@link Limits#MAX_ARRAY}.
+     */
+    private static SpaceSpec space(MapReader m, long count, MapReader population, int w) throws ScenarioException {
         m.allow(Keys.SPACE);
         String type = m.choice("type", null, Keys.SPACE_TYPES);
-        int dim = m.requireInt("dim", Check.atLeast(1));
+        long dim = m.requireSize("dim", 1);
         if (type.equals("sphere") && dim < 2) {
             throw m.error("dim", "must be >= 2 on a sphere (dim is the ambient dimension), got " + dim);
         }
-        return new SpaceSpec(type, dim);
+        Limits.check(Limits.oneArray("count x (dim + " + (1 + w) + ") doubles (positions, masses"
+                + (w > 0 ? " and Sinkhorn potentials)" : ")")), Limits.MAX_ARRAY, v -> (double) v[0] * (v[1] + 1 + w),
+                Limits.of(population, "count", count, 1), Limits.of(m, "dim", dim, type.equals("sphere") ? 2 : 1));
+        return new SpaceSpec(type, (int) dim);
     }
 }

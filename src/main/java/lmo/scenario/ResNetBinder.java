@@ -16,23 +16,39 @@ final class ResNetBinder {
         this.files = files;
     }
 
+    /**
+     * depth, width, embedding, inputDim, outputDim, samples, checked against the arrays they make: the units
+     * ({@code depth x width} particles of dim {@code 2 embedding}, and a mass), the residual stream and the data
+     * ({@code samples x max(embedding, inputDim, outputDim)}), the embeddings ({@code embedding x max(inputDim,
+     * outputDim)}), each one Java array.
+     */
+    private static long[] sizes(MapReader m) throws ScenarioException {
+        long depth = m.requireSize("depth", 1), width = m.requireSize("width", 1), embedding = m.requireSize("embedding", 1);
+        long inputDim = m.optSize("inputDim", 5, 1), outputDim = m.optSize("outputDim", 5, 1);
+        long samples = m.optSize("samples", 10, 1);
+        long max = Limits.MAX_ARRAY;
+        Limits.check(Limits.oneArray("depth x width x (2 embedding + 1) doubles (the units' positions and masses)"), max,
+                v -> (double) v[0] * v[1] * (2.0 * v[2] + 1), Limits.of(m, "depth", depth, 1),
+                Limits.of(m, "width", width, 1), Limits.of(m, "embedding", embedding, 1));
+        Limits.check(Limits.oneArray("samples x max(embedding, inputDim, outputDim) doubles (the residual stream, the"
+                + " data)"), max, v -> (double) v[0] * Math.max(v[1], Math.max(v[2], v[3])),
+                Limits.of(m, "samples", samples, 1), Limits.of(m, "embedding", embedding, 1),
+                Limits.of(m, "inputDim", inputDim, 1), Limits.of(m, "outputDim", outputDim, 1));
+        Limits.check(Limits.oneArray("embedding x max(inputDim, outputDim) doubles (W_E, W_U)"), max,
+                v -> (double) v[0] * Math.max(v[1], v[2]), Limits.of(m, "embedding", embedding, 1),
+                Limits.of(m, "inputDim", inputDim, 1), Limits.of(m, "outputDim", outputDim, 1));
+        return new long[] {depth, width, embedding, inputDim, outputDim, samples};
+    }
+
     ResNetSpec bind(MapReader m, SortedMap<String, PopulationSpec> populations, long seed) throws ScenarioException {
-        Check positive = Check.atLeast(1);
-        int depth = m.requireInt("depth", positive);
-        int width = m.requireInt("width", positive);
-        int embedding = m.requireInt("embedding", positive);
-        int inputDim = m.optInt("inputDim", 5, positive);
-        int outputDim = m.optInt("outputDim", 5, positive);
-        int samples = m.optInt("samples", 10, positive);
+        long[] size = sizes(m);
+        int depth = (int) size[0], width = (int) size[1], embedding = (int) size[2];
+        int inputDim = (int) size[3], outputDim = (int) size[4], samples = (int) size[5];
         String activation = m.choice("activation", "tanh", Keys.ACTIVATIONS_RESNET);
         long dataSeed = m.optLong("dataSeed", 1);
         long embeddingSeed = m.optLong("embeddingSeed", seed);
         boolean coupled = m.optBoolean("coupled", true);
         boolean featureSpeed = m.optBoolean("featureSpeed", false);
-        if ((long) depth * width > Integer.MAX_VALUE / 2 || (long) depth * width * 2 * embedding > 1L << 31) {
-            throw m.error("width", "depth * width * 2 embedding = " + (long) depth * width * 2 * embedding
-                    + " doubles is too many for one population");
-        }
         Path reference = null;
         if (m.has("reference")) {
             reference = files.resolveDirectory(m, "reference");

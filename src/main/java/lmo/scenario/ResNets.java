@@ -22,10 +22,10 @@ final class ResNets {
         ResNetData data = ResNetData.generate(shape, r.dataSeed(), embeddingSeed);
         double[] refEmbedding = null, refOutput = null;
         if (r.reference() != null) {
-            Table e = read(r.reference().resolve("embedding.csv"));
-            Table o = read(r.reference().resolve("output.csv"));
+            Table e = read(r.reference().resolve("embedding.csv"), s.locations());
+            Table o = read(r.reference().resolve("output.csv"), s.locations());
             if (e.cols() != r.samples() || e.rows() < r.embedding() || o.cols() != r.samples() || o.rows() != r.outputDim()) {
-                throw new ScenarioException("model.reference: " + r.reference() + " holds a run of " + e.rows() + " x "
+                throw s.locations().error("model.reference", r.reference() + " holds a run of " + e.rows() + " x "
                         + e.cols() + " embeddings and " + o.rows() + " x " + o.cols() + " outputs; this model needs at least "
                         + r.embedding() + " x " + r.samples() + " and " + r.outputDim() + " x " + r.samples());
             }
@@ -37,15 +37,15 @@ final class ResNets {
                     s.steps());
             return r.featureSpeed() ? model.withFeatureSpeed(((WassersteinSpec) s.dynamics()).stepSize()) : model;
         } catch (IllegalArgumentException e) {
-            throw new ScenarioException("model: " + e.getMessage());
+            throw s.locations().error("model", e.getMessage());
         }
     }
 
-    private static Table read(Path file) throws ScenarioException {
+    private static Table read(Path file, Locations where) throws ScenarioException {
         try {
             return Csv.read(file);
         } catch (IOException e) {
-            throw new ScenarioException("model.reference: cannot read " + file + ": " + e.getMessage());
+            throw where.error("model.reference", "cannot read " + file + ": " + e.getMessage());
         }
     }
 }

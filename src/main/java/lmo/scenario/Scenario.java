@@ -17,13 +17,22 @@ import java.util.TreeMap;
  * @param engine sharding and blocks
  * @param output logging and snapshots
  * @param checkpoint periodic checkpoints for {@code bin/lmo resume}
+ * @param locations where each key was written, for errors found when the model is built; not part of the value
+ *     (any two {@link Locations} are equal)
  */
 public record Scenario(String name, String description, long seed, int steps,
         SortedMap<String, PopulationSpec> populations, ModelSpec model, DynamicsSpec dynamics,
-        EngineSpec engine, OutputSpec output, CheckpointSpec checkpoint) {
+        EngineSpec engine, OutputSpec output, CheckpointSpec checkpoint, Locations locations) {
 
     public Scenario {
         populations = Collections.unmodifiableSortedMap(new TreeMap<>(populations));
+    }
+
+    /** A scenario with no document behind it: errors about it name key paths without a position. */
+    public Scenario(String name, String description, long seed, int steps,
+            SortedMap<String, PopulationSpec> populations, ModelSpec model, DynamicsSpec dynamics,
+            EngineSpec engine, OutputSpec output, CheckpointSpec checkpoint) {
+        this(name, description, seed, steps, populations, model, dynamics, engine, output, checkpoint, Locations.NONE);
     }
 
     /** A scenario without periodic checkpoints. */

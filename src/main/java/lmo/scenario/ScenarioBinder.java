@@ -31,8 +31,7 @@ final class ScenarioBinder {
     Scenario bind(MapNode root) throws ScenarioException {
         MapReader top = MapReader.of(root, "");
         top.allow(Keys.TOP);
-        String name = top.optString("name", defaultName());
-        if (name.isBlank()) throw top.error("name", "must not be empty");
+        String name = top.has("name") ? name(top) : Names.fromFileName(file.getFileName().toString());
         String description = top.optString("description", "");
         long seed = top.optLong("seed", 0);
         int steps = top.requireInt("steps", Check.atLeast(0));
@@ -41,8 +40,9 @@ final class ScenarioBinder {
         InitBinder inits = new InitBinder(files);
         boolean derived = !top.has("populations") && top.has("model") && derivesPopulation(top.requireMap("model"));
         SortedMap<String, PopulationSpec> populations = derived ? new java.util.TreeMap<>()
-                : new PopulationBinder(inits).bind(top.requireMap("populations"));
-        ModelSpec model = new ModelBinder(files, inits, jars).bind(top.requireMap("model"), populations, seed);
+                : new PopulationBinder(inits, solverPopulation(top)).bind(top.requireMap("populations"));
+        Locations where = new Locations(root);
+        ModelSpec model = new ModelBinder(files, inits, jars, where).bind(top.requireMap("model"), populations, seed);
         if (derived) populations.put(model.population(), ((DerivesPopulation) model).derivedPopulation());
         DynamicsSpec implied = impliedDynamics(model);
         DynamicsSpec dynamics = implied != null && !top.has("dynamics") ? implied : dynamics(top.requireMap("dynamics"));
@@ -66,12 +66,28 @@ final class ScenarioBinder {
         double stepScale = stepScale(dynamics, populations.get(model.population()));
         OutputSpec output = output(top.optMap("output"), steps, steps * timeStep(dynamics) / stepScale, model, files);
         CheckpointSpec checkpoint = checkpoint(top.optMap("checkpoint"));
-        return new Scenario(name, description, seed, steps, populations, model, dynamics, engine, output, checkpoint);
+        return new Scenario(name, description, seed, steps, populations, model, dynamics, engine, output, checkpoint,
+                where);
     }
 
     /** True for models whose parameters are the particles ({@link DerivesPopulation}): populations may be left out. */
     private static boolean derivesPopulation(MapReader model) throws ScenarioException {
         return model.has("type") && Keys.DERIVED_POPULATION_MODELS.contains(model.requireString("type"));
+    }
+
+    /**
+     * The population whose particles carry a solver value besides position and mass (the potential u of an
+     * {@code ot} model: its {@code model.population}, or the only population), or null; read before the model is
+     * bound, for the populations' size bound (the model's binder reports a missing or unknown population).
+     */
+    private static String solverPopulation(MapReader top) {
+        if (!(top.node.get("model") instanceof MapNode model) || !(model.get("type") instanceof Scalar t)
+                || !"ot".equals(t.text())) {
+            return null;
+        }
+        if (model.get("population") instanceof Scalar p && !p.isNull()) return p.text();
+        return top.node.get("populations") instanceof MapNode pops && pops.entries().size() == 1
+                ? pops.entries().keySet().iterator().next() : null;
     }
 
     /** The dynamics a model fixes itself (ot: none; barycenter: noisy descent or none), else null. */
@@ -91,10 +107,14 @@ final class ScenarioBinder {
                 && y.temperature().type().equals("constant") && x.temperature().a() == y.temperature().a();
     }
 
-    private String defaultName() {
-        String n = file.getFileName().toString();
-        int dot = n.lastIndexOf('.');
-        return dot > 0 ? n.substring(0, dot) : n;
+    /** An explicit {@code name}: it names the run directory, so it must follow {@link Names#RULE}. */
+    private static String name(MapReader top) throws ScenarioException {
+        String name = top.requireString("name");
+        if (name.isEmpty()) throw top.error("name", "must not be empty; expected " + Names.RULE);
+        if (!Names.isPlain(name)) {
+            throw top.error("name", "must be " + Names.RULE + ", got " + Node.describe(top.require("name")));
+        }
+        return name;
     }
 
     static DynamicsSpec dynamics(MapReader m) throws ScenarioException {
@@ -234,7 +254,10 @@ final class ScenarioBinder {
         double pad = width > 0 ? 0.1 * width : 1.0;
         double from = p.optDouble("from", range[0] - pad, Check.ANY);
         double to = p.optDouble("to", range[1] + pad, Check.greaterThan(from));
-        int points = p.optInt("points", 201, Check.atLeast(2));
+        long n = p.optSize("points", 201, 2);
+        Limits.check(Limits.oneArray("points x 2 doubles (predictor.csv: x and f)"), Limits.MAX_ARRAY, v -> 2.0 * v[0],
+                Limits.of(p, "points", n, 2));
+        int points = (int) n;
         return new PredictorSpec(from, to, points);
     }
 

@@ -2,6 +2,7 @@ package lmo.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -54,5 +55,20 @@ class SweepGridTest {
         assertEquals("dynamics.stepSize=0.02, init.mean=[0.3]", grid.get(2).describe());
         assertEquals("2-stepSize=0.02_mean=0.3", grid.get(2).dirName(6));
         assertEquals("02-stepSize=0.02_mean=0.3", grid.get(2).dirName(12), "indices padded to sort");
+    }
+
+    @Test
+    void pointDirectoryNamesAreSafeFileNamesWhateverTheValues() {
+        SweepGrid.Param hostile = SweepGrid.parse("name=['../../x', 'a/b', \"a\\0b\", '.hidden', 'é ü', '"
+                + "x".repeat(300) + "', 'C:\\\\x', \"line\\nbreak\"]");
+        java.util.regex.Pattern safe = java.util.regex.Pattern.compile("[0-9][A-Za-z0-9._=+-]{0,99}");
+        List<SweepGrid.Point> grid = SweepGrid.grid(List.of(hostile, SweepGrid.parse("seed=1,2")));
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (SweepGrid.Point p : grid) {
+            String n = p.dirName(grid.size());
+            assertTrue(safe.matcher(n).matches(), n);
+            assertTrue(names.add(n), "distinct: " + n);
+        }
+        assertEquals("00-name=.._.._x_seed=1", grid.get(0).dirName(grid.size()), "no separator survives");
     }
 }

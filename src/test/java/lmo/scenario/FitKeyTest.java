@@ -55,7 +55,11 @@ class FitKeyTest {
     void theMetricMustBeAColumnOfMetricsCsv() throws Exception {
         Scenario s = Scenarios.load(torus("  fit:\n    - {metric: energi, law: power}\n"));
         ScenarioException e = assertThrows(ScenarioException.class, () -> Assembler.build(s));
-        assertEquals("output.fit[0].metric: unknown metric 'energi'; metrics.csv has: energy, mass_p", e.getMessage());
+        assertEquals(dir.resolve("x.yaml") + ":17:16: output.fit[0].metric: unknown metric 'energi'; metrics.csv has:"
+                + " energy, mass_p", e.getMessage(), "the metric's line and column, like every other error");
+        Scenario set = Scenarios.load(torus("  every: 1\n"), "output.fit=[{metric: energi, law: power}]");
+        assertEquals("--set output.fit[0].metric: unknown metric 'energi'; metrics.csv has: energy, mass_p",
+                assertThrows(ScenarioException.class, () -> Assembler.build(set)).getMessage());
     }
 
     @Test

@@ -88,9 +88,8 @@ class OtScenarioTest {
         java.nio.file.Files.writeString(dir.resolve("targets.csv"), "0.5,0.5,1\n0.6,0.4,0\n0.7,0.3,2\n");
         Path bad = Scenarios.write(dir, "zero.yaml",
                 text.replaceAll("(?s)  target:.*?  cost:", "  target: {type: samples, file: targets.csv}\n  cost:"));
-        String zero = org.junit.jupiter.api.Assertions.assertThrows(ScenarioException.class,
-                () -> Assembler.build(Scenarios.load(bad))).getMessage();
-        assertTrue(zero.contains("model.target (weights): q[1] must be > 0"), zero);
+        assertEquals(bad + ":17:33: model.target.file: targets.csv row 2 column 3: a target weight must be > 0 for ot (a"
+                + " target point of weight 0 has no potential), got 0", Scenarios.error(bad), "refused when loading");
     }
 
     private String error(String text) {

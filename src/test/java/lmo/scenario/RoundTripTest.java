@@ -76,8 +76,8 @@ class RoundTripTest {
     @Test
     void generatedTargetsAndEuclideanAndSphereSpaces() throws Exception {
         String two = """
-                name: "two populations: a 'quoted' name"
-                description: "line one\\nline two # not a comment"
+                name: "null"
+                description: "two populations: a 'quoted' line one\\nline two # not a comment"
                 seed: -9007199254740993
                 steps: 0
                 populations:

@@ -120,7 +120,7 @@ class ScenarioErrorsTest {
         assertEquals("x.yaml:10:18: model.kernel.type: the sobolev kernel needs a torus space, got euclidean (population 'p')",
                 err("type: torus", "type: euclidean"));
         assertEquals("x.yaml:7:34: populations.p.init.mean: expected 1 number, got 2", err("[0.5]", "[0.5, 0.2]"));
-        assertEquals("x.yaml:10:43: model.kernel.method: exact needs an integer s, got s = 1.5; use fourier or auto",
+        assertEquals("x.yaml:10:43: model.kernel.method: exact needs an integer s in 1..10, got s = 1.5; use fourier or auto",
                 err("s: 1}", "s: 1.5, method: exact}"));
         assertEquals("x.yaml:5:12: populations.p.count: a grid needs count = n^2 for an integer n, got 50",
                 errText(Scenarios.TORUS.replace("count: 100", "count: 50").replace("dim: 1", "dim: 2")
@@ -149,7 +149,7 @@ class ScenarioErrorsTest {
         String two = Scenarios.TORUS.replace("  p:\n", "  q:\n    count: 9\n    space: {type: torus, dim: 1}\n"
                 + "    init: {type: uniform}\n  p:\n");
         assertEquals("x.yaml:13:3: model: missing required key 'population' (several populations: p, q)", errText(two));
-        assertEquals("x.yaml:4:3: populations.9lives: a population name must be a letter followed by letters, digits, '_' or '-'",
+        assertEquals("x.yaml:4:3: populations.9lives: a population name must be a letter followed by letters, digits, '_' or '-', at most 100 characters",
                 err("  p:", "  9lives:"));
     }
 
