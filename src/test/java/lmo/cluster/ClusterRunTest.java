@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import lmo.engine.LocalEngine;
 import lmo.engine.Recorder;
@@ -18,8 +19,10 @@ import lmo.scenario.ScenarioException;
 import lmo.scenario.ScenarioLoader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -31,6 +34,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * serve every coordinator of this class, as {@code lmo node} does between runs; the tests that kill workers start
  * their own.
  */
+@Tag("jvm")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClusterRunTest {
     @TempDir Path dir;
