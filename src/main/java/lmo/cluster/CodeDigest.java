@@ -11,33 +11,65 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.List;
+import java.util.TreeMap;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
- * SHA-256 digests that name code: of a jar file, and of lmo's own build (the jar lmo runs from, or, when it runs from
- * a classes directory as in tests, every file under it by relative path and content). Shown as the first 16 hex
- * digits, which is plenty to tell builds apart.
+ * SHA-256 digests that name code, shown as their first 16 hex digits (plenty to tell builds apart): of a jar file's
+ * bytes ({@link #ofFile}), and of lmo's own build ({@link #ofLmo}): its classes and resources, wherever lmo runs from.
  */
 final class CodeDigest {
     private static volatile String lmo;
 
     private CodeDigest() {}
 
-    /** lmo's build, e.g. {@code "lmo.jar sha256:0123456789abcdef"}; computed once per JVM. */
+    /**
+     * lmo's build: SHA-256 over every class and resource lmo runs from (the jar's entries, or the files of a classes
+     * directory as in tests) outside {@code META-INF/}, in path order, each as its path, a NUL byte and its bytes.
+     * The same code gives the same digest from a jar or a directory, whenever the jar was packed; computed once per
+     * JVM.
+     */
     static String ofLmo() {
         String d = lmo;
         if (d == null) {
-            Path where;
             try {
-                where = Path.of(CodeDigest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            } catch (URISyntaxException | RuntimeException e) {
+                d = ofCode(Path.of(CodeDigest.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
+            } catch (URISyntaxException | IOException | RuntimeException e) {
                 return "unknown (" + e + ")";
             }
-            d = Files.isDirectory(where) ? "classes sha256:" + ofDirectory(where) : where.getFileName() + " sha256:" + ofFile(where);
             lmo = d;
         }
         return d;
+    }
+
+    /** The digest {@link #ofLmo} describes, of a jar or a classes directory. */
+    static String ofCode(Path where) throws IOException {
+        TreeMap<String, byte[]> files = new TreeMap<>();
+        if (Files.isDirectory(where)) {
+            try (Stream<Path> walk = Files.walk(where)) {
+                for (Path f : walk.filter(Files::isRegularFile).toList()) {
+                    String name = where.relativize(f).toString().replace('\\', '/');
+                    if (!name.startsWith("META-INF/")) files.put(name, Files.readAllBytes(f));
+                }
+            }
+        } else {
+            try (ZipFile zip = new ZipFile(where.toFile())) {
+                for (ZipEntry e : zip.stream().filter(e -> !e.isDirectory() && !e.getName().startsWith("META-INF/")).toList()) {
+                    try (InputStream in = zip.getInputStream(e)) {
+                        files.put(e.getName(), in.readAllBytes());
+                    }
+                }
+            }
+        }
+        MessageDigest md = sha256();
+        files.forEach((name, bytes) -> {
+            md.update(name.getBytes(StandardCharsets.UTF_8));
+            md.update((byte) 0);
+            md.update(bytes);
+        });
+        return "sha256:" + hex(md) + " (" + files.size() + " files)";
     }
 
     /** The start of the SHA-256 of a file's bytes. */
@@ -47,22 +79,6 @@ final class CodeDigest {
             in.transferTo(java.io.OutputStream.nullOutputStream());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
-        }
-        return hex(md);
-    }
-
-    /** The start of the SHA-256 over every regular file under {@code dir}, in path order: path, NUL, bytes. */
-    static String ofDirectory(Path dir) {
-        MessageDigest md = sha256();
-        try (Stream<Path> walk = Files.walk(dir)) {
-            List<Path> files = walk.filter(Files::isRegularFile).sorted().toList();
-            for (Path f : files) {
-                md.update(dir.relativize(f).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
-                md.update((byte) 0);
-                md.update(Files.readAllBytes(f));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + dir, e);
         }
         return hex(md);
     }

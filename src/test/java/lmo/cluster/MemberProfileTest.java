@@ -2,6 +2,7 @@ package lmo.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.Config;
@@ -38,7 +39,28 @@ class MemberProfileTest {
                 mine.differences(theirs, "W"));
         assertEquals(List.of(), mine.differences(MemberProfile.of(base), "W"));
         assertTrue(mine.settings().get(MemberProfile.JAVA).contains(System.getProperty("java.vm.version")));
-        assertTrue(mine.settings().get(MemberProfile.BUILD).startsWith("classes sha256:"), mine.toString());
+        assertTrue(mine.settings().get(MemberProfile.BUILD).startsWith("sha256:"), mine.toString());
+    }
+
+    @Test
+    void lmosBuildIsNamedByItsClassesWhetherItRunsFromAJarOrADirectory() throws IOException {
+        Path classes = Files.createDirectories(dir.resolve("classes/lmo"));
+        Files.write(classes.resolve("A.class"), new byte[] {1, 2});
+        Files.writeString(Files.createDirectories(dir.resolve("classes/META-INF")).resolve("x.txt"), "built now");
+        Path jar = dir.resolve("lmo.jar");
+        java.util.jar.Manifest m = new java.util.jar.Manifest();
+        m.getMainAttributes().putValue("Manifest-Version", "1.0");
+        m.getMainAttributes().putValue("Build-Jdk-Spec", "17");
+        try (java.util.jar.JarOutputStream j = new java.util.jar.JarOutputStream(Files.newOutputStream(jar), m)) {
+            j.putNextEntry(new java.util.jar.JarEntry("lmo/"));
+            j.putNextEntry(new java.util.jar.JarEntry("lmo/A.class"));
+            j.write(new byte[] {1, 2});
+        }
+        String fromDir = CodeDigest.ofCode(dir.resolve("classes"));
+        assertEquals(fromDir, CodeDigest.ofCode(jar), "META-INF (manifest, timestamps) is not code");
+        assertTrue(fromDir.endsWith("(1 files)"), fromDir);
+        Files.write(classes.resolve("A.class"), new byte[] {1, 3});
+        assertFalse(fromDir.equals(CodeDigest.ofCode(dir.resolve("classes"))), "other bytes, other build");
     }
 
     @Test
