@@ -2,6 +2,7 @@ package lmo.cluster;
 
 import java.util.function.Consumer;
 import lmo.engine.ShardHost;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.ClusterEvent;
@@ -33,9 +34,10 @@ public final class NodeGuardian {
     public static Behavior<News> create(Consumer<String> refused) {
         return Behaviors.setup(ctx -> {
             MemberProfile profile = MemberProfile.of(ctx.getSystem().settings().config());
+            ActorRef<News> self = ctx.getSelf(); // the callback runs on the host's thread: no context there
             ctx.spawn(ShardHost.create(null, null, profile, why -> {
                 refused.accept(why);
-                ctx.getSelf().tell(new Refused());
+                self.tell(new Refused());
             }), "host");
             var subs = Cluster.get(ctx.getSystem()).subscriptions();
             subs.tell(Subscribe.create(ctx.messageAdapter(ClusterEvent.MemberEvent.class, e -> new MemberNews(e.member(),
