@@ -32,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * when too few members remain stops the run with exit code 4 and a checkpoint of step 0 that resumes to that state.
  *
  * <p>Every JVM of the SIGSTOP run reads a configuration whose failure detector waits 120 s, so that only the
- * silence limit (3 s) can find the stopped worker: the test fails if heartbeats or the silence watch do not work.
+ * silence limit (5 s, well above the heartbeat interval of 1 s even on a loaded machine) can find the stopped worker:
+ * the test fails if heartbeats or the silence watch do not work.
  */
 @Tag("jvm")
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
@@ -90,7 +91,7 @@ class ClusterFaultTest {
         int port = Jvm.freePort();
         String join = "127.0.0.1:" + port;
         try (Jvm coordinator = Jvm.start(dir.resolve("c.log"), command(out, port, RUN, "--start-nodes", "3",
-                     "--min-nodes", "2", "--config", patient.toString(), "--silence-limit", "3"));
+                     "--min-nodes", "2", "--config", patient.toString(), "--silence-limit", "5"));
              Jvm victim = Jvm.start(dir.resolve("victim.log"), "node", "--join", join, "--once", "--config", patient.toString());
              Jvm survivor = Jvm.start(dir.resolve("survivor.log"), "node", "--join", join, "--once", "--config",
                      patient.toString())) {
