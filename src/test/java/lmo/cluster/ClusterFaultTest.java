@@ -1,11 +1,14 @@
 package lmo.cluster;
 
+import static lmo.cluster.RunDirs.assertEachStepOnce;
+import static lmo.cluster.RunDirs.reference;
+import static lmo.cluster.RunDirs.summary;
+import static lmo.cluster.RunDirs.waitForStep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -15,11 +18,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
-import lmo.engine.LocalEngine;
-import lmo.engine.Recorder;
 import lmo.io.CheckpointFile;
-import lmo.scenario.Assembler;
-import lmo.scenario.ScenarioLoader;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -79,7 +78,7 @@ class ClusterFaultTest {
             JsonNode summary = summary(out);
             assertEquals(2, summary.get("engine").get("nodes").asInt(), coordinator.log());
             assertFalse(summary.get("engine").get("placement").has(framesAt));
-            assertEquals(reference(List.of("steps=100")), summary.get("stateSha256").asText());
+            assertEquals(reference(SCENARIO, List.of("steps=100")), summary.get("stateSha256").asText());
         }
     }
 
@@ -96,7 +95,7 @@ class ClusterFaultTest {
              Jvm survivor = Jvm.start(dir.resolve("survivor.log"), "node", "--join", join, "--once", "--config",
                      patient.toString())) {
             try {
-                waitForStep(out, 50, coordinator);
+                waitForStep(out, 50, coordinator, false);
                 assertFalse(Files.exists(out.resolve(CheckpointFile.NAME)), "the fault must come before any checkpoint");
                 victim.suspend();
                 assertEquals(0, coordinator.exitCode(180), coordinator.log());
@@ -110,7 +109,7 @@ class ClusterFaultTest {
             assertEquals(1, summary.get("engine").get("memberLosses").asInt());
             assertEquals(1, summary.get("engine").get("recoveries").asInt());
             assertEquals(2, summary.get("engine").get("nodes").asInt());
-            assertEquals(reference(RUN), summary.get("stateSha256").asText());
+            assertEquals(reference(SCENARIO, RUN), summary.get("stateSha256").asText());
             assertEachStepOnce(out, 300, 10);
         }
     }
@@ -122,7 +121,7 @@ class ClusterFaultTest {
         try (Jvm coordinator = Jvm.start(dir.resolve("c.log"), command(out, port, RUN, "--min-nodes", "2",
                      "--rejoin-timeout", "2"));
              Jvm victim = Jvm.start(dir.resolve("victim.log"), "node", "--join", "127.0.0.1:" + port, "--once")) {
-            waitForStep(out, 50, coordinator);
+            waitForStep(out, 50, coordinator, false);
             victim.kill();
             assertEquals(4, coordinator.exitCode(120), coordinator.log());
             assertTrue(coordinator.log().contains("resumable from the checkpoint at step 0: bin/lmo resume " + out),
@@ -134,7 +133,7 @@ class ClusterFaultTest {
         }
         assertEquals(0, CheckpointFile.read(out.resolve(CheckpointFile.NAME)).checkpoint().step());
         assertEquals(0, lmo.cli.Main.execute("resume", out.toString(), "-q", "--no-plots"));
-        assertEquals(reference(RUN), summary(out).get("stateSha256").asText());
+        assertEquals(reference(SCENARIO, RUN), summary(out).get("stateSha256").asText());
         assertEachStepOnce(out, 300, 10);
     }
 
@@ -158,38 +157,5 @@ class ClusterFaultTest {
             j.flush();
         }
         return file;
-    }
-
-    private static String reference(List<String> overrides) throws Exception {
-        return LocalEngine.run(Assembler.build(ScenarioLoader.load(Path.of(SCENARIO), overrides)), new Recorder())
-                .stateSha256();
-    }
-
-    private static JsonNode summary(Path out) throws IOException {
-        return new ObjectMapper().readTree(out.resolve("summary.json").toFile());
-    }
-
-    /** Waits until metrics.csv has a row at or past {@code step}. */
-    private static void waitForStep(Path out, long step, Jvm coordinator) throws Exception {
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        Path csv = out.resolve("metrics.csv");
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(csv)) {
-                List<String> lines = Files.readAllLines(csv);
-                String last = lines.get(lines.size() - 1);
-                if (lines.size() > 1 && last.matches("\\d+,.*") && Long.parseLong(last.split(",")[0]) >= step) return;
-            }
-            assertTrue(coordinator.alive(), "the coordinator ended early:\n" + coordinator.log());
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no progress to step " + step + ":\n" + coordinator.log());
-    }
-
-    private static void assertEachStepOnce(Path out, long steps, int every) throws IOException {
-        List<Long> logged = Files.readAllLines(out.resolve("metrics.csv")).stream().skip(1)
-                .map(l -> Long.parseLong(l.split(",")[0])).toList();
-        List<Long> expected = new ArrayList<>();
-        for (long k = 0; k <= steps; k += every) expected.add(k);
-        assertEquals(expected, logged);
     }
 }
