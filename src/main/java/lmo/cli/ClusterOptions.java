@@ -4,7 +4,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import lmo.cluster.ClusterSettings;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** The options of a coordinating JVM ({@code run --cluster}, {@code resume --cluster}). */
 final class ClusterOptions {
@@ -39,6 +42,22 @@ final class ClusterOptions {
     @Option(names = "--config", paramLabel = "FILE", description = "Pekko configuration file, e.g. conf/cluster-local.conf")
     Path config;
 
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    /** Seconds, or null: lmo.cluster.silence-limit of the configuration (default 60 s). */
+    Integer silenceLimit;
+
+    @Option(names = "--silence-limit", paramLabel = "SECONDS",
+            description = "a member that owes an answer and shows no progress for this long is treated as lost"
+                    + " (default: lmo.cluster.silence-limit of --config, 60)")
+    void silenceLimit(int seconds) {
+        if (seconds < 1) {
+            throw new ParameterException(spec.commandLine(), "--silence-limit: must be >= 1 second, got " + seconds);
+        }
+        silenceLimit = seconds;
+    }
+
     /** Why the options cannot be used, or null. */
     String problem() {
         if (minNodes < 1) return "--min-nodes: must be >= 1, got " + minNodes;
@@ -71,6 +90,7 @@ final class ClusterOptions {
     Duration rejoinTimeout() { return Duration.ofSeconds(rejoinTimeout); }
 
     ClusterSettings settings() {
-        return new ClusterSettings(host, port, List.of(), ClusterSettings.COORDINATOR, config);
+        return new ClusterSettings(host, port, List.of(), ClusterSettings.COORDINATOR, config,
+                silenceLimit == null ? null : Duration.ofSeconds(silenceLimit));
     }
 }

@@ -15,7 +15,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code lmo node --join HOST:PORT}: a worker JVM. It joins the coordinator's cluster, hosts the shards placed on
  * it, and when the coordinator is gone starts afresh and waits to join the next one (at the same seed address),
- * until stopped (Ctrl-C) or, with {@code --once}, after one run.
+ * until stopped (Ctrl-C) or, with {@code --once}, after one run. A coordinator whose settings differ from this
+ * JVM's (frame size, lmo build, --jar, Java build: see {@code docs/cluster.md}) refuses it: it then exits with
+ * code 2, naming the differences.
  */
 @Command(name = "node", mixinStandardHelpOptions = true, description = "Start a worker JVM that joins a cluster.")
 final class NodeCommand implements Callable<Integer> {
@@ -63,6 +65,7 @@ final class NodeCommand implements Callable<Integer> {
             return Main.BAD_INPUT;
         }
         AtomicBoolean stopping = new AtomicBoolean();
+        AtomicReference<String> refused = new AtomicReference<>();
         AtomicReference<ActorSystem<?>> current = new AtomicReference<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stopping.set(true);
@@ -74,12 +77,18 @@ final class NodeCommand implements Callable<Integer> {
             }
         }));
         do {
-            ActorSystem<?> system = ActorSystem.create(NodeGuardian.create(), ClusterConfig.SYSTEM, ClusterConfig.of(settings));
+            ActorSystem<?> system = ActorSystem.create(NodeGuardian.create(refused::set), ClusterConfig.SYSTEM,
+                    ClusterConfig.of(settings));
             current.set(system);
             System.out.println("lmo node " + system.address() + ": joining "
                     + system.settings().config().getStringList("pekko.cluster.seed-nodes"));
             System.out.flush();
             system.getWhenTerminated().toCompletableFuture().join();
+            if (refused.get() != null) {
+                System.err.println("lmo node: refused by " + refused.get() + "; give every member the same settings"
+                        + " (--config, --jar, lmo build, Java) and start it again");
+                return Main.BAD_INPUT;
+            }
             if (!stopping.get() && !once) System.out.println("lmo node: coordinator gone; waiting for the next one");
         } while (!stopping.get() && !once);
         return Main.OK;

@@ -113,9 +113,10 @@ final class Runs {
     static int report(Simulation sim, RunOutcome o, Path dir) {
         if (o.status() == RunOutcome.Status.LOST) {
             System.err.println("lmo: cluster: " + o.message());
-            System.err.println(o.step() > sim.startStep() || sim.startStep() > 0
+            // a lost cluster run always leaves a checkpoint: its last one, or its initial state written as one
+            System.err.println(java.nio.file.Files.isRegularFile(dir.resolve(lmo.io.CheckpointFile.NAME))
                     ? "lmo: resumable from the checkpoint at step " + o.step() + ": bin/lmo resume " + dir + " [--cluster ...]"
-                    : "lmo: no checkpoint was written; set checkpoint.every to make cluster runs resumable");
+                    : "lmo: no checkpoint could be written in " + dir + "; run the scenario again");
             System.out.println("results: " + dir);
             return Main.LOST;
         }

@@ -20,7 +20,8 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 /**
  * Runs a simulation as the coordinator of a Pekko cluster: this JVM is the seed (unless the configuration names
  * others), hosts shards itself, and waits for workers ({@code lmo node --join HOST:PORT}) before placing shards on
- * every member. Leaves the cluster when the run ends, so the workers can serve the next coordinator.
+ * every member. Members whose {@link MemberProfile} differs from this JVM's are refused. Leaves the cluster when the
+ * run ends, so the workers can serve the next coordinator.
  */
 public final class ClusterEngine {
     private ClusterEngine() {}
@@ -28,12 +29,14 @@ public final class ClusterEngine {
     public static RunOutcome run(Simulation sim, String scenarioYaml, ClusterSettings settings, int startNodes,
                                  int minNodes, Duration joinTimeout, Duration rejoinTimeout, RunObserver observer) {
         Config config = ClusterConfig.of(settings);
+        MemberProfile profile = MemberProfile.of(config);
         ClusterPlan plan = new ClusterPlan(scenarioYaml, startNodes, minNodes, joinTimeout, rejoinTimeout,
-                ClusterConfig.chunkBytes(config));
+                ClusterConfig.chunkBytes(config), ClusterConfig.silenceLimit(config), profile);
         CompletableFuture<RunOutcome> done = new CompletableFuture<>();
         CompletableFuture<ActorRef<Scheduler.Command>> scheduler = new CompletableFuture<>();
         ActorSystem<Void> system = ActorSystem.create(Behaviors.setup(ctx -> {
-            ctx.spawn(ShardHost.create(sim, scenarioYaml), "host");
+            // the coordinator's own host shares its profile, so it is never refused
+            ctx.spawn(ShardHost.create(sim, scenarioYaml, profile, why -> {}), "host");
             scheduler.complete(ctx.spawn(Scheduler.cluster(sim, plan, observer, done), "scheduler"));
             return Behaviors.empty();
         }), ClusterConfig.SYSTEM, config);

@@ -1,6 +1,7 @@
 package lmo.cluster;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -11,8 +12,10 @@ import java.util.List;
  * @param seeds {@code host:port} of the seed nodes; empty means "this JVM is the seed" (the coordinator)
  * @param role {@code coordinator} or {@code worker}
  * @param configFile a HOCON file (e.g. {@code conf/cluster-local.conf}) read before the built-in defaults, or null
+ * @param silenceLimit overrides {@code lmo.cluster.silence-limit} of the configuration, or null
  */
-public record ClusterSettings(String host, int port, List<String> seeds, String role, Path configFile) {
+public record ClusterSettings(String host, int port, List<String> seeds, String role, Path configFile,
+                              Duration silenceLimit) {
 
     public static final String COORDINATOR = "coordinator";
     public static final String WORKER = "worker";
@@ -22,6 +25,14 @@ public record ClusterSettings(String host, int port, List<String> seeds, String 
     public ClusterSettings {
         seeds = List.copyOf(seeds);
         for (String s : seeds) parseHostPort(s);
+        if (silenceLimit != null && (silenceLimit.isNegative() || silenceLimit.isZero())) {
+            throw new IllegalArgumentException("the silence limit must be positive, got " + silenceLimit);
+        }
+    }
+
+    /** Settings that take the silence limit from the configuration. */
+    public ClusterSettings(String host, int port, List<String> seeds, String role, Path configFile) {
+        this(host, port, seeds, role, configFile, null);
     }
 
     /** {@code [host, port]} of a {@code host:port} string. */

@@ -1,6 +1,8 @@
 package lmo.cluster;
 
+import java.util.function.Consumer;
 import lmo.engine.ShardHost;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.ClusterEvent;
@@ -11,24 +13,40 @@ import org.apache.pekko.cluster.typed.Subscribe;
 /**
  * The root of a worker JVM: runs a {@link ShardHost} and stops (ending this actor system) when the coordinator
  * leaves, is removed or becomes unreachable, so that {@code lmo node} can start a fresh system and join the next
- * coordinator.
+ * coordinator; and when the coordinator's profile differs from this member's, after handing the differences to
+ * {@code refused} (then {@code lmo node} exits instead of joining again).
  */
 public final class NodeGuardian {
     private NodeGuardian() {}
 
-    /** Something happened to a member: {@code gone} when it left, was removed, downed or became unreachable. */
-    public record MemberNews(Member member, boolean gone) {}
+    /** What the guardian hears. */
+    public sealed interface News {}
 
-    public static Behavior<MemberNews> create() {
+    /** Something happened to a member: {@code gone} when it left, was removed, downed or became unreachable. */
+    public record MemberNews(Member member, boolean gone) implements News {}
+
+    /** The coordinator refused this member (its settings differ). */
+    private record Refused() implements News {}
+
+    /**
+     * @param refused called (once per refusal) with the coordinator and the settings that differ
+     */
+    public static Behavior<News> create(Consumer<String> refused) {
         return Behaviors.setup(ctx -> {
-            ctx.spawn(ShardHost.create(null, null), "host");
+            MemberProfile profile = MemberProfile.of(ctx.getSystem().settings().config());
+            ActorRef<News> self = ctx.getSelf(); // the callback runs on the host's thread: no context there
+            ctx.spawn(ShardHost.create(null, null, profile, why -> {
+                refused.accept(why);
+                self.tell(new Refused());
+            }), "host");
             var subs = Cluster.get(ctx.getSystem()).subscriptions();
             subs.tell(Subscribe.create(ctx.messageAdapter(ClusterEvent.MemberEvent.class, e -> new MemberNews(e.member(),
                     e instanceof ClusterEvent.MemberRemoved || e instanceof ClusterEvent.MemberDowned
                             || e instanceof ClusterEvent.MemberExited)), ClusterEvent.MemberEvent.class));
             subs.tell(Subscribe.create(ctx.messageAdapter(ClusterEvent.ReachabilityEvent.class, e -> new MemberNews(e.member(),
                     e instanceof ClusterEvent.UnreachableMember)), ClusterEvent.ReachabilityEvent.class));
-            return Behaviors.receive(MemberNews.class)
+            return Behaviors.receive(News.class)
+                    .onMessage(Refused.class, r -> Behaviors.stopped())
                     .onMessage(MemberNews.class, n -> {
                         if (n.gone() && n.member().hasRole(ClusterSettings.COORDINATOR)) {
                             ctx.getLog().info("coordinator {} is gone", n.member().address());

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import lmo.cluster.MemberProfile;
 import lmo.cluster.wire.BlockState;
 import lmo.cluster.wire.BlockStates;
 import lmo.cluster.wire.Bulk;
@@ -41,6 +42,14 @@ import org.apache.pekko.cluster.typed.Subscribe;
  * every block is placed again on the remaining members from the last checkpoint (or the initial state), the core
  * restarts at that step, and the run ends in the state it would have reached without the loss. Orders and reports
  * travel as objects inside a JVM and as raw-byte chunks across JVMs.
+ *
+ * <p>In a cluster, the scheduler first {@link ShardHost.Introduce introduces} itself to every host with the
+ * coordinator's {@link MemberProfile}; only hosts that answer with the same profile get shards, the others are
+ * refused (logged, and named in the message if the run cannot start; the member leaves by itself). Hosts send
+ * heartbeats ({@link Heartbeat}); a member that owes an answer (a report, or "hosted" during a placement) and shows no
+ * progress for the plan's silence limit is treated as lost (see {@link SilenceWatch}), so no round waits forever.
+ * When too few members remain, the run stops with a resumable checkpoint: the last one, or the initial state written
+ * as one (checkpoint 0).
  */
 public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
 
@@ -67,13 +76,23 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
     /** Checkpoint at the next step boundary; {@code written} gets its step (-1 if the run is not stepping). */
     public record RequestCheckpoint(CompletableFuture<Long> written) implements Command {}
 
+    /** A host's answer to {@link ShardHost.Introduce}: its member's profile. */
+    public record Introduced(ActorRef<ShardHost.Command> host, MemberProfile profile) implements Command, Control {}
+
+    /**
+     * A host's heartbeat: for each shard {@code shards[i]} of placement {@code epochs[i]} it holds, its
+     * {@link ShardProgress} counter {@code progress[i]} and whether it is busy.
+     */
+    public record Heartbeat(ActorRef<ShardHost.Command> host, long[] epochs, int[] shards, long[] progress,
+                            boolean[] busy) implements Command, Control {}
+
     private record HostsChanged(Receptionist.Listing listing) implements Command {}
 
     private record MemberChanged(ClusterEvent.MemberEvent event) implements Command {}
 
     private record ReachabilityChanged(ClusterEvent.ReachabilityEvent event) implements Command {}
 
-    private enum Timeout implements Command { WAITING }
+    private enum Timeout implements Command { WAITING, SILENCE_CHECK }
 
     private enum Phase { WAITING, PLACING, RUNNING }
 
@@ -87,6 +106,8 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
     private final Set<ActorRef<ShardHost.Command>> hosts = new HashSet<>();
     private final Set<Address> lost = new HashSet<>();
     private final Map<Address, Integer> placement = new LinkedHashMap<>();
+    private final MemberChecks<ActorRef<ShardHost.Command>> checks = new MemberChecks<>();
+    private final SilenceWatch watch;
     /** This scheduler's name in chunk transfers: unique per run, as a worker may serve several runs. */
     private final String source = "scheduler-" + java.util.UUID.randomUUID();
 
@@ -126,12 +147,14 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
     private Scheduler(ActorContext<Command> ctx, TimerScheduler<Command> timers, Simulation sim, ClusterPlan plan,
                       RunObserver observer, CompletableFuture<RunOutcome> done) {
         super(ctx);
+        ctx.setLoggerName(Scheduler.class);
         this.base = sim;
         this.current = sim;
         this.plan = plan;
-        this.observer = new CheckpointKeeper(observer);
+        this.observer = new CheckpointKeeper(observer, sim);
         this.done = done;
         this.timers = timers;
+        this.watch = plan == null ? null : new SilenceWatch(plan.silenceLimit().toNanos());
         if (plan == null) {
             layout = new BlockLayout(sim.populations(), sim.blockSize(), sim.shards());
             for (int s = 0; s < layout.shards(); s++) {
@@ -151,6 +174,7 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
                     ctx.messageAdapter(ClusterEvent.ReachabilityEvent.class, ReachabilityChanged::new),
                     ClusterEvent.ReachabilityEvent.class));
             timers.startSingleTimer(Timeout.WAITING, plan.joinTimeout());
+            timers.startTimerWithFixedDelay(Timeout.SILENCE_CHECK, plan.heartbeat());
         }
     }
 
@@ -166,8 +190,10 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
                 .onMessage(HostsChanged.class, this::onHostsChanged)
                 .onMessage(MemberChanged.class, this::onMemberChanged)
                 .onMessage(ReachabilityChanged.class, this::onReachabilityChanged)
-                .onMessage(Timeout.class, m -> onWaitingTimeout())
+                .onMessage(Timeout.class, m -> m == Timeout.WAITING ? onWaitingTimeout() : onSilenceCheck())
                 .onMessage(RequestCheckpoint.class, this::onRequestCheckpoint)
+                .onMessage(Introduced.class, this::onIntroduced)
+                .onMessage(Heartbeat.class, this::onHeartbeat)
                 .build();
     }
 
@@ -193,6 +219,7 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
 
     private Behavior<Command> onReport(ShardReport report) {
         if (phase != Phase.RUNNING || pending == null || report.seq() != pending.seq()) return this; // stale
+        if (watch != null) watch.answered(report.shard());
         inbox.put(report.shard(), report);
         if (inbox.size() < shards.size()) return this;
         List<ShardReport> reports = new ArrayList<>(inbox.values());
@@ -218,6 +245,7 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
     private void broadcast(Order order) {
         pending = order;
         lastSeq = order.seq();
+        if (watch != null) watch.expect(System.nanoTime());
         List<Chunk> chunks = null;
         for (ActorRef<Shard.Command> s : shards) {
             if (s.path().address().hasLocalScope()) {
@@ -254,8 +282,60 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
     private Behavior<Command> onHostsChanged(HostsChanged msg) {
         hosts.clear();
         hosts.addAll(msg.listing().getServiceInstances(ShardHost.KEY));
-        if (phase == Phase.WAITING && usableHosts().size() >= needed()) place();
+        for (ActorRef<ShardHost.Command> h : hosts) {
+            if (checks.firstSight(h)) {
+                h.tell(new ShardHost.Introduce(getContext().getSelf(), plan.profile(), plan.heartbeat().toMillis()));
+            }
+        }
+        return placeIfEnough();
+    }
+
+    private Behavior<Command> placeIfEnough() {
+        if (phase == Phase.WAITING && usableHosts().size() >= needed()) {
+            if (memberLosses > 0) recoveries++;
+            place();
+        }
         return this;
+    }
+
+    private Behavior<Command> onIntroduced(Introduced msg) {
+        Address a = address(msg.host());
+        List<String> differences = plan.profile().differences(msg.profile(), a.toString());
+        checks.answered(msg.host(), a, differences);
+        if (differences.isEmpty()) return placeIfEnough();
+        // the member compares the same profiles, logs the differences and leaves; it never gets a shard here
+        getContext().getLog().warn("refusing member {}: its settings differ from the coordinator's: {}", a,
+                String.join("; ", differences));
+        return this;
+    }
+
+    private Behavior<Command> onHeartbeat(Heartbeat msg) {
+        if (phase == Phase.WAITING) return this;
+        Address from = address(msg.host());
+        long now = System.nanoTime();
+        for (int i = 0; i < msg.shards().length; i++) {
+            int s = msg.shards()[i];
+            if (msg.epochs()[i] == epoch && s >= 0 && s < shardAddress.size() && from.equals(shardAddress.get(s))) {
+                watch.beat(s, msg.progress()[i], msg.busy()[i], now);
+            }
+        }
+        return this;
+    }
+
+    private Behavior<Command> onSilenceCheck() {
+        if (phase == Phase.WAITING) return this;
+        long now = System.nanoTime();
+        int s = watch.silentShard(now);
+        if (s < 0) return this;
+        Address a = shardAddress.get(s);
+        String owed = phase == Phase.PLACING ? "placement " + epoch
+                : "order " + pending.seq() + " (" + pending.getClass().getSimpleName() + ")";
+        String why = String.format(java.util.Locale.ROOT, "silent for %.1f s (silence limit %.1f s): shard %d has not"
+                + " answered %s", watch.silentSeconds(s, now), plan.silenceLimit().toMillis() / 1000.0, s, owed);
+        if (!a.equals(selfAddress())) {
+            Cluster.get(getContext().getSystem()).manager().tell(org.apache.pekko.cluster.typed.Down.apply(a));
+        }
+        return memberGone(a, why);
     }
 
     /** Members needed to (re)start placing: {@code startNodes} for the first placement, {@code minNodes} after a loss. */
@@ -264,13 +344,17 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
     }
 
     private List<ActorRef<ShardHost.Command>> usableHosts() {
-        return hosts.stream().filter(h -> !lost.contains(address(h)))
+        return hosts.stream().filter(h -> checks.vetted(h) && !lost.contains(address(h)))
                 .sorted(Comparator.comparing(h -> address(h).toString())).toList();
     }
 
     private Address address(ActorRef<?> ref) {
         Address a = ref.path().address();
-        return a.hasLocalScope() ? Cluster.get(getContext().getSystem()).selfMember().address() : a;
+        return a.hasLocalScope() ? selfAddress() : a;
+    }
+
+    private Address selfAddress() {
+        return Cluster.get(getContext().getSystem()).selfMember().address();
     }
 
     private void place() {
@@ -294,12 +378,14 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
             shardAddress.set(s, address(host));
             placement.merge(address(host), 1, Integer::sum);
         }
+        watch.placing(n, System.nanoTime());
         getContext().getLog().info("placement {} (step {}): {}", epoch, current.startStep(), placement);
     }
 
     private Behavior<Command> onHosted(Hosted msg) {
         if (msg.epoch() != epoch || phase != Phase.PLACING) return this;
         shards.set(msg.shard(), msg.ref());
+        watch.answered(msg.shard());
         if (shards.stream().allMatch(java.util.Objects::nonNull)) {
             observer.onCluster(status());
             startCore();
@@ -332,39 +418,59 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
         if (!lost.add(a) || !shardAddress.contains(a)) return this; // a member that holds no shard of this run
         memberLosses++;
         observer.onCluster(status());
-        getContext().getLog().warn("member {} {}: placing every block again from step {}", a, why,
-                observer.last() == null ? base.startStep() : observer.last().step());
+        int left = usableHosts().size();
+        if (left >= plan.minNodes()) {
+            getContext().getLog().warn("member {} is lost ({}): placing every block again from step {}", a, why,
+                    observer.restartStep());
+        } else {
+            getContext().getLog().warn("member {} is lost ({}): {} of the {} members needed remain; waiting up to {} s"
+                    + " for members to join, then stopping with a checkpoint of step {}", a, why, left, plan.minNodes(),
+                    plan.rejoinTimeout().toSeconds(), observer.restartStep());
+        }
         epoch++;
         for (ActorRef<ShardHost.Command> h : hosts) h.tell(new ShardHost.Release(epoch));
         pending = null;
         inbox.clear();
+        watch.clear();
         shardAddress = new ArrayList<>();
-        current = observer.last() == null ? base : base.resumeFrom(observer.last());
+        current = observer.restart();
         observer.onRewind(current.startStep());
         phase = Phase.WAITING;
-        if (usableHosts().size() >= plan.minNodes()) {
-            recoveries++;
-            place();
-        } else {
-            timers.startSingleTimer(Timeout.WAITING, plan.rejoinTimeout());
-        }
-        return this;
+        if (left < plan.minNodes()) timers.startSingleTimer(Timeout.WAITING, plan.rejoinTimeout());
+        return placeIfEnough();
     }
 
     private Behavior<Command> onWaitingTimeout() {
         if (phase != Phase.WAITING) return this;
         int up = usableHosts().size();
         int needed = needed();
-        String message = memberLosses == 0
+        String message = (memberLosses == 0
                 ? "waited " + plan.joinTimeout().toSeconds() + " s for " + needed + " members, " + up
-                        + " up; start workers with: bin/lmo node --join " + selfHostPort()
+                        + " up" + checks.problems(hosts, this::address) + "; start workers with: bin/lmo node --join "
+                        + selfHostPort()
                 : "lost " + memberLosses + " member(s); " + up + " of the " + needed + " members needed remain and none "
-                        + "joined within " + plan.rejoinTimeout().toSeconds() + " s";
-        long step = observer.last() == null ? base.startStep() : observer.last().step();
+                        + "joined within " + plan.rejoinTimeout().toSeconds() + " s" + checks.problems(hosts, this::address));
+        try {
+            if (core == null) openAtStart();
+            observer.passOnStart();
+        } catch (RuntimeException e) { // the run still stops as lost; the report then says no checkpoint was written
+            getContext().getLog().error("cannot write the start state as a checkpoint", e);
+        }
+        long step = observer.restartStep();
         RunOutcome lostRun = new RunOutcome(RunOutcome.Status.LOST, step, null, Map.of(), message, null, 0, 0);
         observer.onFinish(lostRun, null);
         done.complete(lostRun);
         return Behaviors.stopped();
+    }
+
+    /**
+     * A run that stops before its first step still opens its directory at its start state (the observers see
+     * {@code onStart}), so the state can be written as a checkpoint and resumed like any other.
+     */
+    private void openAtStart() {
+        BlockLayout l = layout != null ? layout
+                : new BlockLayout(current.populations(), current.blockSize(), current.shards());
+        new SchedulerCore(current, l, observer, lastSeq).start();
     }
 
     private String selfHostPort() {

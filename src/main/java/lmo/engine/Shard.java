@@ -17,7 +17,8 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  * with one report. The compute runs on the shard dispatcher, sized to the cores; the actor only moves arrays.
  * In the scheduler's JVM orders and reports travel as objects; across JVMs both travel as raw little-endian bytes
  * cut into {@link Chunk}s (see {@link Wire}). If the work throws, the shard reports the failure and stops. State is
- * held in memory only: a lost shard is rebuilt by the scheduler from the last checkpoint.
+ * held in memory only: a lost shard is rebuilt by the scheduler from the last checkpoint. Its {@link ShardProgress}
+ * ticks for every piece of an order received, and is busy while an order is computed (its host's heartbeats read it).
  */
 public final class Shard extends AbstractBehavior<Shard.Command> {
 
@@ -35,19 +36,28 @@ public final class Shard extends AbstractBehavior<Shard.Command> {
     private final String source;
     private final int chunkBytes;
     private final Reassembler reassembler = new Reassembler();
+    private final ShardProgress progress;
+
+    /** A shard whose progress nobody watches (all shards in the scheduler's JVM). */
+    public static Behavior<Command> create(ShardCore core, ActorRef<Scheduler.Command> scheduler, String source,
+                                           int chunkBytes) {
+        return create(core, scheduler, source, chunkBytes, new ShardProgress());
+    }
 
     /**
      * @param source this shard's name in chunk transfers (unique per placement epoch)
      * @param chunkBytes the largest chunk sent to a remote scheduler
+     * @param progress where this shard shows that it works
      */
     public static Behavior<Command> create(ShardCore core, ActorRef<Scheduler.Command> scheduler, String source,
-                                           int chunkBytes) {
-        return Behaviors.setup(ctx -> new Shard(ctx, core, scheduler, source, chunkBytes));
+                                           int chunkBytes, ShardProgress progress) {
+        return Behaviors.setup(ctx -> new Shard(ctx, core, scheduler, source, chunkBytes, progress));
     }
 
     private Shard(ActorContext<Command> ctx, ShardCore core, ActorRef<Scheduler.Command> scheduler, String source,
-                  int chunkBytes) {
+                  int chunkBytes, ShardProgress progress) {
         super(ctx);
+        this.progress = progress;
         this.core = core;
         this.scheduler = scheduler;
         this.remoteScheduler = !scheduler.path().address().hasLocalScope();
@@ -64,6 +74,7 @@ public final class Shard extends AbstractBehavior<Shard.Command> {
     }
 
     private Behavior<Command> onChunk(OrderChunk msg) {
+        progress.tick();
         byte[] whole;
         try {
             whole = reassembler.accept(msg.chunk());
@@ -76,6 +87,7 @@ public final class Shard extends AbstractBehavior<Shard.Command> {
 
     private Behavior<Command> onOrder(Order order) {
         ShardReport report;
+        progress.busy(true);
         try {
             report = core.execute(order);
         } catch (RuntimeException | Error e) {
@@ -86,6 +98,8 @@ public final class Shard extends AbstractBehavior<Shard.Command> {
                 getContext().getLog().error("shard " + core.shard() + " failed", e);
             }
             return Behaviors.stopped();
+        } finally {
+            progress.busy(false);
         }
         if (!remoteScheduler) {
             scheduler.tell(new Scheduler.Reported(report));

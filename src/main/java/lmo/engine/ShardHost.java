@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import lmo.cluster.MemberProfile;
 import lmo.cluster.wire.BlockState;
 import lmo.cluster.wire.BlockStates;
 import lmo.cluster.wire.Bulk;
@@ -29,17 +31,30 @@ import org.apache.pekko.actor.typed.receptionist.ServiceKey;
 
 /**
  * One per cluster member: registers with the receptionist under {@link #KEY}, and spawns the shards the scheduler
- * places on this member. A placement is a {@link Host} control message (who the scheduler is) plus the shard's
+ * places on this member. A scheduler first {@link Introduce}s itself with its {@link MemberProfile}: the host answers
+ * with its own ({@link Scheduler.Introduced}) and, if they differ, logs every difference and gives up the cluster
+ * (its {@code refused} callback; {@code lmo node} exits with code 2), as the scheduler refuses it too. A placement is a {@link Host} control message (who the scheduler is) plus the shard's
  * blocks as {@link BlockStates} in chunks; when both are in, the host rebuilds the model and dynamics from the
  * resolved scenario text (deterministic: the same on every member) and spawns the shard. {@link Release} stops the
  * shards of earlier placements (after a lost member the scheduler places every block again, from the last
  * checkpoint). Input files named by the scenario must be readable at the same absolute path on every member.
+ *
+ * <p>A child {@link Pulse} sends the scheduler a heartbeat at the interval of its introduction, with one
+ * {@link ShardProgress} per shard placed here: ticked by every piece of a placement received, busy while the host
+ * builds the model and while the shard computes (see {@link SilenceWatch} for how the scheduler reads them).
  */
 public final class ShardHost extends AbstractBehavior<ShardHost.Command> {
 
     public static final ServiceKey<Command> KEY = ServiceKey.create(Command.class, "lmo-shard-host");
 
     public interface Command {}
+
+    /**
+     * A scheduler's first word to this host: its profile (to compare with this member's) and how often to send it
+     * heartbeats.
+     */
+    public record Introduce(ActorRef<Scheduler.Command> scheduler, MemberProfile profile, long heartbeatMillis)
+            implements Command, Control {}
 
     /** Host shard {@code shard} of placement {@code epoch} for {@code scheduler}; its blocks follow in chunks. */
     public record Host(long epoch, int shard, ActorRef<Scheduler.Command> scheduler, int chunkBytes)
@@ -56,41 +71,71 @@ public final class ShardHost extends AbstractBehavior<ShardHost.Command> {
     private final Map<Key, Host> hosts = new HashMap<>();
     private final Map<Key, BlockStates> blocks = new HashMap<>();
     private final Map<Key, ActorRef<Shard.Command>> shards = new HashMap<>();
+    private final Map<Key, ShardProgress> placing = new HashMap<>();
     private final Reassembler reassembler = new Reassembler();
+    private final MemberProfile profile;
+    private final Consumer<String> refused;
+    private final ActorRef<Pulse.Command> pulse;
     private long spawned;
     private String builtFor;
     private Simulation built;
 
     /**
      * @param preset a simulation already built from {@code presetYaml} in this JVM (the coordinator's), or null
+     * @param profile this member's profile
+     * @param refused called once with the differences when a scheduler's profile differs from this member's
      */
-    public static Behavior<Command> create(Simulation preset, String presetYaml) {
-        return Behaviors.setup(ctx -> new ShardHost(ctx, preset, presetYaml));
+    public static Behavior<Command> create(Simulation preset, String presetYaml, MemberProfile profile,
+                                           Consumer<String> refused) {
+        return Behaviors.setup(ctx -> new ShardHost(ctx, preset, presetYaml, profile, refused));
     }
 
-    private ShardHost(ActorContext<Command> ctx, Simulation preset, String presetYaml) {
+    private ShardHost(ActorContext<Command> ctx, Simulation preset, String presetYaml, MemberProfile profile,
+                      Consumer<String> refused) {
         super(ctx);
         this.built = preset;
         this.builtFor = preset == null ? null : presetYaml;
+        this.profile = profile;
+        this.refused = refused;
+        this.pulse = ctx.spawn(Pulse.create(ctx.getSelf()), "pulse");
         ctx.getSystem().receptionist().tell(Receptionist.register(KEY, ctx.getSelf()));
     }
 
     @Override
     public Receive<Command> createReceive() {
         return newReceiveBuilder()
+                .onMessage(Introduce.class, this::onIntroduce)
                 .onMessage(Host.class, this::onHost)
                 .onMessage(BlocksChunk.class, this::onChunk)
                 .onMessage(Release.class, this::onRelease)
                 .build();
     }
 
+    private Behavior<Command> onIntroduce(Introduce msg) {
+        String coordinator = "the coordinator " + msg.scheduler().path().address();
+        List<String> differences = profile.differences(msg.profile(), coordinator);
+        msg.scheduler().tell(new Scheduler.Introduced(getContext().getSelf(), profile));
+        if (!differences.isEmpty()) {
+            String why = String.join("; ", differences);
+            getContext().getLog().error("refused by {}: its settings differ from this member's: {}", coordinator, why);
+            refused.accept(coordinator + ": " + why);
+            return this;
+        }
+        pulse.tell(new Pulse.Every(java.time.Duration.ofMillis(Math.max(1, msg.heartbeatMillis()))));
+        return this;
+    }
+
     private Behavior<Command> onHost(Host msg) {
         Key k = new Key(msg.epoch(), msg.shard());
         hosts.put(k, msg);
+        ShardProgress progress = new ShardProgress();
+        placing.put(k, progress);
+        pulse.tell(new Pulse.Track(msg.scheduler(), msg.epoch(), msg.shard(), progress));
         return tryStart(k);
     }
 
     private Behavior<Command> onChunk(BlocksChunk msg) {
+        placing.values().forEach(ShardProgress::tick); // which shard a piece belongs to is known once it is whole
         byte[] whole;
         try {
             whole = reassembler.accept(msg.chunk());
@@ -111,18 +156,23 @@ public final class ShardHost extends AbstractBehavior<ShardHost.Command> {
         if (host == null || states == null) return this;
         hosts.remove(k);
         blocks.remove(k);
+        ShardProgress progress = placing.remove(k);
+        progress.busy(true);
         try {
             Simulation sim = simulation(states.scenarioYaml());
             List<Block> owned = states.blocks().stream().map(BlockState::toBlock).toList();
             ShardCore core = new ShardCore(k.shard(), owned, sim);
             String name = "shard-e" + k.epoch() + "-" + k.shard() + "-" + (++spawned);
-            ActorRef<Shard.Command> ref = getContext().spawn(Shard.create(core, host.scheduler(), name, host.chunkBytes()),
+            ActorRef<Shard.Command> ref = getContext().spawn(
+                    Shard.create(core, host.scheduler(), name, host.chunkBytes(), progress),
                     name, DispatcherSelector.fromConfig(Scheduler.SHARD_DISPATCHER));
             shards.put(k, ref);
             host.scheduler().tell(new Scheduler.Hosted(k.epoch(), k.shard(), ref));
         } catch (ScenarioException | IOException | RuntimeException e) {
             String where = getContext().getSystem().address().toString();
             host.scheduler().tell(new Scheduler.HostFailed(k.epoch(), k.shard(), where + ": " + e.getMessage()));
+        } finally {
+            progress.busy(false);
         }
         return this;
     }
@@ -135,6 +185,8 @@ public final class ShardHost extends AbstractBehavior<ShardHost.Command> {
         });
         hosts.keySet().removeIf(k -> k.epoch() < msg.epoch());
         blocks.keySet().removeIf(k -> k.epoch() < msg.epoch());
+        placing.keySet().removeIf(k -> k.epoch() < msg.epoch());
+        pulse.tell(new Pulse.Release(msg.epoch()));
         return this;
     }
 

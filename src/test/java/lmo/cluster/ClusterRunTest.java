@@ -1,26 +1,25 @@
 package lmo.cluster;
 
+import static lmo.cluster.RunDirs.assertEachStepOnce;
+import static lmo.cluster.RunDirs.reference;
+import static lmo.cluster.RunDirs.summary;
+import static lmo.cluster.RunDirs.waitForStep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import lmo.engine.LocalEngine;
-import lmo.engine.Recorder;
-import lmo.scenario.Assembler;
-import lmo.scenario.ScenarioException;
-import lmo.scenario.ScenarioLoader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -33,6 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * their own.
  */
 @Tag("jvm")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClusterRunTest {
     @TempDir Path dir;
@@ -139,7 +139,7 @@ class ClusterRunTest {
                 "--port", "" + own, "--start-nodes", "3", "--min-nodes", "2");
              Jvm victim = Jvm.start(dir.resolve("w1.log"), "node", "--join", "127.0.0.1:" + own, "--once");
              Jvm survivor = Jvm.start(dir.resolve("w2.log"), "node", "--join", "127.0.0.1:" + own, "--once")) {
-            waitForStep(out, 200, coordinator);
+            waitForStep(out, 200, coordinator, true);
             victim.kill();
             assertEquals(0, coordinator.exitCode(180), coordinator.log());
             JsonNode summary = summary(out);
@@ -159,7 +159,7 @@ class ClusterRunTest {
         try (Jvm coordinator = Jvm.start(dir.resolve("c.log"), "run", "src/test/resources/lmo/scenario/sobolev-torus-s1.yaml",
                 "--set", overrides.get(0), "--set", overrides.get(1), "--out", out.toString(), "-q", "--cluster",
                 "--port", "" + port, "--min-nodes", "3")) {
-            waitForStep(out, 200, coordinator);
+            waitForStep(out, 200, coordinator, true);
             coordinator.kill();
         }
         assertEquals(0, lmo.cli.Main.execute("resume", out.toString(), "-q"));
@@ -178,7 +178,7 @@ class ClusterRunTest {
                 "--port", "" + own, "--min-nodes", "3", "--rejoin-timeout", "3");
              Jvm victim = Jvm.start(dir.resolve("w1.log"), "node", "--join", "127.0.0.1:" + own, "--once");
              Jvm other = Jvm.start(dir.resolve("w2.log"), "node", "--join", "127.0.0.1:" + own, "--once")) {
-            waitForStep(out, 200, coordinator);
+            waitForStep(out, 200, coordinator, true);
             victim.kill();
             assertEquals(4, coordinator.exitCode(120), coordinator.log());
             assertTrue(coordinator.log().contains("resumable from the checkpoint at step"), coordinator.log());
@@ -187,38 +187,5 @@ class ClusterRunTest {
         assertEquals(0, lmo.cli.Main.execute("resume", out.toString(), "-q"));
         assertEquals(reference("src/test/resources/lmo/scenario/sobolev-torus-s1.yaml", overrides),
                 summary(out).get("stateSha256").asText());
-    }
-
-    /** stateSha256 of the scenario run in this JVM by the single-threaded reference loop. */
-    private static String reference(String scenario, List<String> overrides) throws ScenarioException {
-        return LocalEngine.run(Assembler.build(ScenarioLoader.load(Path.of(scenario), overrides)), new Recorder()).stateSha256();
-    }
-
-    private static JsonNode summary(Path out) throws IOException {
-        return new ObjectMapper().readTree(out.resolve("summary.json").toFile());
-    }
-
-    /** Waits until metrics.csv has a row at or past {@code step} (and a checkpoint exists). */
-    private static void waitForStep(Path out, long step, Jvm coordinator) throws Exception {
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            Path csv = out.resolve("metrics.csv");
-            if (Files.exists(out.resolve("checkpoint.lmo")) && Files.exists(csv)) {
-                List<String> lines = Files.readAllLines(csv);
-                String last = lines.get(lines.size() - 1);
-                if (lines.size() > 1 && Long.parseLong(last.split(",")[0]) >= step) return;
-            }
-            assertTrue(coordinator.alive(), "the coordinator ended early:\n" + coordinator.log());
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no progress to step " + step + ":\n" + coordinator.log());
-    }
-
-    private static void assertEachStepOnce(Path out, long steps, int every) throws IOException {
-        List<String> lines = Files.readAllLines(out.resolve("metrics.csv"));
-        List<Long> logged = lines.stream().skip(1).map(l -> Long.parseLong(l.split(",")[0])).toList();
-        List<Long> expected = new ArrayList<>();
-        for (long k = 0; k <= steps; k += every) expected.add(k);
-        assertEquals(expected, logged);
     }
 }

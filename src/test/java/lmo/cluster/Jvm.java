@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A child JVM running {@code lmo.cli.Main} from the test classpath, with the flags every lmo JVM needs; its output
- * goes to a log file. {@link #kill()} is kill -9.
+ * goes to a log file. {@link #kill()} is kill -9; {@link #suspend()} and {@link #resume()} are SIGSTOP and SIGCONT (a
+ * suspended JVM keeps its sockets open and answers nothing). Closing kills it, suspended or not.
  */
 public final class Jvm implements AutoCloseable {
     private final Process process;
@@ -73,6 +74,30 @@ public final class Jvm implements AutoCloseable {
     }
 
     public boolean alive() { return process.isAlive(); }
+
+    /** SIGSTOP: every thread of the JVM stops, its connections stay open. */
+    public void suspend() throws IOException, InterruptedException { signal("STOP"); }
+
+    /** SIGCONT, after {@link #suspend()}. */
+    public void resume() throws IOException, InterruptedException { signal("CONT"); }
+
+    private void signal(String name) throws IOException, InterruptedException {
+        if (!process.isAlive()) return;
+        Process k = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start();
+        if (k.waitFor() != 0) throw new IOException("kill -" + name + " " + process.pid() + " failed");
+    }
+
+    /** Waits until the log has a line matching {@code regex}, and returns the first such line's first group. */
+    public String await(String regex, int seconds) throws InterruptedException {
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile(regex, java.util.regex.Pattern.MULTILINE);
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            java.util.regex.Matcher m = p.matcher(log());
+            if (m.find()) return m.groupCount() > 0 ? m.group(1) : m.group();
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no line matching " + regex + " after " + seconds + " s; log:\n" + log());
+    }
 
     public String log() {
         try {
