@@ -2,6 +2,7 @@ package lmo.scenario;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -63,8 +64,11 @@ class ExampleScenariosTest {
                 .replace("mean: [0.5]", "mean: [0.5, 0.5, 0.5]").replace("s: 1}", "s: 2}")));
         assertEquals(new SobolevKernel(10, 64, "exact"), kernel(dir, Scenarios.TORUS.replace("s: 1}", "s: 10}")));
         assertEquals(new SobolevKernel(11, 64, "fourier"), kernel(dir, Scenarios.TORUS.replace("s: 1}", "s: 11}")));
-        assertEquals(new SobolevKernel(12, 8, "exact"),
-                kernel(dir, Scenarios.TORUS.replace("s: 1}", "s: 12, modes: 8, method: exact}")));
+        // the exact (Bernoulli) kernel stops at s = 10: asking for more is refused where it is asked, not at build
+        ScenarioException e = assertThrows(ScenarioException.class,
+                () -> kernel(dir, Scenarios.TORUS.replace("s: 1}", "s: 12, modes: 8, method: exact}")));
+        assertTrue(e.getMessage().endsWith(
+                "model.kernel.method: exact needs an integer s in 1..10, got s = 12; use fourier or auto"), e.getMessage());
     }
 
     private static KernelSpec kernel(java.nio.file.Path dir, String text) throws ScenarioException {
