@@ -118,14 +118,18 @@ class ClusterFaultTest {
     void aWorkerLostBeforeAnyCheckpointWithTooFewLeftStopsWithCode4AndResumesFromStep0() throws Exception {
         Path out = dir.resolve("lost");
         int port = Jvm.freePort();
-        try (Jvm coordinator = Jvm.start(dir.resolve("c.log"), command(out, port, RUN, "--min-nodes", "2",
-                     "--rejoin-timeout", "2"));
+        // with plots on (no --no-plots): a lost run must draw none and print no plot warning before its message
+        String[] withPlots = java.util.Arrays.stream(command(out, port, RUN, "--min-nodes", "2", "--rejoin-timeout", "2"))
+                .filter(a -> !a.equals("--no-plots")).toArray(String[]::new);
+        try (Jvm coordinator = Jvm.start(dir.resolve("c.log"), withPlots);
              Jvm victim = Jvm.start(dir.resolve("victim.log"), "node", "--join", "127.0.0.1:" + port, "--once")) {
             waitForStep(out, 50, coordinator, false);
             victim.kill();
             assertEquals(4, coordinator.exitCode(120), coordinator.log());
             assertTrue(coordinator.log().contains("resumable from the checkpoint at step 0: bin/lmo resume " + out),
                     coordinator.log());
+            assertFalse(coordinator.log().contains("lmo: warning: no plots"), coordinator.log());
+            assertFalse(Files.exists(out.resolve("plots")), "a lost run draws no plots");
             JsonNode summary = summary(out);
             assertEquals("lost", summary.get("status").asText());
             assertEquals(0, summary.get("resumableFromStep").asInt());
