@@ -29,6 +29,17 @@ import lmo.model.neural.ScalingPath;
 import lmo.model.neural.TwoLayerModel;
 import lmo.space.Space;
 import lmo.space.Spaces;
+import lmo.family.BarycenterSpec;
+import lmo.family.DeepLinearSpec;
+import lmo.family.GameSpec;
+import lmo.family.GaussianKernel;
+import lmo.family.KernelSpec;
+import lmo.family.MlpSpec;
+import lmo.family.MmdSpec;
+import lmo.family.OtSpec;
+import lmo.family.ResNetSpec;
+import lmo.family.SobolevKernel;
+import lmo.family.TwoLayerSpec;
 
 /**
  * Turns a validated {@link Scenario} into the {@link Simulation} the engine runs: spaces, initial states, the

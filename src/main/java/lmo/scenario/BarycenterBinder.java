@@ -3,6 +3,7 @@ package lmo.scenario;
 import java.util.ArrayList;
 import java.util.List;
 import lmo.scenario.MapReader.Check;
+import lmo.family.BarycenterSpec;
 
 /**
  * Binds {@code model} of type {@code barycenter}: the population (euclidean; for the grid solver, on a {@code grid}

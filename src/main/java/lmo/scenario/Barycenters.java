@@ -12,6 +12,7 @@ import lmo.transport.barycenter.GaussianBarycenter;
 import lmo.transport.barycenter.GridBarycenter;
 import lmo.transport.barycenter.PointCloud;
 import lmo.transport.barycenter.TensorGrid;
+import lmo.family.BarycenterSpec;
 
 /** Builds the barycenter models of {@link BarycenterSpec}: the inputs as point clouds or as weights on the grid. */
 final class Barycenters {

@@ -2,6 +2,7 @@ package lmo.scenario;
 
 import java.util.SortedMap;
 import lmo.scenario.MapReader.Check;
+import lmo.family.DeepLinearSpec;
 
 /** Binds {@code model} of type {@code deep-linear}: sizes, data, init, sharpness settings; checks a listed population. */
 final class DeepLinearBinder {

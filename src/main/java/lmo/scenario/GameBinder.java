@@ -10,6 +10,8 @@ import lmo.model.game.Payoff;
 import lmo.model.game.UserPayoffs;
 import lmo.scenario.MapReader.Check;
 import lmo.scenario.Node.SeqNode;
+import lmo.family.GameSpec;
+import lmo.family.PayoffSpec;
 
 /**
  * Binds {@code model} of type {@code game}: the two populations {@code x} and {@code y}, the payoff checked against

@@ -12,6 +12,8 @@ import lmo.model.game.GameModel;
 import lmo.model.game.Payoff;
 import lmo.model.game.QuadraticPayoff;
 import lmo.model.game.UserPayoffs;
+import lmo.family.GameSpec;
+import lmo.family.PayoffSpec;
 
 /** Builds the payoff and the {@link GameModel} of a {@link GameSpec}, for the binder (checks) and the assembler. */
 final class Games {

@@ -2,6 +2,7 @@ package lmo.scenario;
 
 import java.util.SortedMap;
 import lmo.scenario.MapReader.Check;
+import lmo.family.MlpSpec;
 
 /** Binds {@code model} of type {@code mlp}: variant, sizes, branch scale, seeds; checks a listed population. */
 final class MlpBinder {

@@ -11,6 +11,16 @@ import lmo.model.neural.Datasets;
 import lmo.model.neural.Readout;
 import lmo.scenario.MapReader.Check;
 import lmo.scenario.Node.SeqNode;
+import lmo.family.EnergyKernel;
+import lmo.family.GaussianKernel;
+import lmo.family.KernelSpec;
+import lmo.family.MmdSpec;
+import lmo.family.NetworkDataSpec;
+import lmo.family.OtSpec;
+import lmo.family.PotentialModelSpec;
+import lmo.family.SobolevKernel;
+import lmo.family.TeacherSpec;
+import lmo.family.TwoLayerSpec;
 
 /**
  * Binds {@code model}: the MMD model's population, kernel and target, checked against the population's space; the

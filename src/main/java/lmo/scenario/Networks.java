@@ -21,6 +21,9 @@ import lmo.model.neural.Readout;
 import lmo.model.neural.Signs;
 import lmo.model.neural.Teacher;
 import lmo.model.neural.TwoLayerModel;
+import lmo.family.NetworkDataSpec;
+import lmo.family.TeacherSpec;
+import lmo.family.TwoLayerSpec;
 
 /**
  * Builds the {@link TwoLayerModel} of a {@link TwoLayerSpec}: the teacher, the data set (generated, read from files,

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SortedMap;
 import lmo.scenario.MapReader.Check;
+import lmo.family.ResNetSpec;
 
 /**
  * Binds {@code model} of type {@code resnet}: the sizes, the task, the embeddings' seed and coupling, an optional

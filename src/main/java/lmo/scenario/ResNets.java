@@ -10,6 +10,7 @@ import lmo.model.resnet.ResNetData;
 import lmo.model.resnet.ResNetModel;
 import lmo.model.resnet.ResNetShape;
 import lmo.rng.CounterRng;
+import lmo.family.ResNetSpec;
 
 /** Builds the ResNet model of a {@link ResNetSpec}: data, embeddings (coupled or not), the reference run's tables. */
 final class ResNets {

@@ -7,6 +7,9 @@ import java.util.SortedMap;
 import lmo.scenario.MapReader.Check;
 import lmo.scenario.Node.MapNode;
 import lmo.scenario.Node.Scalar;
+import lmo.family.BarycenterSpec;
+import lmo.family.OtSpec;
+import lmo.family.TwoLayerSpec;
 
 /**
  * Turns a scenario tree (overrides already applied) into a {@link Scenario}: the top-level keys, {@code dynamics},

@@ -7,6 +7,20 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import lmo.family.BarycenterSpec;
+import lmo.family.DeepLinearSpec;
+import lmo.family.GameSpec;
+import lmo.family.GaussianKernel;
+import lmo.family.KernelSpec;
+import lmo.family.MlpSpec;
+import lmo.family.MmdSpec;
+import lmo.family.NetworkDataSpec;
+import lmo.family.OtSpec;
+import lmo.family.PayoffSpec;
+import lmo.family.ResNetSpec;
+import lmo.family.SobolevKernel;
+import lmo.family.TeacherSpec;
+import lmo.family.TwoLayerSpec;
 
 /**
  * Writes a resolved {@link Scenario} as YAML, every key in documented order ({@link Keys}). Sections are block

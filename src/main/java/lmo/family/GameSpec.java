@@ -1,4 +1,7 @@
-package lmo.scenario;
+package lmo.family;
+
+import lmo.scenario.ModelSpec;
+import lmo.scenario.PotentialSpec;
 
 /**
  * {@code model.type: game}: the two-player zero-sum game {@code min_mu max_nu int int f dmu dnu} between the

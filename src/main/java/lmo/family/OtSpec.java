@@ -1,4 +1,8 @@
-package lmo.scenario;
+package lmo.family;
+
+import lmo.scenario.ModelSpec;
+import lmo.scenario.PotentialSpec;
+import lmo.scenario.SamplesTarget;
 
 /**
  * {@code model.type: ot}: entropic optimal transport between the particles of {@code population} (the sources,

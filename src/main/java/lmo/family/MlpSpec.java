@@ -1,7 +1,13 @@
-package lmo.scenario;
+package lmo.family;
 
 import lmo.deep.mlp.Mlp;
 import lmo.model.mlp.MlpModel;
+import lmo.scenario.DerivesPopulation;
+import lmo.scenario.ListInit;
+import lmo.scenario.ModelSpec;
+import lmo.scenario.PopulationSpec;
+import lmo.scenario.PotentialSpec;
+import lmo.scenario.SpaceSpec;
 
 /**
  * {@code model.type: mlp}: a ReLU MLP or ResNet with feature speed diagnostics ({@link lmo.model.mlp.MlpModel}), its

@@ -1,4 +1,4 @@
-package lmo.scenario;
+package lmo.family;
 
 /** The energy-distance kernel {@code -|x-y|}. */
 public record EnergyKernel() implements KernelSpec {

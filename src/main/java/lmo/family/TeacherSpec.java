@@ -1,6 +1,7 @@
-package lmo.scenario;
+package lmo.family;
 
 import java.util.List;
+import lmo.scenario.CosineDensitySpec;
 
 /**
  * The teacher network {@code f*(x) = sum_t a*_t sigma(<w*_t, x~>)} of generated data ({@code model.data.teacher}).

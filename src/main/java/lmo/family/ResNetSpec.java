@@ -1,6 +1,12 @@
-package lmo.scenario;
+package lmo.family;
 
 import java.nio.file.Path;
+import lmo.scenario.DerivesPopulation;
+import lmo.scenario.GaussianInit;
+import lmo.scenario.ModelSpec;
+import lmo.scenario.PopulationSpec;
+import lmo.scenario.PotentialSpec;
+import lmo.scenario.SpaceSpec;
 
 /**
  * {@code model.type: resnet}: the MLU-regime ResNet ({@link lmo.model.resnet.ResNetModel}) whose hidden units are the

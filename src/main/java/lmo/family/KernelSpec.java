@@ -1,4 +1,4 @@
-package lmo.scenario;
+package lmo.family;
 
 /** The kernel of an MMD model ({@code model.kernel}). */
 public sealed interface KernelSpec permits SobolevKernel, GaussianKernel, EnergyKernel {

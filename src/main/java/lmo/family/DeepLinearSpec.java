@@ -1,7 +1,13 @@
-package lmo.scenario;
+package lmo.family;
 
 import lmo.deep.linear.DeepLinearNetwork;
 import lmo.model.deeplinear.DeepLinearModel;
+import lmo.scenario.DerivesPopulation;
+import lmo.scenario.ListInit;
+import lmo.scenario.ModelSpec;
+import lmo.scenario.PopulationSpec;
+import lmo.scenario.PotentialSpec;
+import lmo.scenario.SpaceSpec;
 
 /**
  * {@code model.type: deep-linear}: a deep linear network for univariate regression

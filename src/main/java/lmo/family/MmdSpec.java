@@ -1,4 +1,8 @@
-package lmo.scenario;
+package lmo.family;
+
+import lmo.scenario.ModelSpec;
+import lmo.scenario.PotentialSpec;
+import lmo.scenario.TargetSpec;
 
 /**
  * The kernel discrepancy {@code F(mu) = 1/2 MMD_K(mu, nu)^2} between a population mu and a target law nu.

@@ -1,4 +1,7 @@
-package lmo.scenario;
+package lmo.family;
+
+import lmo.scenario.ModelSpec;
+import lmo.scenario.PotentialSpec;
 
 /**
  * {@code model.type: two-layer}: a wide two-layer network whose neurons are the particles of one population

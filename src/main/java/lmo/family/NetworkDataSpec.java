@@ -1,4 +1,4 @@
-package lmo.scenario;
+package lmo.family;
 
 import java.nio.file.Path;
 

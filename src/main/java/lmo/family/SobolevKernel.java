@@ -1,4 +1,4 @@
-package lmo.scenario;
+package lmo.family;
 
 /**
  * The Sobolev {@code H^-s} kernel on the torus: {@code MMD^2/2 = 1/2 sum_{k != 0} (2 pi |k|)^(-2s) |m_k(mu) - m_k(nu)|^2}.

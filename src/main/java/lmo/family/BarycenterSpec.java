@@ -1,9 +1,11 @@
-package lmo.scenario;
+package lmo.family;
 
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import lmo.scenario.ModelSpec;
+import lmo.scenario.PotentialSpec;
 
 /**
  * {@code model.type: barycenter}: the (lambda, tau)-barycenter of the {@code inputs} with weights {@code weights},

@@ -1,4 +1,7 @@
-package lmo.scenario;
+package lmo.family;
+
+import lmo.scenario.ModelSpec;
+import lmo.scenario.PotentialSpec;
 
 /** {@code model.type: potential}: a population in an external potential alone (no interaction). */
 public record PotentialModelSpec(PotentialSpec potential) implements ModelSpec {
