@@ -2,7 +2,6 @@ package lmo.family;
 
 import lmo.deep.linear.DeepLinearNetwork;
 import lmo.model.deeplinear.DeepLinearModel;
-import lmo.scenario.DerivesPopulation;
 import lmo.scenario.ListInit;
 import lmo.scenario.ModelSpec;
 import lmo.scenario.PopulationSpec;
@@ -19,7 +18,7 @@ import lmo.scenario.SpaceSpec;
  */
 public record DeepLinearSpec(String population, int depth, int dim, int samples, double noise, long dataSeed, String init,
                              double scale, long initSeed, long readoutSeed, long sharpnessEvery, double sharpnessTolerance)
-        implements ModelSpec, DerivesPopulation {
+        implements ModelSpec {
     /** The name of the derived population. */
     public static final String LAYERS = "layers";
 
@@ -39,7 +38,6 @@ public record DeepLinearSpec(String population, int depth, int dim, int samples,
     }
 
     /** L particles in R^(d^2), the layers at their initial values, listed. */
-    @Override
     public PopulationSpec derivedPopulation() {
         return new PopulationSpec(population, depth, new SpaceSpec("euclidean", dim * dim),
                 new ListInit(DeepLinearModel.rows(network(), initialTheta()), null), 1.0);

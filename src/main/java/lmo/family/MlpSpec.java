@@ -2,7 +2,6 @@ package lmo.family;
 
 import lmo.deep.mlp.Mlp;
 import lmo.model.mlp.MlpModel;
-import lmo.scenario.DerivesPopulation;
 import lmo.scenario.ListInit;
 import lmo.scenario.ModelSpec;
 import lmo.scenario.PopulationSpec;
@@ -17,7 +16,7 @@ import lmo.scenario.SpaceSpec;
  * @param branchScale beta of the residual variant (NaN: 1 / sqrt(depth); ignored for plain)
  */
 public record MlpSpec(String population, String variant, int depth, int width, int inputDim, int outputDim, int samples,
-                      double branchScale, long dataSeed, long initSeed) implements ModelSpec, DerivesPopulation {
+                      double branchScale, long dataSeed, long initSeed) implements ModelSpec {
     /** The name of the derived population. */
     public static final String NEURONS = "neurons";
 
@@ -40,7 +39,6 @@ public record MlpSpec(String population, String variant, int depth, int width, i
     }
 
     /** Every neuron's incoming weights at initialisation, listed. */
-    @Override
     public PopulationSpec derivedPopulation() {
         Mlp net = network();
         double[][] rows = MlpModel.neurons(net, net.initialTheta(initSeed, 0));

@@ -1,7 +1,6 @@
 package lmo.family;
 
 import java.nio.file.Path;
-import lmo.scenario.DerivesPopulation;
 import lmo.scenario.GaussianInit;
 import lmo.scenario.ModelSpec;
 import lmo.scenario.PopulationSpec;
@@ -23,7 +22,7 @@ import lmo.scenario.SpaceSpec;
  */
 public record ResNetSpec(String population, int depth, int width, int embedding, int inputDim, int outputDim,
                          int samples, String activation, long dataSeed, long embeddingSeed, boolean coupled,
-                         Path reference, boolean featureSpeed) implements ModelSpec, DerivesPopulation {
+                         Path reference, boolean featureSpeed) implements ModelSpec {
     /** The name of the derived population. */
     public static final String UNITS = "units";
 
@@ -31,7 +30,6 @@ public record ResNetSpec(String population, int depth, int width, int embedding,
     @Override public PotentialSpec potential() { return null; }
 
     /** depth * width particles in R^(2 embedding), iid N(0, embedding): U and V of the authors' init. */
-    @Override
     public PopulationSpec derivedPopulation() {
         int dim = 2 * embedding;
         double[] mean = new double[dim], std = new double[dim];

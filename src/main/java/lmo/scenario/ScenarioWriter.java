@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import lmo.family.BarycenterSpec;
 import lmo.family.DeepLinearSpec;
+import lmo.family.Families;
 import lmo.family.GameSpec;
 import lmo.family.GaussianKernel;
 import lmo.family.KernelSpec;
@@ -51,8 +52,9 @@ final class ScenarioWriter {
             pops.put(p.name(), map("count", p.count(), "space", map("type", p.space().type(), "dim", p.space().dim()),
                     "init", init, "mass", p.mass()));
         }
-        boolean derived = s.model() instanceof DerivesPopulation r && s.populations().size() == 1
-                && r.derivedPopulation().equals(s.populations().get(s.model().population()));
+        PopulationSpec derivedPopulation = Families.derivedPopulation(s.model());
+        boolean derived = derivedPopulation != null && s.populations().size() == 1
+                && derivedPopulation.equals(s.populations().get(s.model().population()));
         if (!derived) top.put("populations", pops);
         top.put("model", model(s.model()));
         top.put("dynamics", dynamics(s.dynamics()));

@@ -1,14 +1,42 @@
-package lmo.scenario;
+package lmo.family;
 
+import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
+import java.util.SortedSet;
+import lmo.model.Model;
+import lmo.scenario.DynamicsSpec;
+import lmo.scenario.Limits;
+import lmo.scenario.MapReader;
 import lmo.scenario.MapReader.Check;
-import lmo.family.DeepLinearSpec;
+import lmo.scenario.PopulationSpec;
+import lmo.scenario.ScenarioException;
 
-/** Binds {@code model} of type {@code deep-linear}: sizes, data, init, sharpness settings; checks a listed population. */
-final class DeepLinearBinder {
-    private DeepLinearBinder() {}
+/**
+ * {@code model.type: deep-linear}: a deep linear network for univariate regression
+ * ({@link lmo.model.deeplinear.DeepLinearModel}) whose L layers are the particles of its own population (a listed one
+ * must match): sizes, data, init, sharpness settings. Trained by gradient descent (wasserstein).
+ */
+public final class DeepLinearFamily implements ModelFamily<DeepLinearSpec> {
+    static final List<String> KEYS = List.of("type", "depth", "dim", "samples", "noise", "dataSeed", "init", "initSeed",
+            "readoutSeed", "sharpnessEvery", "sharpnessTolerance");
+    static final Map<String, List<String>> INIT = KeyLists.ordered(
+            "gaussian", List.of("type", "scale"),
+            "residual", List.of("type", "scale"));
 
-    static DeepLinearSpec bind(MapReader m, SortedMap<String, PopulationSpec> populations, long seed) throws ScenarioException {
+    @Override public String type() { return "deep-linear"; }
+    @Override public Class<DeepLinearSpec> specType() { return DeepLinearSpec.class; }
+    @Override public List<Key> keys() { return List.of(); }
+    @Override public SortedSet<String> paths() { return new KeyLists().add("", KEYS).addEach("init", INIT.values()).paths(); }
+    @Override public boolean derivesPopulation() { return true; }
+    @Override public PopulationSpec derivedPopulation(DeepLinearSpec spec) { return spec.derivedPopulation(); }
+    @Override public String refusedDynamics(DeepLinearSpec spec, DynamicsSpec dynamics) { return Descent.refused(type(), dynamics); }
+
+    @Override
+    public DeepLinearSpec bind(MapReader m, BindContext c) throws ScenarioException {
+        m.allow(KEYS);
+        SortedMap<String, PopulationSpec> populations = c.populations();
+        long seed = c.seed();
         long l = m.requireSize("depth", 1), d = m.requireSize("dim", 1);
         Limits.check(Limits.oneArray("depth x (dim^2 + 1) doubles (the layers' entries and masses)"), Limits.MAX_ARRAY,
                 v -> (double) v[0] * ((double) v[1] * v[1] + 1), Limits.of(m, "depth", l, 1), Limits.of(m, "dim", d, 1));
@@ -19,8 +47,8 @@ final class DeepLinearBinder {
         double noise = m.optDouble("noise", 1.0, Check.atLeast(0));
         long dataSeed = m.optLong("dataSeed", 0);
         MapReader init = m.requireMap("init");
-        String kind = init.choice("type", null, Keys.DEEP_LINEAR_INIT.keySet());
-        init.allow(Keys.DEEP_LINEAR_INIT.get(kind));
+        String kind = init.choice("type", null, INIT.keySet());
+        init.allow(INIT.get(kind));
         double scale = init.requireDouble("scale", Check.atLeast(0));
         long initSeed = m.optLong("initSeed", seed);
         long readoutSeed = m.optLong("readoutSeed", seed);
@@ -50,5 +78,12 @@ final class DeepLinearBinder {
             throw m.error("samples", "cannot make the regression data: " + e.getMessage());
         }
         return spec;
+    }
+
+    @Override
+    public Model build(DeepLinearSpec l, BuildContext c) {
+        return new lmo.model.deeplinear.DeepLinearModel(c.index(l.population()), l.network(),
+                lmo.deep.linear.Regression.paper(l.samples(), l.dim(), l.noise(), l.dataSeed()), l.sharpnessEvery(),
+                l.sharpnessTolerance(), c.steps());
     }
 }

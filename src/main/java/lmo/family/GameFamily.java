@@ -1,48 +1,84 @@
-package lmo.scenario;
+package lmo.family;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.SortedSet;
+import lmo.engine.Population;
+import lmo.io.Csv;
+import lmo.io.Npy;
+import lmo.io.Table;
+import lmo.model.Model;
+import lmo.model.game.FourierPayoff;
+import lmo.model.game.GameModel;
 import lmo.model.game.Payoff;
+import lmo.model.game.QuadraticPayoff;
 import lmo.model.game.UserPayoffs;
+import lmo.scenario.DataFiles;
+import lmo.scenario.Limits;
+import lmo.scenario.MapReader;
 import lmo.scenario.MapReader.Check;
+import lmo.scenario.Node;
 import lmo.scenario.Node.SeqNode;
-import lmo.family.GameSpec;
-import lmo.family.PayoffSpec;
+import lmo.scenario.PopulationSpec;
+import lmo.scenario.ScenarioException;
+import lmo.scenario.SpaceSpec;
 
 /**
- * Binds {@code model} of type {@code game}: the two populations {@code x} and {@code y}, the payoff checked against
- * their spaces, the evaluation path and the niError settings.
+ * {@code model.type: game}: the two-player zero-sum game {@code min_mu max_nu int int f dmu dnu} between the
+ * populations {@code x} (the minimiser) and {@code y} (the maximiser) ({@link GameModel}; docs/games.md). Binding
+ * checks the payoff f against the two spaces (building it once), the evaluation path and the niError settings; the
+ * build looks the players up by name, not by position.
  */
-final class GameBinder {
+public final class GameFamily implements ModelFamily<GameSpec> {
+    static final List<String> KEYS = List.of("type", "payoff", "path", "niError");
+    static final Map<String, List<String>> PAYOFF = KeyLists.ordered(
+            "fourier", List.of("type", "coefficients", "file", "random"),
+            "example-4.1", List.of("type", "epsilon"),
+            "bilinear", List.of("type", "B"),
+            "quadratic", List.of("type", "P", "B", "Q"),
+            "class", List.of("type", "class"));
+    static final List<String> COEFFICIENT = List.of("k", "l", "re", "im");
+    static final List<String> RANDOM = List.of("order", "seed");
+    static final List<String> PATHS = List.of("auto", "features", "gathered");
+    static final List<String> NI_ERROR = List.of("grid", "starts", "iterations");
+
     /** The most modes {@code (2K + 1)^d} of a fourier payoff ({@link lmo.model.game.FourierPayoff#modeCount}). */
     static final int MAX_FOURIER_MODES = 4096;
 
-    private final DataFiles files;
-    private final List<Path> jars;
+    @Override public String type() { return "game"; }
+    @Override public Class<GameSpec> specType() { return GameSpec.class; }
+    @Override public List<Key> keys() { return List.of(); }
 
-    GameBinder(DataFiles files, List<Path> jars) {
-        this.files = files;
-        this.jars = jars;
+    @Override
+    public SortedSet<String> paths() {
+        return new KeyLists().add("", KEYS).addEach("payoff", PAYOFF.values()).add("payoff.coefficients[]", COEFFICIENT)
+                .add("payoff.random", RANDOM).add("niError", NI_ERROR).paths();
     }
 
-    GameSpec bind(MapReader m, SortedMap<String, PopulationSpec> populations, long seed) throws ScenarioException {
+    @Override
+    public GameSpec bind(MapReader m, BindContext c) throws ScenarioException {
+        m.allow(KEYS);
+        SortedMap<String, PopulationSpec> populations = c.populations();
+        long seed = c.seed();
         if (!populations.keySet().equals(Set.of(GameSpec.X, GameSpec.Y))) {
             throw m.error("type", "a game needs exactly two populations named x and y, got: " + String.join(", ", populations.keySet()));
         }
         SpaceSpec sx = populations.get(GameSpec.X).space(), sy = populations.get(GameSpec.Y).space();
-        PayoffSpec payoff = payoff(m.requireMap("payoff"), sx, sy, seed);
+        PayoffSpec payoff = payoff(m.requireMap("payoff"), sx, sy, seed, c);
         boolean fourier = payoff instanceof PayoffSpec.Fourier || payoff instanceof PayoffSpec.Example41;
-        String path = m.choice("path", "auto", Keys.GAME_PATHS);
+        String path = m.choice("path", "auto", PATHS);
         if (path.equals("features") && !fourier) {
             throw m.error("path", "the features path needs a fourier or example-4.1 payoff, got " + payoff.type());
         }
         if (path.equals("auto")) path = fourier ? "features" : "gathered";
         MapReader ni = m.optMap("niError");
-        ni.allow(Keys.NI_ERROR);
+        ni.allow(NI_ERROR);
         boolean plane = sx.isTorus() && sx.dim() == 2 || sy.isTorus() && sy.dim() == 2;
         int grid = ni.optInt("grid", plane ? 64 : 512, Check.atLeast(0));
         long startCount = ni.optSize("starts", 32, 1);
@@ -54,9 +90,10 @@ final class GameBinder {
         return new GameSpec(payoff, path, grid, starts, iterations);
     }
 
-    private PayoffSpec payoff(MapReader m, SpaceSpec sx, SpaceSpec sy, long seed) throws ScenarioException {
-        String type = m.choice("type", null, Keys.PAYOFF.keySet());
-        m.allow(Keys.PAYOFF.get(type));
+    private static PayoffSpec payoff(MapReader m, SpaceSpec sx, SpaceSpec sy, long seed, BindContext c)
+            throws ScenarioException {
+        String type = m.choice("type", null, PAYOFF.keySet());
+        m.allow(PAYOFF.get(type));
         String spaces = "x: " + sx.type() + " of dim " + sx.dim() + ", y: " + sy.type() + " of dim " + sy.dim();
         PayoffSpec spec;
         switch (type) {
@@ -64,7 +101,7 @@ final class GameBinder {
                 if (!sx.isTorus() || !sy.isTorus() || sx.dim() != sy.dim()) {
                     throw m.error("type", "a fourier payoff needs torus spaces of equal dim for x and y, got " + spaces);
                 }
-                spec = fourier(m, sx.dim(), seed);
+                spec = fourier(m, sx.dim(), seed, c);
                 break;
             case "example-4.1":
                 if (!sx.isTorus() || !sy.isTorus() || sx.dim() != 1 || sy.dim() != 1) {
@@ -78,9 +115,9 @@ final class GameBinder {
                     throw m.error("type", "a " + type + " payoff needs euclidean spaces for x and y, got " + spaces);
                 }
                 boolean q = type.equals("quadratic");
-                PayoffSpec.Matrix p = q ? matrix(m, "P", sx.dim(), sx.dim(), "x", "x") : null;
-                PayoffSpec.Matrix b = matrix(m, "B", sx.dim(), sy.dim(), "x", "y");
-                PayoffSpec.Matrix qq = q ? matrix(m, "Q", sy.dim(), sy.dim(), "y", "y") : null;
+                PayoffSpec.Matrix p = q ? matrix(m, "P", sx.dim(), sx.dim(), "x", "x", c) : null;
+                PayoffSpec.Matrix b = matrix(m, "B", sx.dim(), sy.dim(), "x", "y", c);
+                PayoffSpec.Matrix qq = q ? matrix(m, "Q", sy.dim(), sy.dim(), "y", "y", c) : null;
                 spec = new PayoffSpec.Matrices(type, p, b, qq);
                 break;
             }
@@ -88,7 +125,7 @@ final class GameBinder {
                 spec = new PayoffSpec.UserClass(m.requireString("class"));
         }
         try {
-            Payoff f = Games.payoff(spec, sx.dim(), jars);
+            Payoff f = payoffOf(spec, sx.dim(), c.jars());
             if (f.dimX() != sx.dim() || f.dimY() != sy.dim()) {
                 throw m.error(type.equals("class") ? "class" : "type", "the payoff has dimX() = " + f.dimX() + " and dimY() = "
                         + f.dimY() + ", but the populations have " + spaces);
@@ -103,7 +140,8 @@ final class GameBinder {
     }
 
     /** Exactly one of {@code coefficients}, {@code file}, {@code random}. */
-    private PayoffSpec.Fourier fourier(MapReader m, int dim, long seed) throws ScenarioException {
+    private static PayoffSpec.Fourier fourier(MapReader m, int dim, long seed, BindContext context)
+            throws ScenarioException {
         List<String> given = new ArrayList<>();
         for (String k : List.of("coefficients", "file", "random")) if (m.has(k)) given.add(k);
         if (given.size() != 1) {
@@ -113,19 +151,19 @@ final class GameBinder {
         }
         if (m.has("random")) {
             MapReader r = m.requireMap("random");
-            r.allow(Keys.RANDOM);
+            r.allow(RANDOM);
             int most = maxOrder(dim);
             int order = r.requireInt("order", v -> v >= 0 && v <= most ? null : "must be between 0 and " + most
                     + " ((2 order + 1)^" + dim + " modes, at most " + MAX_FOURIER_MODES + ")");
             return new PayoffSpec.Fourier(null, null, order, r.optLong("seed", seed));
         }
         if (m.has("file")) {
-            Path p = files.resolve(m, "file");
+            Path p = context.files().resolve(m, "file");
             if (!p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".npy")) {
                 throw m.error("file", "expected a .npy file of shape (n, n, 2), got " + p.getFileName());
             }
             try {
-                Games.fourierFile(p, dim);
+                fourierFile(p, dim);
             } catch (java.io.IOException | IllegalArgumentException e) {
                 throw m.error("file", p.getFileName() + ": " + e.getMessage());
             }
@@ -137,7 +175,7 @@ final class GameBinder {
         int order = 0;
         for (int i = 0; i < items.size(); i++) {
             MapReader c = MapReader.of(items.get(i), m.path("coefficients") + "[" + i + "]");
-            c.allow(Keys.COEFFICIENT);
+            c.allow(COEFFICIENT);
             List<Integer> k = frequencies(c, "k", dim), l = frequencies(c, "l", dim);
             for (int v : k) order = Math.max(order, Math.abs(v));
             for (int v : l) order = Math.max(order, Math.abs(v));
@@ -184,15 +222,9 @@ final class GameBinder {
         }
     }
 
-    private static List<Integer> ints(int[] a) {
-        List<Integer> out = new ArrayList<>();
-        for (int v : a) out.add(v);
-        return out;
-    }
-
     /** A list of rows, or a .npy/.csv file; {@code rows x cols}. */
-    private PayoffSpec.Matrix matrix(MapReader m, String key, int rows, int cols, String rowPlayer, String colPlayer)
-            throws ScenarioException {
+    private static PayoffSpec.Matrix matrix(MapReader m, String key, int rows, int cols, String rowPlayer,
+            String colPlayer, BindContext c) throws ScenarioException {
         String shape = rows + " x " + cols + " (dim " + rowPlayer + " x dim " + colPlayer + ")";
         if (m.require(key) instanceof SeqNode seq) {
             if (seq.items().size() != rows) throw m.error(key, "expected " + shape + ", got " + MapReader.count(seq.items().size(), "row"));
@@ -205,11 +237,118 @@ final class GameBinder {
             }
             return new PayoffSpec.Matrix(out, null);
         }
-        DataFiles.Data d = files.read(m, key);
+        DataFiles.Data d = c.files().read(m, key);
         if (d.table().rows() != rows || d.table().cols() != cols) {
             throw m.error(key, d.path().getFileName() + " is " + d.table().rows() + " x " + d.table().cols() + ", expected " + shape);
         }
         for (double v : d.table().data()) if (!Double.isFinite(v)) throw m.error(key, d.path().getFileName() + " has a non-finite entry " + v);
         return new PayoffSpec.Matrix(null, d.path());
+    }
+
+    // ---------------------------------------------------------------- build
+
+    /** The game between the populations named x and y (looked up by name, not by position). */
+    @Override
+    public Model build(GameSpec g, BuildContext c) throws ScenarioException {
+        Population x = byName(c.populations(), GameSpec.X), y = byName(c.populations(), GameSpec.Y);
+        Payoff f;
+        try {
+            f = payoffOf(g.payoff(), x.dim(), UserPayoffs.jars());
+        } catch (UserPayoffs.LoadException | IllegalArgumentException e) {
+            throw c.where().error("model.payoff", e.getMessage());
+        }
+        GameModel.Path path = g.path().equals("features") ? GameModel.Path.FEATURES : GameModel.Path.GATHERED;
+        GameModel.NiSettings ni = new GameModel.NiSettings(g.niGrid(), g.niStarts(), g.niIterations(), c.seed());
+        try {
+            return new GameModel(f, x.index(), x.space(), y.index(), y.space(), path, ni);
+        } catch (IllegalArgumentException e) {
+            throw c.where().error("model", e.getMessage());
+        }
+    }
+
+    private static Population byName(List<Population> pops, String name) throws ScenarioException {
+        for (Population p : pops) if (p.name().equals(name)) return p;
+        throw new ScenarioException("model: a game needs a population named " + name);
+    }
+
+    /** @param dim the torus dim of a fourier payoff */
+    private static Payoff payoffOf(PayoffSpec spec, int dim, List<Path> jars) throws UserPayoffs.LoadException {
+        if (spec instanceof PayoffSpec.Example41 e) return FourierPayoff.example41(e.epsilon());
+        if (spec instanceof PayoffSpec.UserClass c) return UserPayoffs.load(c.className(), jars);
+        if (spec instanceof PayoffSpec.Matrices m) {
+            double[][] b = matrix(m.b());
+            return m.p() == null ? QuadraticPayoff.bilinear(b) : new QuadraticPayoff(matrix(m.p()), b, matrix(m.q()));
+        }
+        PayoffSpec.Fourier f = (PayoffSpec.Fourier) spec;
+        if (f.randomOrder() != null) return FourierPayoff.random(dim, f.randomOrder(), f.seed());
+        if (f.file() != null) {
+            try {
+                return fourierFile(f.file(), dim);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot read " + f.file() + ": " + e.getMessage());
+            }
+        }
+        int order = 0;
+        for (PayoffSpec.Coefficient c : f.coefficients()) {
+            for (int v : c.k()) order = Math.max(order, Math.abs(v));
+            for (int v : c.l()) order = Math.max(order, Math.abs(v));
+        }
+        int n = FourierPayoff.modeCount(dim, order);
+        FourierPayoff empty = new FourierPayoff(dim, order, new double[2 * n * n]);
+        double[] coef = new double[2 * n * n];
+        for (PayoffSpec.Coefficient c : f.coefficients()) {
+            int at = 2 * (empty.modeIndex(ints(c.k())) * n + empty.modeIndex(ints(c.l())));
+            coef[at] = c.re();
+            coef[at + 1] = c.im();
+        }
+        return new FourierPayoff(dim, order, coef);
+    }
+
+    /** A .npy array of shape (n, n, 2) with n = (2K+1)^dim. */
+    private static FourierPayoff fourierFile(Path file, int dim) throws IOException {
+        Npy.Array a = Npy.readArray(file);
+        long[] s = a.shape();
+        if (s.length != 3 || s[0] != s[1] || s[2] != 2) {
+            throw new IllegalArgumentException("expected shape (n, n, 2), got " + java.util.Arrays.toString(s));
+        }
+        for (int order = 0; ; order++) {
+            long n = 1;
+            for (int c = 0; c < dim; c++) n *= 2L * order + 1;
+            if (n == s[0]) {
+                if (n > MAX_FOURIER_MODES) {
+                    throw new IllegalArgumentException("n = " + n + " modes is more than " + MAX_FOURIER_MODES);
+                }
+                for (int i = 0; i < a.data().length; i++) {
+                    if (!Double.isFinite(a.data()[i])) {
+                        throw new IllegalArgumentException("entry " + i + " is not a finite number: " + a.data()[i]);
+                    }
+                }
+                return new FourierPayoff(dim, order, a.data());
+            }
+            if (n > s[0]) {
+                throw new IllegalArgumentException("n = " + s[0] + " is not (2K+1)^" + dim + " for an integer K (dim " + dim + ")");
+            }
+        }
+    }
+
+    private static double[][] matrix(PayoffSpec.Matrix m) {
+        if (m.rows() != null) {
+            double[][] out = new double[m.rows().size()][];
+            for (int r = 0; r < out.length; r++) out[r] = m.rows().get(r).stream().mapToDouble(Double::doubleValue).toArray();
+            return out;
+        }
+        Table t;
+        try {
+            t = Csv.readNumeric(m.file());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + m.file() + ": " + e.getMessage());
+        }
+        double[][] out = new double[t.rows()][t.cols()];
+        for (int r = 0; r < t.rows(); r++) for (int c = 0; c < t.cols(); c++) out[r][c] = t.get(r, c);
+        return out;
+    }
+
+    private static int[] ints(List<Integer> a) {
+        return a.stream().mapToInt(Integer::intValue).toArray();
     }
 }

@@ -1,21 +1,46 @@
-package lmo.scenario;
+package lmo.family;
 
+import java.util.List;
 import java.util.SortedMap;
+import java.util.SortedSet;
+import lmo.model.Model;
+import lmo.scenario.DynamicsSpec;
+import lmo.scenario.Limits;
+import lmo.scenario.MapReader;
 import lmo.scenario.MapReader.Check;
-import lmo.family.MlpSpec;
+import lmo.scenario.PopulationSpec;
+import lmo.scenario.ScenarioException;
 
-/** Binds {@code model} of type {@code mlp}: variant, sizes, branch scale, seeds; checks a listed population. */
-final class MlpBinder {
+/**
+ * {@code model.type: mlp}: a ReLU MLP or ResNet with feature speed diagnostics ({@link lmo.model.mlp.MlpModel}), its
+ * neurons the particles of its own population (a listed one must match): variant, sizes, branch scale, seeds.
+ * Trained by gradient descent (wasserstein), whose step size is the learning rate.
+ */
+public final class MlpFamily implements ModelFamily<MlpSpec> {
+    static final List<String> KEYS = List.of("type", "variant", "depth", "width", "inputDim", "outputDim", "samples",
+            "branchScale", "dataSeed", "initSeed");
+    static final List<String> VARIANTS = List.of("plain", "residual");
+
+    @Override public String type() { return "mlp"; }
+    @Override public Class<MlpSpec> specType() { return MlpSpec.class; }
+    @Override public List<Key> keys() { return List.of(); }
+    @Override public SortedSet<String> paths() { return new KeyLists().add("", KEYS).paths(); }
+    @Override public boolean derivesPopulation() { return true; }
+    @Override public PopulationSpec derivedPopulation(MlpSpec spec) { return spec.derivedPopulation(); }
+    @Override public String refusedDynamics(MlpSpec spec, DynamicsSpec dynamics) { return Descent.refused(type(), dynamics); }
+
     /**
      * The most doubles of the neurons' weights, {@code (depth x width + outputDim) x max(inputDim, width)} (each
      * neuron padded to the widest fan-in): 2^28, 2 GiB, the model's own cap (the binder lists every neuron).
      */
     static final long MAX_WEIGHTS = 1L << 28;
 
-    private MlpBinder() {}
-
-    static MlpSpec bind(MapReader m, SortedMap<String, PopulationSpec> populations, long seed) throws ScenarioException {
-        String variant = m.choice("variant", "plain", Keys.MLP_VARIANTS);
+    @Override
+    public MlpSpec bind(MapReader m, BindContext c) throws ScenarioException {
+        m.allow(KEYS);
+        SortedMap<String, PopulationSpec> populations = c.populations();
+        long seed = c.seed();
+        String variant = m.choice("variant", "plain", VARIANTS);
         int minDepth = variant.equals("residual") ? 2 : 1;
         long d = m.requireSize("depth", minDepth), w = m.requireSize("width", 1);
         long in = m.optSize("inputDim", 10, 1), out = m.optSize("outputDim", 1, 1), n = m.optSize("samples", 4, 1);
@@ -48,5 +73,13 @@ final class MlpBinder {
                     + " (leave populations out: the model makes its own)");
         }
         return spec;
+    }
+
+    /** The network over its batch; the learning rate is the wasserstein step size. */
+    @Override
+    public Model build(MlpSpec p, BuildContext c) {
+        lmo.deep.mlp.Mlp net = p.network();
+        return new lmo.model.mlp.MlpModel(c.index(p.population()), net,
+                lmo.deep.mlp.Batch.gaussian(p.dataSeed(), 0, p.samples(), p.inputDim(), p.outputDim()), c.timeStep());
     }
 }
