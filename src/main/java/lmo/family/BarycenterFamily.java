@@ -48,7 +48,7 @@ public final class BarycenterFamily implements ModelFamily<BarycenterSpec> {
 
     @Override public String type() { return "barycenter"; }
     @Override public Class<BarycenterSpec> specType() { return BarycenterSpec.class; }
-    @Override public List<Key> keys() { return List.of(); }
+    @Override public List<Key> keys() { return DOCUMENTED; }
 
     @Override
     public SortedSet<String> paths() {
@@ -332,4 +332,47 @@ public final class BarycenterFamily implements ModelFamily<BarycenterSpec> {
         for (int l = 0; l < lw.length; l++) lw[l] = Math.log(mass[l]);
         return lw;
     }
+
+    /** The documented keys: the rows of this family in docs/scenarios.md, the doc cut to its first sentence. */
+    private static final List<Key> DOCUMENTED = List.of(
+            new Key("type", "`barycenter`", "required", "", "The functional."),
+            new Key("lambda", "number", "required", "> 0", "The inner strength lambda."),
+            new Key("tau", "number", "required", ">= 0 (`particles`), > 0 (`grid`)",
+                    "The outer strength tau (for `particles`, the temperature of the noise; 0: no noise)."),
+            new Key("inputs", "list of mappings", "required", "at least one",
+                    "The input measures nu_k, each with a `type`."),
+            new Key("inputs[].type", "`gaussian` | `atoms` | `file`", "required", "",
+                    "`gaussian`: N(mean, variance I)."),
+            new Key("inputs[].mean", "list of d numbers", "required", "", "`gaussian`: the mean."),
+            new Key("inputs[].variance", "number", "required", "> 0",
+                    "`gaussian`: sigma^2 (per coordinate, isotropic)."),
+            new Key("inputs[].sampling", "`lattice` | `random`", "`lattice`", "",
+                    "`gaussian`, `particles` solver: a weighted lattice (tensor product, weights proportional to "
+                    + "the density), or `count` samples moment-matched to the mean and covariance exactly (keyed "
+                    + "by the scenario's seed)."),
+            new Key("inputs[].points", "integer, or list of rows", "`21` (lattice) / required (atoms)", ">= 2",
+                    "`gaussian` lattice: points per axis over +-`radius` standard deviations."),
+            new Key("inputs[].radius", "number", "`5`", "> 0",
+                    "`gaussian` lattice: half-width in standard deviations."),
+            new Key("inputs[].count", "integer", "`1000`", "> d; [Limits](#limits)",
+                    "`gaussian`, `sampling: random`: the number of samples."),
+            new Key("inputs[].weights", "list of numbers", "equal", "> 0", "`atoms`: their weights (normalised)."),
+            new Key("inputs[].file", "path", "required", "`.npy` / `.csv`",
+                    "`file`: d columns, or d + 1 with the weights last (>= 0, normalised; zero-weight rows are "
+                    + "dropped)."),
+            new Key("inputs[].rows", "integer", "all", ">= 1", "`file`: use the first rows only."),
+            new Key("weights", "list of K numbers", "equal", "> 0",
+                    "The barycentric weights w_k (normalised to sum 1)."),
+            new Key("solver.type", "`particles` | `grid`", "required", "", "See above."),
+            new Key("solver.stepSize", "number", "required", "> 0",
+                    "`particles`: eta (the time step of the dynamics)."),
+            new Key("solver.sinkhornIterations", "integer", "`1`", ">= 1",
+                    "`particles`: warm-started Sinkhorn iterations per input and step."),
+            new Key("solver.damping", "number", "`min(1, tau / lambda)`", "(0, 1]",
+                    "`grid`: the damping of the potential update (undamped iterations diverge for tau < lambda / "
+                    + "2)."),
+            new Key("population", "population name", "the only population", "an existing population",
+                    "The population that moves."),
+            new Key("solver", "mapping", "required", "",
+                    "The schedule of inverse temperatures beta_t (epsilon_t = 1 / beta_t)."));
 }

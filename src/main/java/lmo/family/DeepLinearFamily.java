@@ -26,8 +26,9 @@ public final class DeepLinearFamily implements ModelFamily<DeepLinearSpec> {
 
     @Override public String type() { return "deep-linear"; }
     @Override public Class<DeepLinearSpec> specType() { return DeepLinearSpec.class; }
-    @Override public List<Key> keys() { return List.of(); }
-    @Override public SortedSet<String> paths() { return new KeyLists().add("", KEYS).addEach("init", INIT.values()).paths(); }
+    @Override public List<Key> keys() { return DOCUMENTED; }
+    @Override
+    public SortedSet<String> paths() { return new KeyLists().add("", KEYS).addEach("init", INIT.values()).paths(); }
     @Override public boolean derivesPopulation() { return true; }
     @Override public PopulationSpec derivedPopulation(DeepLinearSpec spec) { return spec.derivedPopulation(); }
     @Override public String refusedDynamics(DeepLinearSpec spec, DynamicsSpec dynamics) { return Descent.refused(type(), dynamics); }
@@ -86,4 +87,27 @@ public final class DeepLinearFamily implements ModelFamily<DeepLinearSpec> {
                 lmo.deep.linear.Regression.paper(l.samples(), l.dim(), l.noise(), l.dataSeed()), l.sharpnessEvery(),
                 l.sharpnessTolerance(), c.steps());
     }
+
+    /** The documented keys: the rows of this family in docs/scenarios.md, the doc cut to its first sentence. */
+    private static final List<Key> DOCUMENTED = List.of(
+            new Key("type", "`deep-linear`", "required", "", "The functional."),
+            new Key("depth", "integer", "required", ">= 1; with dim: [Limits](#limits)", "L."),
+            new Key("dim", "integer", "required", ">= 1", "d, the input dimension (and the width)."),
+            new Key("samples", "integer", "required", "> dim", "n (the design must have full column rank)."),
+            new Key("noise", "number", "`1.0`", ">= 0", "The label noise before rescaling."),
+            new Key("dataSeed", "integer", "`0`", "", "Keys X, w_true and the noise."),
+            new Key("init", "mapping", "required", "",
+                    "`{type: gaussian, scale}`: entries N(0, scale^2), W_L of 1 x d (small-scale init); `{type: "
+                    + "residual, scale}`: all W_k d x d, `W_k = I + scale / sqrt(L d) G_k`, the output `r' W_L "
+                    + "... W_1 x` with a fixed, untrained random unit read-out r."),
+            new Key("init.type", "`gaussian` | `residual`", "required", "", "See `model.init`."),
+            new Key("init.scale", "number", "required", ">= 0", "The init scale."),
+            new Key("initSeed", "integer", "the scenario's `seed`", "", "Keys the initial layers."),
+            new Key("readoutSeed", "integer", "the scenario's `seed`", "`residual` only",
+                    "Keys the fixed read-out r."),
+            new Key("sharpnessEvery", "integer", "`1`", ">= 1",
+                    "The sharpness is computed on logged steps divisible by it, and at the last step (NaN in "
+                    + "between)."),
+            new Key("sharpnessTolerance", "number", "`1e-10`", "> 0",
+                    "Relative tolerance of the Lanczos iteration (on exact Hessian-vector products)."));
 }

@@ -53,7 +53,7 @@ public final class GameFamily implements ModelFamily<GameSpec> {
 
     @Override public String type() { return "game"; }
     @Override public Class<GameSpec> specType() { return GameSpec.class; }
-    @Override public List<Key> keys() { return List.of(); }
+    @Override public List<Key> keys() { return DOCUMENTED; }
 
     @Override
     public SortedSet<String> paths() {
@@ -351,4 +351,49 @@ public final class GameFamily implements ModelFamily<GameSpec> {
     private static int[] ints(List<Integer> a) {
         return a.stream().mapToInt(Integer::intValue).toArray();
     }
+
+    /** The documented keys: the rows of this family in docs/scenarios.md, the doc cut to its first sentence. */
+    private static final List<Key> DOCUMENTED = List.of(
+            new Key("type", "`game`", "required", "", "The functional."),
+            new Key("payoff", "mapping", "required", "", "The payoff f, below."),
+            new Key("payoff.type", "`fourier` | `example-4.1` | `bilinear` | `quadratic` | `class`", "required", "",
+                    "The payoff family."),
+            new Key("path", "`auto` | `features` | `gathered`", "`auto`",
+                    "`features` needs `fourier` or `example-4.1`",
+                    "How V and U are evaluated: `features` sums the players' Fourier features (cost O((N + M) n) "
+                    + "per step, n = (2K+1)^d), `gathered` sums over pairs of particles (O(N M))."),
+            new Key("niError", "mapping", "all defaults", "", "How the metric `niError` is computed."),
+            new Key("niError.grid", "integer", "`512`, or `64` when a player is on a torus of dim 2", ">= 0",
+                    "Points per axis of the uniform grid (step `1/grid`) on which the best responses of players "
+                    + "on a torus of dim 1 or 2 are searched (the players' current particles are candidates too, "
+                    + "so `niError >= localNiError >= 0`)."),
+            new Key("niError.starts", "integer", "`32`", ">= 1; `starts x dim` doubles: [Limits](#limits)",
+                    "Other spaces (euclidean, sphere, torus of dim >= 3): start points of the local "
+                    + "best-response search, half of them the player's heaviest particles (gathered path), the "
+                    + "rest random points from the scenario `seed`."),
+            new Key("niError.iterations", "integer", "`200`", ">= 0",
+                    "Projected-gradient steps (Armijo backtracking) per start."),
+            new Key("payoff.coefficients", "list of coefficients", "", "each (k, l) at most once",
+                    "The nonzero coefficients; K is the largest `|k_c|`, `|l_c|` listed."),
+            new Key("payoff.coefficients[].k", "list of d integers", "required", "", "Frequency k of player x."),
+            new Key("payoff.coefficients[].l", "list of d integers", "required", "", "Frequency l of player y."),
+            new Key("payoff.coefficients[].re", "number", "`0`", "", "Real part of c_kl."),
+            new Key("payoff.coefficients[].im", "number", "`0`", "", "Imaginary part of c_kl."),
+            new Key("payoff.file", "path", "", "`.npy` float64 of shape (n, n, 2), n = (2K+1)^d",
+                    "c_kl = `[k, l, 0] + i [k, l, 1]`; a multi-index is numbered lexicographically, first axis "
+                    + "slowest, axis c at `k_c + K`."),
+            new Key("payoff.random", "mapping", "", "",
+                    "Random coefficients up to order K: real and imaginary parts iid N(0, 1/2) (Julia "
+                    + "`randn(ComplexF64)`), drawn from the counter-based generator with the seed."),
+            new Key("payoff.random.order", "integer", "required", ">= 0; (2K+1)^d <= 4096", "K."),
+            new Key("payoff.random.seed", "integer (64-bit)", "the scenario `seed`", "",
+                    "Seed of the coefficients (independent of the particles' seed streams)."),
+            new Key("payoff.epsilon", "number", "`0`", "", "The generic perturbation (0.5 in [games.md](games.md))."),
+            new Key("payoff.P", "matrix or path", "required (quadratic)", "dim x by dim x, symmetric",
+                    "Curvature of player x."),
+            new Key("payoff.B", "matrix or path", "required", "dim x by dim y", "The coupling."),
+            new Key("payoff.Q", "matrix or path", "required (quadratic)", "dim y by dim y, symmetric",
+                    "Curvature of player y."),
+            new Key("payoff.class", "string", "required", "a loadable class",
+                    "The fully qualified class name, e.g. `com.example.MyPayoff`."));
 }

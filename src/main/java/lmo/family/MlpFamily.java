@@ -23,7 +23,7 @@ public final class MlpFamily implements ModelFamily<MlpSpec> {
 
     @Override public String type() { return "mlp"; }
     @Override public Class<MlpSpec> specType() { return MlpSpec.class; }
-    @Override public List<Key> keys() { return List.of(); }
+    @Override public List<Key> keys() { return DOCUMENTED; }
     @Override public SortedSet<String> paths() { return new KeyLists().add("", KEYS).paths(); }
     @Override public boolean derivesPopulation() { return true; }
     @Override public PopulationSpec derivedPopulation(MlpSpec spec) { return spec.derivedPopulation(); }
@@ -82,4 +82,19 @@ public final class MlpFamily implements ModelFamily<MlpSpec> {
         return new lmo.model.mlp.MlpModel(c.index(p.population()), net,
                 lmo.deep.mlp.Batch.gaussian(p.dataSeed(), 0, p.samples(), p.inputDim(), p.outputDim()), c.timeStep());
     }
+
+    /** The documented keys: the rows of this family in docs/scenarios.md, the doc cut to its first sentence. */
+    private static final List<Key> DOCUMENTED = List.of(
+            new Key("type", "`mlp`", "required", "", "The functional."),
+            new Key("variant", "`plain` | `residual`", "`plain`", "", "The architecture."),
+            new Key("depth", "integer", "required",
+                    ">= 1 (>= 2 residual); with width, inputDim, outputDim: [Limits](#limits)",
+                    "Hidden layers (features h_1 .. h_depth)."),
+            new Key("width", "integer", "required", ">= 1", "Their width."),
+            new Key("inputDim", "integer", "`10`", ">= 1", "d_in."),
+            new Key("outputDim", "integer", "`1`", ">= 1", "d_out."),
+            new Key("samples", "integer", "`4`", ">= 1", "The batch n."),
+            new Key("branchScale", "number", "`1/sqrt(depth)`", "> 0; `residual` only", "beta."),
+            new Key("dataSeed", "integer", "`1`", "", "Keys the inputs and targets, iid N(0, 1)."),
+            new Key("initSeed", "integer", "the scenario's `seed`", "", "Keys the initial weights."));
 }

@@ -33,7 +33,7 @@ public final class MmdFamily implements ModelFamily<MmdSpec> {
 
     @Override public String type() { return "mmd"; }
     @Override public Class<MmdSpec> specType() { return MmdSpec.class; }
-    @Override public List<Key> keys() { return List.of(); }
+    @Override public List<Key> keys() { return DOCUMENTED; }
 
     @Override
     public SortedSet<String> paths() {
@@ -122,4 +122,59 @@ public final class MmdFamily implements ModelFamily<MmdSpec> {
     }
 
     private static double fourierModes(int dim, int modes) { return (Math.pow(2.0 * modes + 1, dim) - 1) / 2; }
+
+    /** The documented keys: the rows of this family in docs/scenarios.md, the doc cut to its first sentence. */
+    private static final List<Key> DOCUMENTED = List.of(
+            new Key("type", "`mmd`", "required", "", "The functional."),
+            new Key("population", "population name", "the only population", "an existing population",
+                    "The population that moves."),
+            new Key("kernel", "mapping", "required", "", "The kernel K, see [Kernels](#kernels)."),
+            new Key("target", "mapping", "required", "", "The target law nu, see [Targets](#targets)."),
+            new Key("potential", "mapping", "absent", "", "The potential U (required for `model.type: potential`)."),
+            new Key("potential.type", "`quadratic`", "`quadratic`", "",
+                    "`U(x) = kappa |x|^2 / 2` in ambient coordinates."),
+            new Key("potential.kappa", "number", "required", "> 0", "Stiffness."),
+            new Key("kernel.type", "`sobolev` | `gaussian` | `energy`", "required",
+                    "`sobolev` on the torus; `gaussian`, `energy` on euclidean or sphere", "The kernel."),
+            new Key("kernel.s", "number", "`1`", ">= 1", "Smoothness s of H^-s."),
+            new Key("kernel.modes", "integer", "`64` for dim 1, `16` for dim 2, `6` otherwise",
+                    ">= 1; `fourier`: at most 5e7 kept modes, [Limits](#limits)",
+                    "Truncation of the `fourier` method: frequencies with `|k|_inf <= modes`."),
+            new Key("kernel.method", "`auto` | `exact` | `fourier`", "`auto`",
+                    "`exact` needs dim 1 and an integer s <= 10",
+                    "`exact`: the closed form in d = 1 for integer s, `K_s(x) = (-1)^(s+1) B_2s({x}) / (2s)!` "
+                    + "(B_2s the Bernoulli polynomial, {x} the fractional part), with no truncation."),
+            new Key("kernel.sigma", "number", "required", "> 0", "Bandwidth."),
+            new Key("target.type", "`uniform` | `cosine` | `samples`", "required",
+                    "`uniform`, `cosine` on the torus only", "The target law nu."),
+            new Key("target.modes", "list of modes", "required", "`sum |amplitude| < 1`; `[]` allowed",
+                    "The terms of the density; `[]` is the uniform law."),
+            new Key("target.modes[].k", "list of `dim` integers", "required", "not all zero",
+                    "Frequency vector of the term."),
+            new Key("target.modes[].amplitude", "number", "required", "", "Coefficient of the term."),
+            new Key("target.file", "path", "", "`.npy` or `.csv`; `dim` or `dim + 1` columns",
+                    "Sample points, one per row, and optionally a last column of weights (>= 0, not all 0)."),
+            new Key("target.rows", "integer", "all rows of the file", "1 .. rows of the file",
+                    "Use only the first `rows` rows."),
+            new Key("target.count", "integer", "", ">= 1", "Number of generated samples, each weighing `1/count`."),
+            new Key("target.from", "mapping", "", "an init spec other than `file`",
+                    "The law the samples are drawn from, written like an init."),
+            new Key("target.from.type", "`uniform` | `gaussian` | `quantiles` | `grid` | `lattice`", "required", "",
+                    "The init type."),
+            new Key("target.from.low", "list of `dim` numbers", "`[0, ..., 0]`", "euclidean only",
+                    "Lower corner of the box."),
+            new Key("target.from.high", "list of `dim` numbers", "`[1, ..., 1]`",
+                    "euclidean only; > low in every coordinate", "Upper corner of the box."),
+            new Key("target.from.mean", "list of `dim` numbers, or one number", "required", "",
+                    "The mean; a single number applies to all coordinates."),
+            new Key("target.from.std", "list of `dim` numbers, or one number", "required", "every entry > 0",
+                    "Standard deviation per coordinate; a single number applies to all coordinates."),
+            new Key("target.from.density", "mapping", "required", "", "The density, a cosine density (below)."),
+            new Key("target.from.density.type", "`cosine`", "`cosine`", "", "The only density type."),
+            new Key("target.from.density.modes", "list of modes", "required", "`sum |amplitude| < 1`; `[]` allowed",
+                    "The terms of the density; no modes is the uniform law."),
+            new Key("target.from.density.modes[].k", "list of `dim` integers", "required", "not all zero",
+                    "Frequency vector k of the term."),
+            new Key("target.from.density.modes[].amplitude", "number", "required", "", "Coefficient a of the term."),
+            new Key("target.from.generator", "list of `dim` numbers", "required", "", "Multiplier per axis."));
 }

@@ -33,7 +33,7 @@ public final class OtFamily implements ModelFamily<OtSpec> {
 
     @Override public String type() { return "ot"; }
     @Override public Class<OtSpec> specType() { return OtSpec.class; }
-    @Override public List<Key> keys() { return List.of(); }
+    @Override public List<Key> keys() { return DOCUMENTED; }
     @Override public int solverWidth() { return 1; }
     @Override public DynamicsSpec impliedDynamics(OtSpec spec) { return new NoneSpec(); }
 
@@ -132,4 +132,68 @@ public final class OtFamily implements ModelFamily<OtSpec> {
                     : "the masses: ") + e.getMessage());
         }
     }
+
+    /** The documented keys: the rows of this family in docs/scenarios.md, the doc cut to its first sentence. */
+    private static final List<Key> DOCUMENTED = List.of(
+            new Key("type", "`ot`", "required", "", "The functional."),
+            new Key("target", "mapping", "required", "`type: samples`",
+                    "The target cloud and its weights: the `samples` keys of [Targets](#targets) (`file` with an "
+                    + "optional weight column and `rows`, or `count` and `from`); weights are normalised to sum "
+                    + "1, and must all be > 0 (a zero weight in the file is refused, naming `model.target.file` "
+                    + "and its row)."),
+            new Key("cost", "`sqeuclidean` | `half-sqeuclidean`", "required", "",
+                    "`c(x, y) = abs(x - y)^2` or `abs(x - y)^2 / 2`: never defaulted, since papers and peers "
+                    + "differ; stated in the run's outputs."),
+            new Key("normalize", "`none` | `max` | `oscillation`", "`none`", "",
+                    "Divide the cost by `max c` (W1, POT users) or by `max c - min c` (the annealing paper), "
+                    + "over all pairs of the initial positions; beta and epsilon refer to the normalised cost."),
+            new Key("solver", "mapping", "required", "",
+                    "The schedule of inverse temperatures beta_t (epsilon_t = 1 / beta_t)."),
+            new Key("solver.type", "`sinkhorn` | `annealed` | `debiased-annealed` | `epsilon-scaling`", "required",
+                    "", "`sinkhorn`: constant beta."),
+            new Key("solver.beta", "number", "required (or `epsilon`)", "> 0", "`sinkhorn`: beta."),
+            new Key("solver.epsilon", "number", "", "> 0",
+                    "`sinkhorn`: epsilon = 1 / beta (POT's `reg` on the same normalised cost)."),
+            new Key("solver.beta0", "number", "`10` (required for `epsilon-scaling`)", "> 0", "beta_0."),
+            new Key("solver.kappa", "number", "`0.5` (`annealed`), `2/3` (`debiased-annealed`)", ">= 0",
+                    "The exponent."),
+            new Key("solver.sigma", "number", "required", "> 1", "`epsilon-scaling`: the factor per iteration."),
+            new Key("solver.betaMax", "number", "required", ">= beta0", "`epsilon-scaling`: the cap."),
+            new Key("tolerance", "number", "`1e-6`", "> 0",
+                    "The metric `converged`: 1 when `marginalError <= tolerance` (the last row is in "
+                    + "`summary.json`, with the tolerance under `conventions`)."),
+            new Key("stopAtTolerance", "boolean", "`false`", "needs `tolerance` given",
+                    "End the run at the first logged state whose `marginalError <= tolerance` (checked every "
+                    + "`output.every` steps): it completes there, `summary.json` has its `finalStep` and a "
+                    + "`message` saying it converged, and the final state is the one a run of exactly that many "
+                    + "steps ends in."),
+            new Key("target.type", "`uniform` | `cosine` | `samples`", "required",
+                    "`uniform`, `cosine` on the torus only", "The target law nu."),
+            new Key("target.file", "path", "", "`.npy` or `.csv`; `dim` or `dim + 1` columns",
+                    "Sample points, one per row, and optionally a last column of weights (>= 0, not all 0)."),
+            new Key("target.rows", "integer", "all rows of the file", "1 .. rows of the file",
+                    "Use only the first `rows` rows."),
+            new Key("target.count", "integer", "", ">= 1", "Number of generated samples, each weighing `1/count`."),
+            new Key("target.from", "mapping", "", "an init spec other than `file`",
+                    "The law the samples are drawn from, written like an init."),
+            new Key("population", "population name", "the only population", "an existing population",
+                    "The population that moves."),
+            new Key("target.from.type", "`uniform` | `gaussian` | `quantiles` | `grid` | `lattice`", "required", "",
+                    "The init type."),
+            new Key("target.from.low", "list of `dim` numbers", "`[0, ..., 0]`", "euclidean only",
+                    "Lower corner of the box."),
+            new Key("target.from.high", "list of `dim` numbers", "`[1, ..., 1]`",
+                    "euclidean only; > low in every coordinate", "Upper corner of the box."),
+            new Key("target.from.mean", "list of `dim` numbers, or one number", "required", "",
+                    "The mean; a single number applies to all coordinates."),
+            new Key("target.from.std", "list of `dim` numbers, or one number", "required", "every entry > 0",
+                    "Standard deviation per coordinate; a single number applies to all coordinates."),
+            new Key("target.from.density", "mapping", "required", "", "The density, a cosine density (below)."),
+            new Key("target.from.density.type", "`cosine`", "`cosine`", "", "The only density type."),
+            new Key("target.from.density.modes", "list of modes", "required", "`sum |amplitude| < 1`; `[]` allowed",
+                    "The terms of the density; no modes is the uniform law."),
+            new Key("target.from.density.modes[].k", "list of `dim` integers", "required", "not all zero",
+                    "Frequency vector k of the term."),
+            new Key("target.from.density.modes[].amplitude", "number", "required", "", "Coefficient a of the term."),
+            new Key("target.from.generator", "list of `dim` numbers", "required", "", "Multiplier per axis."));
 }

@@ -24,7 +24,7 @@ public final class PotentialFamily implements ModelFamily<PotentialModelSpec> {
 
     @Override public String type() { return "potential"; }
     @Override public Class<PotentialModelSpec> specType() { return PotentialModelSpec.class; }
-    @Override public List<Key> keys() { return List.of(); }
+    @Override public List<Key> keys() { return DOCUMENTED; }
 
     @Override
     public SortedSet<String> paths() {
@@ -57,4 +57,14 @@ public final class PotentialFamily implements ModelFamily<PotentialModelSpec> {
         if (p == null) return model;
         return new WithPotential(model, c.index(p.population()), new QuadraticPotential(p.kappa()));
     }
+
+    /** The documented keys: the rows of this family in docs/scenarios.md, the doc cut to its first sentence. */
+    private static final List<Key> DOCUMENTED = List.of(
+            new Key("type", "`potential`", "required", "", "The functional."),
+            new Key("population", "population name", "the only population", "an existing population",
+                    "The population that moves."),
+            new Key("potential", "mapping", "absent", "", "The potential U (required for `model.type: potential`)."),
+            new Key("potential.type", "`quadratic`", "`quadratic`", "",
+                    "`U(x) = kappa |x|^2 / 2` in ambient coordinates."),
+            new Key("potential.kappa", "number", "required", "> 0", "Stiffness."));
 }

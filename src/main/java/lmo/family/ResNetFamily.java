@@ -35,7 +35,7 @@ public final class ResNetFamily implements ModelFamily<ResNetSpec> {
 
     @Override public String type() { return "resnet"; }
     @Override public Class<ResNetSpec> specType() { return ResNetSpec.class; }
-    @Override public List<Key> keys() { return List.of(); }
+    @Override public List<Key> keys() { return DOCUMENTED; }
     @Override public SortedSet<String> paths() { return new KeyLists().add("", KEYS).paths(); }
     @Override public boolean derivesPopulation() { return true; }
     @Override public PopulationSpec derivedPopulation(ResNetSpec spec) { return spec.derivedPopulation(); }
@@ -143,4 +143,31 @@ public final class ResNetFamily implements ModelFamily<ResNetSpec> {
             throw where.error("model.reference", "cannot read " + file + ": " + e.getMessage());
         }
     }
+
+    /** The documented keys: the rows of this family in docs/scenarios.md, the doc cut to its first sentence. */
+    private static final List<Key> DOCUMENTED = List.of(
+            new Key("type", "`resnet`", "required", "", "The functional."),
+            new Key("depth", "integer", "required", ">= 1; with width and embedding: [Limits](#limits)",
+                    "L, the number of residual blocks."),
+            new Key("width", "integer", "required", ">= 1", "M, hidden units per block."),
+            new Key("embedding", "integer", "required", ">= 1", "D, the embedding (residual stream) dimension."),
+            new Key("inputDim", "integer", "`5`", ">= 1", "d_in."),
+            new Key("outputDim", "integer", "`5`", ">= 1", "d_out."),
+            new Key("samples", "integer", "`10`", ">= 1", "N, the batch (the whole training set)."),
+            new Key("activation", "`tanh` | `identity`", "`tanh`", "", "sigma."),
+            new Key("dataSeed", "integer", "`1`", "",
+                    "Keys X and Y, iid N(0, 1): the same task for every size and seed."),
+            new Key("embeddingSeed", "integer", "the scenario's `seed`", "", "Keys W_E and W_U, drawn row by row."),
+            new Key("coupled", "boolean", "`true`", "",
+                    "`true`: W_E and W_U of embedding D are the leading D rows of common matrices (the coupling "
+                    + "under which `errorEmbedding` compares sizes); `false`: fresh per D (the uncoupled "
+                    + "protocol of `errorOutput`)."),
+            new Key("featureSpeed", "boolean", "`false`", "",
+                    "Log, per block output l, the feature speed diagnostics of the step (`cosTheta_l`, "
+                    + "`deltaH_l`, `b_l`, `h_l`, `lossDecay_l`, as for [mlp](#mlps-and-feature-speed)); costs a "
+                    + "GATHER of the units per step."),
+            new Key("reference", "directory", "none", "a finished resnet run",
+                    "A reference run (the largest size): adds the metrics `errorEmbedding` (RMS of `h_L - "
+                    + "h_L,ref` over the first D coordinates and the samples) and `errorOutput` (RMS of `out - "
+                    + "out_ref`), measured at the final step (NaN before)."));
 }

@@ -68,7 +68,7 @@ public final class TwoLayerFamily implements ModelFamily<TwoLayerSpec> {
 
     @Override public String type() { return "two-layer"; }
     @Override public Class<TwoLayerSpec> specType() { return TwoLayerSpec.class; }
-    @Override public List<Key> keys() { return List.of(); }
+    @Override public List<Key> keys() { return DOCUMENTED; }
 
     @Override
     public SortedSet<String> paths() {
@@ -512,4 +512,94 @@ public final class TwoLayerFamily implements ModelFamily<TwoLayerSpec> {
 
         @Override public String toString() { return inner + " with predictor.csv"; }
     }
+
+    /** The documented keys: the rows of this family in docs/scenarios.md, the doc cut to its first sentence. */
+    private static final List<Key> DOCUMENTED = List.of(
+            new Key("type", "`two-layer`", "required", "", "The functional."),
+            new Key("population", "population name", "the only population", "an existing population", "The neurons."),
+            new Key("readout", "`coordinate` | `cone` | `mass` | `bilevel`", "required", "",
+                    "How a neuron carries its output weight."),
+            new Key("activation", "`relu` | `tanh` | `gelu`", "`relu`", "`relu` for `cone` and `mass`", "sigma."),
+            new Key("bias", "boolean", "`false`", "",
+                    "Inputs `x~ = (x, 1)`: the last input-weight coordinate of a neuron is its bias."),
+            new Key("signs", "`positive` | `balanced`", "`positive`", "`mass` readout only",
+                    "The fixed output signs of the `mass` readout: all +1, or +1 for even particle ids and -1 "
+                    + "for odd ones."),
+            new Key("loss", "`square` | `logistic`", "`square`", "`square` for `bilevel` and the population loss",
+                    "`square`: `l = (f - y)^2 / 2`; `logistic`: `l = log(1 + exp(-y f))` with labels +-1 "
+                    + "(generated labels are then the sign of the noisy teacher)."),
+            new Key("regularization", "number", "`0`", ">= 0; > 0 for `bilevel`",
+                    "lambda, on the readout's natural norm: `(lambda/2) sum_i m_i |theta_i|^2` (`coordinate`), "
+                    + "`lambda` times the total mass (`cone`, `mass`), the ridge term `(lambda/2) sum_i m_i "
+                    + "h_i^2` (`bilevel`)."),
+            new Key("activeThreshold", "number", "see meaning", ">= 0",
+                    "Threshold of the metric `activeNeurons` on each neuron's mass (see "
+                    + "[networks.md](networks.md#metrics)); default `1e-3` times the mean initial neuron mass "
+                    + "(bilevel: `1e-3 sum_i m_i |h_i| / N` at the current step)."),
+            new Key("data", "mapping", "required", "", "The data, below."),
+            new Key("potential", "mapping", "absent", "", "An external potential added to F (see [Model](#model))."),
+            new Key("data.inputs", "mapping", "required", "", "The training inputs."),
+            new Key("data.inputs.type", "`sphere` | `gaussian` | `file`", "required", "",
+                    "Generated on the sphere, generated Gaussian, or read."),
+            new Key("data.inputs.dim", "integer", "required", ">= 1", "`sphere`, `gaussian`: the input dimension d."),
+            new Key("data.inputs.count", "integer", "required",
+                    ">= 1; absent with `population: true`; [Limits](#limits)",
+                    "`sphere`, `gaussian`: the number of training samples n."),
+            new Key("data.inputs.path", "path", "required", "`.npy` or `.csv`, finite",
+                    "`file`: one input per row; d is the number of columns, n the number of rows."),
+            new Key("data.labels", "mapping", "required for `file` inputs", "`file` inputs only", "The labels."),
+            new Key("data.labels.path", "path", "required",
+                    "one column, as many rows as the inputs; +-1 for the logistic loss", "One label per row."),
+            new Key("data.teacher", "mapping", "required for generated inputs", "generated inputs only",
+                    "The teacher network `f*(x) = sum_t a*_t sigma*(<w*_t, x~>)` that labels the inputs: `y = "
+                    + "f*(x) + noise N(0, 1)`."),
+            new Key("data.noise", "number", "`0`", ">= 0; generated inputs, not with `population: true`",
+                    "Standard deviation of the Gaussian label noise (test labels get their own noise)."),
+            new Key("data.test", "mapping", "absent (no test set)", "not with `population: true`",
+                    "A test set: its loss is the metric `testLoss`."),
+            new Key("data.test.count", "integer", "required", ">= 1; generated inputs",
+                    "The number of test samples, drawn from the same law as the training inputs, independently "
+                    + "of them, and labelled by the teacher."),
+            new Key("data.test.inputs", "mapping", "required", "`file` inputs",
+                    "The test inputs: `model.data.test.inputs.path`, as many columns as the training inputs."),
+            new Key("data.test.inputs.path", "path", "required", "`.npy` or `.csv`", "One test input per row."),
+            new Key("data.test.labels", "mapping", "required", "`file` inputs",
+                    "The test labels: `model.data.test.labels.path`."),
+            new Key("data.test.labels.path", "path", "required", "one column, as many rows as the test inputs",
+                    "One test label per row."),
+            new Key("data.seed", "integer (64-bit)", "the scenario's `seed`", "generated inputs",
+                    "Seed of the generated inputs and label noise (counter-based: the first n samples of a "
+                    + "larger set are the n-sample set; the test set is independent of the training set)."),
+            new Key("data.population", "boolean", "`false`",
+                    "needs `sphere` inputs, `relu`, no bias, the `square` loss, a relu teacher without bias",
+                    "The exact population loss `1/2 E_x (f(x) - f*(x))^2` over x uniform on S^(d-1), computed "
+                    + "with the arc-cosine kernel instead of samples (no `count`, `noise` or `test`)."),
+            new Key("data.teacher.type", "`random` | `listed` | `circle`", "`random` (`listed` with `weights`)",
+                    "`circle` needs d = 2", "How the teacher's neurons are made."),
+            new Key("data.teacher.neurons", "integer", "required", ">= 1; [Limits](#limits)",
+                    "`random`, `circle`: the number of neurons k."),
+            new Key("data.teacher.seed", "integer (64-bit)", "`model.data.seed`", "",
+                    "`random`: the seed of the input weights."),
+            new Key("data.teacher.weights", "list of k lists of d' numbers", "required", "not the zero vector",
+                    "`listed`: the input weights `w*_t`, as written (not normalised); with a bias the last "
+                    + "number of a row is the neuron's bias."),
+            new Key("data.teacher.outputs", "list of k numbers", "`1/k` each", "",
+                    "`random`, `listed`: the output weights `a*_t`."),
+            new Key("data.teacher.bias", "boolean", "`model.bias`", "`false` with `population: true`",
+                    "`random`, `listed`: the teacher's inputs are `(x, 1)`."),
+            new Key("data.teacher.activation", "`relu` | `tanh` | `gelu`", "`model.activation`",
+                    "`relu` with `population: true`", "`random`, `listed`: the teacher's sigma."),
+            new Key("data.teacher.mass", "number", "`1`", "> 0", "`circle`: the total output weight M."),
+            new Key("data.teacher.density", "mapping", "uniform",
+                    "a cosine density on the circle: `sum |amplitude| < 1`",
+                    "`circle`: the density of output weights, `1 + sum_j amplitude_j cos(k_j phi)`."),
+            new Key("data.teacher.density.type", "`cosine`", "`cosine`", "", "The only density type."),
+            new Key("data.teacher.density.modes", "list of modes", "required", "",
+                    "The terms; `[]` is the uniform measure."),
+            new Key("data.teacher.density.modes[].k", "list of 1 integer", "required", "not 0",
+                    "The frequency k_j, written `[2]`."),
+            new Key("data.teacher.density.modes[].amplitude", "number", "required", "", "The coefficient."),
+            new Key("potential.type", "`quadratic`", "`quadratic`", "",
+                    "`U(x) = kappa |x|^2 / 2` in ambient coordinates."),
+            new Key("potential.kappa", "number", "required", "> 0", "Stiffness."));
 }
