@@ -41,4 +41,12 @@ final class KeyLists {
     }
 
     SortedSet<String> paths() { return java.util.Collections.unmodifiableSortedSet(out); }
+
+    /** The documented keys of several lists, in order. */
+    @SafeVarargs
+    static List<Key> concat(List<Key>... lists) {
+        List<Key> out = new java.util.ArrayList<>();
+        for (List<Key> l : lists) out.addAll(l);
+        return List.copyOf(out);
+    }
 }

@@ -134,8 +134,10 @@ public final class OtFamily implements ModelFamily<OtSpec> {
     }
 
     /** The documented keys: the rows of this family in docs/scenarios.md, the doc cut to its first sentence. */
-    private static final List<Key> DOCUMENTED = List.of(
+    private static final List<Key> DOCUMENTED = KeyLists.concat(List.of(
             new Key("type", "`ot`", "required", "", "The functional."),
+            new Key("population", "population name", "the only population", "an existing population",
+                    "The population that moves."),
             new Key("target", "mapping", "required", "`type: samples`",
                     "The target cloud and its weights: the `samples` keys of [Targets](#targets) (`file` with an "
                     + "optional weight column and `rows`, or `count` and `from`); weights are normalised to sum "
@@ -167,33 +169,6 @@ public final class OtFamily implements ModelFamily<OtSpec> {
                     + "`output.every` steps): it completes there, `summary.json` has its `finalStep` and a "
                     + "`message` saying it converged, and the final state is the one a run of exactly that many "
                     + "steps ends in."),
-            new Key("target.type", "`uniform` | `cosine` | `samples`", "required",
-                    "`uniform`, `cosine` on the torus only", "The target law nu."),
-            new Key("target.file", "path", "", "`.npy` or `.csv`; `dim` or `dim + 1` columns",
-                    "Sample points, one per row, and optionally a last column of weights (>= 0, not all 0)."),
-            new Key("target.rows", "integer", "all rows of the file", "1 .. rows of the file",
-                    "Use only the first `rows` rows."),
-            new Key("target.count", "integer", "", ">= 1", "Number of generated samples, each weighing `1/count`."),
-            new Key("target.from", "mapping", "", "an init spec other than `file`",
-                    "The law the samples are drawn from, written like an init."),
-            new Key("population", "population name", "the only population", "an existing population",
-                    "The population that moves."),
-            new Key("target.from.type", "`uniform` | `gaussian` | `quantiles` | `grid` | `lattice`", "required", "",
-                    "The init type."),
-            new Key("target.from.low", "list of `dim` numbers", "`[0, ..., 0]`", "euclidean only",
-                    "Lower corner of the box."),
-            new Key("target.from.high", "list of `dim` numbers", "`[1, ..., 1]`",
-                    "euclidean only; > low in every coordinate", "Upper corner of the box."),
-            new Key("target.from.mean", "list of `dim` numbers, or one number", "required", "",
-                    "The mean; a single number applies to all coordinates."),
-            new Key("target.from.std", "list of `dim` numbers, or one number", "required", "every entry > 0",
-                    "Standard deviation per coordinate; a single number applies to all coordinates."),
-            new Key("target.from.density", "mapping", "required", "", "The density, a cosine density (below)."),
-            new Key("target.from.density.type", "`cosine`", "`cosine`", "", "The only density type."),
-            new Key("target.from.density.modes", "list of modes", "required", "`sum |amplitude| < 1`; `[]` allowed",
-                    "The terms of the density; no modes is the uniform law."),
-            new Key("target.from.density.modes[].k", "list of `dim` integers", "required", "not all zero",
-                    "Frequency vector k of the term."),
-            new Key("target.from.density.modes[].amplitude", "number", "required", "", "Coefficient a of the term."),
-            new Key("target.from.generator", "list of `dim` numbers", "required", "", "Multiplier per axis."));
+            new Key("target.type", "`samples`", "`samples`", "", "A samples target, the only one of ot.")),
+            Targets.SAMPLES_KEYS);
 }

@@ -58,13 +58,17 @@ public final class PotentialFamily implements ModelFamily<PotentialModelSpec> {
         return new WithPotential(model, c.index(p.population()), new QuadraticPotential(p.kappa()));
     }
 
-    /** The documented keys: the rows of this family in docs/scenarios.md, the doc cut to its first sentence. */
-    private static final List<Key> DOCUMENTED = List.of(
-            new Key("type", "`potential`", "required", "", "The functional."),
-            new Key("population", "population name", "the only population", "an existing population",
-                    "The population that moves."),
-            new Key("potential", "mapping", "absent", "", "The potential U (required for `model.type: potential`)."),
+    /** The documented keys of {@code model.potential} (but the mapping itself), shared by the families adding U. */
+    static final List<Key> POTENTIAL_KEYS = List.of(
             new Key("potential.type", "`quadratic`", "`quadratic`", "",
                     "`U(x) = kappa |x|^2 / 2` in ambient coordinates."),
             new Key("potential.kappa", "number", "required", "> 0", "Stiffness."));
+
+    /** The documented keys: the rows of this family in docs/scenarios.md, the doc cut to its first sentence. */
+    private static final List<Key> DOCUMENTED = KeyLists.concat(List.of(
+            new Key("type", "`potential`", "required", "", "The functional."),
+            new Key("population", "population name", "the only population", "an existing population",
+                    "The population that moves."),
+            new Key("potential", "mapping", "absent", "", "The potential U (required for `model.type: potential`).")),
+            POTENTIAL_KEYS);
 }

@@ -137,4 +137,40 @@ final class Targets {
         for (int j = 0; j < w.length; j++) w[j] = (weights == null ? 1.0 : weights[j]) / total;
         return Target.samples(points, w, dim);
     }
+
+    /** The documented keys of a cosine target's modes (docs/scenarios.md, Targets). */
+    static final List<Key> COSINE_KEYS = List.of(
+            new Key("target.modes", "list of modes", "required", "`sum |amplitude| < 1`; `[]` allowed",
+                    "The terms of the density; `[]` is the uniform law."),
+            new Key("target.modes[].k", "list of `dim` integers", "required", "not all zero",
+                    "Frequency vector of the term."),
+            new Key("target.modes[].amplitude", "number", "required", "", "Coefficient of the term."));
+
+    /** The documented keys of a samples target but its type (docs/scenarios.md, Targets and Init types). */
+    static final List<Key> SAMPLES_KEYS = List.of(
+            new Key("target.file", "path", "", "`.npy` or `.csv`; `dim` or `dim + 1` columns",
+                    "Sample points, one per row, and optionally a last column of weights (>= 0, not all 0)."),
+            new Key("target.rows", "integer", "all rows of the file", "1 .. rows of the file",
+                    "Use only the first `rows` rows."),
+            new Key("target.count", "integer", "", ">= 1", "Number of generated samples, each weighing `1/count`."),
+            new Key("target.from", "mapping", "", "an init spec other than `file`",
+                    "The law the samples are drawn from, written like an init."),
+            new Key("target.from.type", "`uniform` | `gaussian` | `quantiles` | `grid` | `lattice`", "required", "",
+                    "The init type."),
+            new Key("target.from.low", "list of `dim` numbers", "`[0, ..., 0]`", "euclidean only",
+                    "Lower corner of the box."),
+            new Key("target.from.high", "list of `dim` numbers", "`[1, ..., 1]`",
+                    "euclidean only; > low in every coordinate", "Upper corner of the box."),
+            new Key("target.from.mean", "list of `dim` numbers, or one number", "required", "",
+                    "The mean; a single number applies to all coordinates."),
+            new Key("target.from.std", "list of `dim` numbers, or one number", "required", "every entry > 0",
+                    "Standard deviation per coordinate; a single number applies to all coordinates."),
+            new Key("target.from.density", "mapping", "required", "", "The density, a cosine density (below)."),
+            new Key("target.from.density.type", "`cosine`", "`cosine`", "", "The only density type."),
+            new Key("target.from.density.modes", "list of modes", "required", "`sum |amplitude| < 1`; `[]` allowed",
+                    "The terms of the density; no modes is the uniform law."),
+            new Key("target.from.density.modes[].k", "list of `dim` integers", "required", "not all zero",
+                    "Frequency vector k of the term."),
+            new Key("target.from.density.modes[].amplitude", "number", "required", "", "Coefficient a of the term."),
+            new Key("target.from.generator", "list of `dim` numbers", "required", "", "Multiplier per axis."));
 }

@@ -514,7 +514,7 @@ public final class TwoLayerFamily implements ModelFamily<TwoLayerSpec> {
     }
 
     /** The documented keys: the rows of this family in docs/scenarios.md, the doc cut to its first sentence. */
-    private static final List<Key> DOCUMENTED = List.of(
+    private static final List<Key> DOCUMENTED = KeyLists.concat(List.of(
             new Key("type", "`two-layer`", "required", "", "The functional."),
             new Key("population", "population name", "the only population", "an existing population", "The neurons."),
             new Key("readout", "`coordinate` | `cone` | `mass` | `bilevel`", "required", "",
@@ -598,8 +598,6 @@ public final class TwoLayerFamily implements ModelFamily<TwoLayerSpec> {
                     "The terms; `[]` is the uniform measure."),
             new Key("data.teacher.density.modes[].k", "list of 1 integer", "required", "not 0",
                     "The frequency k_j, written `[2]`."),
-            new Key("data.teacher.density.modes[].amplitude", "number", "required", "", "The coefficient."),
-            new Key("potential.type", "`quadratic`", "`quadratic`", "",
-                    "`U(x) = kappa |x|^2 / 2` in ambient coordinates."),
-            new Key("potential.kappa", "number", "required", "> 0", "Stiffness."));
+            new Key("data.teacher.density.modes[].amplitude", "number", "required", "", "The coefficient.")),
+            PotentialFamily.POTENTIAL_KEYS);
 }
