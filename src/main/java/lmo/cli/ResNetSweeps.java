@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import lmo.plot.ResNetShapes;
 import lmo.plot.SweepTable;
-import lmo.scenario.ResNetSpec;
+import lmo.family.ResNetSpec;
 import lmo.scenario.Scenario;
 import lmo.scenario.ScenarioException;
 import lmo.scenario.ScenarioLoader;

@@ -112,7 +112,7 @@ final class SweepCommand implements Callable<Integer> {
                 all.addAll(reference);
                 try {
                     Scenario s = ScenarioLoader.load(file, all);
-                    if (!(s.model() instanceof lmo.scenario.ResNetSpec)) {
+                    if (!(s.model() instanceof lmo.family.ResNetSpec)) {
                         return bad("--reference: model " + s.model().type() + " takes no model.reference (resnet does)");
                     }
                     Assembler.build(s);
@@ -141,7 +141,7 @@ final class SweepCommand implements Callable<Integer> {
         }
         System.out.println("sweep: " + points.size() + " points, " + Math.min(parallel, points.size()) + " at a time: " + dir);
         SweepTable table = new SweepRunner(file, overrides, List.of("--engine", engine), dir, points, extra).run(parallel);
-        if (first.model() instanceof lmo.scenario.ResNetSpec) {
+        if (first.model() instanceof lmo.family.ResNetSpec) {
             try {
                 ResNetSweeps.report(dir, table);
             } catch (Throwable e) { // a report never changes the exit code

@@ -1,6 +1,5 @@
 package lmo.scenario;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -9,31 +8,26 @@ import lmo.dynamics.FisherRao;
 import lmo.dynamics.Langevin;
 import lmo.dynamics.MassUpdate;
 import lmo.dynamics.Schedule;
-import lmo.model.potential.PotentialModel;
-import lmo.model.potential.QuadraticPotential;
-import lmo.model.potential.WithPotential;
 import lmo.dynamics.Wasserstein;
 import lmo.dynamics.WassersteinFisherRao;
 import lmo.engine.Population;
 import lmo.engine.Simulation;
+import lmo.family.BuildContext;
+import lmo.family.Families;
 import lmo.init.CosineDensity;
 import lmo.init.InitialDistribution;
 import lmo.init.QuantileInit;
 import lmo.init.TableInit;
-import lmo.io.Csv;
 import lmo.io.Table;
 import lmo.model.Model;
-import lmo.model.kernel.MmdModel;
-import lmo.model.kernel.Target;
 import lmo.model.neural.ScalingPath;
-import lmo.model.neural.TwoLayerModel;
 import lmo.space.Space;
 import lmo.space.Spaces;
 
 /**
  * Turns a validated {@link Scenario} into the {@link Simulation} the engine runs: spaces, initial states, the
- * model with its target, the dynamics, and the resolved block size. Deterministic: the same scenario gives the
- * same simulation on every JVM.
+ * model (built by its family, {@link Families}), the dynamics, and the resolved block size. Deterministic: the same
+ * scenario gives the same simulation on every JVM.
  *
  * <p>Random initial positions of population p are keyed by (seed, p, particle id); generated target samples of a
  * model acting on population p by (seed, -1 - p, sample id), so they are independent of the particles.
@@ -47,7 +41,8 @@ public final class Assembler {
         for (PopulationSpec p : s.populations().values()) {
             pops.add(population(p, index++, s.seed()));
         }
-        Model model = model(s.model(), s, pops);
+        Model model = Families.build(s.model(), new BuildContext(pops, s.populations(), s.seed(), s.steps(),
+                ScenarioBinder.timeStep(s.dynamics()), s.output().predictor(), s.locations(), Assembler::init));
         int[] counts = pops.stream().mapToInt(Population::count).toArray();
         int blockSize = s.engine().autoBlockSize() ? model.defaultBlockSize(counts) : s.engine().blockSize();
         Dynamics dynamics = dynamics(s.dynamics(),
@@ -110,7 +105,7 @@ public final class Assembler {
         if (spec instanceof LatticeInit l) return new lmo.init.LatticeInit(l.generator(), l.low(), l.high());
         if (spec instanceof ListInit l) return listed(l, dim);
         FileInit f = (FileInit) spec;
-        return new TableInit(read(f.path(), f.rows(), where + ".path"), dim);
+        return new TableInit(DataFiles.table(f.path(), f.rows(), where + ".path"), dim);
     }
 
     /** A listed init as a table: positions, then the masses column when given. */
@@ -135,120 +130,6 @@ public final class Assembler {
             a[j] = d.modes().get(j).amplitude();
         }
         return new CosineDensity(k, a);
-    }
-
-    private static Model model(ModelSpec spec, Scenario s, List<Population> pops) throws ScenarioException {
-        List<String> names = new ArrayList<>(s.populations().keySet());
-        Model model;
-        if (spec instanceof GameSpec g) return Games.model(g, s, pops);
-        if (spec instanceof OtSpec ot) return ot(ot, pops.get(names.indexOf(ot.population())), s.seed(), s.locations());
-        if (spec instanceof BarycenterSpec b) return Barycenters.model(b, s, pops.get(names.indexOf(b.population())));
-        if (spec instanceof ResNetSpec r) return ResNets.model(r, s, pops.get(names.indexOf(r.population())));
-        if (spec instanceof MlpSpec p) {
-            lmo.deep.mlp.Mlp net = p.network();
-            return new lmo.model.mlp.MlpModel(names.indexOf(p.population()), net,
-                    lmo.deep.mlp.Batch.gaussian(p.dataSeed(), 0, p.samples(), p.inputDim(), p.outputDim()),
-                    ((WassersteinSpec) s.dynamics()).stepSize());
-        }
-        if (spec instanceof DeepLinearSpec l) {
-            return new lmo.model.deeplinear.DeepLinearModel(names.indexOf(l.population()), l.network(),
-                    lmo.deep.linear.Regression.paper(l.samples(), l.dim(), l.noise(), l.dataSeed()), l.sharpnessEvery(),
-                    l.sharpnessTolerance(), s.steps());
-        }
-        if (spec instanceof MmdSpec mmd) {
-            model = mmd(mmd, pops.get(names.indexOf(mmd.population())), s.seed());
-        } else if (spec instanceof TwoLayerSpec t) {
-            Population pop = pops.get(names.indexOf(t.population()));
-            TwoLayerModel net = Networks.model(t, pop, s.locations());
-            model = net;
-            if (t.potential() != null) {
-                model = new WithPotential(model, names.indexOf(t.potential().population()),
-                        new QuadraticPotential(t.potential().kappa()));
-            }
-            PredictorSpec grid = s.output().predictor();
-            return grid == null ? model : new Networks.WithPredictor(model, net, pop.index(), grid.grid());
-        } else {
-            PotentialSpec p = spec.potential();
-            Population pop = pops.get(names.indexOf(p.population()));
-            return new PotentialModel(pop.index(), pop.dim(), new QuadraticPotential(p.kappa()));
-        }
-        PotentialSpec p = spec.potential();
-        if (p == null) return model;
-        return new WithPotential(model, names.indexOf(p.population()), new QuadraticPotential(p.kappa()));
-    }
-
-    private static Model mmd(MmdSpec spec, Population p, long seed) throws ScenarioException {
-        Target target = target(spec.target(), p, seed);
-        KernelSpec k = spec.kernel();
-        if (k instanceof SobolevKernel s) {
-            return s.method().equals("exact") ? MmdModel.sobolevExact(p.index(), (int) s.s(), target)
-                    : MmdModel.sobolevFourier(p.index(), p.dim(), s.s(), s.modes(), target);
-        }
-        if (k instanceof GaussianKernel g) return MmdModel.gaussian(p.index(), p.dim(), g.sigma(), target);
-        return MmdModel.energy(p.index(), p.dim(), target);
-    }
-
-    /**
-     * The OT model: the cost over the population's initial positions and the target samples. Both measures are
-     * probability measures: the target weights are divided by their total ({@link #target}), and so are the sources'
-     * masses, in place, when their total is not 1 to 1e-12 (a mass column of counts, or {@code mass: 5}).
-     */
-    private static Model ot(OtSpec spec, Population p, long seed, Locations where) throws ScenarioException {
-        double total = p.initialMass();
-        if (Math.abs(total - 1) > 1e-12) {
-            double[] m = p.m0();
-            for (int i = 0; i < m.length; i++) m[i] /= total;
-        }
-        Target t = target(spec.target(), p, seed);
-        double[] y = t.points(), q = t.weights();
-        lmo.transport.Cost cost;
-        try {
-            cost = lmo.transport.Cost.of(p.x0(), p.count(), y, q.length, p.dim(), lmo.transport.Cost.Kind.of(spec.cost()),
-                    lmo.transport.Cost.Normalize.of(spec.normalize()));
-        } catch (IllegalArgumentException e) {
-            throw where.error("model.normalize", e.getMessage());
-        }
-        lmo.transport.InverseTemperature schedule = switch (spec.solver()) {
-            case "sinkhorn" -> lmo.transport.InverseTemperature.constant(spec.beta0());
-            case "annealed" -> lmo.transport.InverseTemperature.annealed(spec.beta0(), spec.kappa());
-            case "debiased-annealed" -> lmo.transport.InverseTemperature.debiasedAnnealed(spec.beta0(), spec.kappa());
-            default -> lmo.transport.InverseTemperature.epsilonScaling(spec.beta0(), spec.sigma(), spec.betaMax());
-        };
-        try {
-            return new lmo.model.transport.OtModel(p.index(), cost, p.m0(), q, schedule, spec.tolerance(),
-                    spec.stopAtTolerance());
-        } catch (IllegalArgumentException e) {
-            boolean weights = e.getMessage().startsWith("q[");
-            throw where.error(weights ? "model.target" : "populations." + p.name(), (weights ? "the target weights: "
-                    : "the masses: ") + e.getMessage());
-        }
-    }
-
-    private static Target target(TargetSpec spec, Population p, long seed) throws ScenarioException {
-        if (spec instanceof UniformTarget) return Target.uniform();
-        if (spec instanceof CosineTarget c) {
-            CosineDensitySpec d = c.density();
-            int[][] k = d.modes().stream().map(CosineMode::k).toArray(int[][]::new);
-            double[] a = d.modes().stream().mapToDouble(CosineMode::amplitude).toArray();
-            return Target.cosine(k, a);
-        }
-        SamplesTarget st = (SamplesTarget) spec;
-        int dim = p.dim();
-        double[] points;
-        double[] weights = null;
-        if (st.file() != null) {
-            Table t = read(st.file(), st.count(), "model.target.file");
-            TableInit rows = new TableInit(t, dim);
-            points = rows.positions(p.space(), st.count(), seed, -1 - p.index());
-            weights = rows.masses(st.count());
-        } else {
-            points = init(st.from(), dim, "model.target.from").positions(p.space(), st.count(), seed, -1 - p.index());
-        }
-        double[] w = new double[st.count()];
-        double total = 0;
-        for (int j = 0; j < w.length; j++) total += weights == null ? 1.0 : weights[j];
-        for (int j = 0; j < w.length; j++) w[j] = (weights == null ? 1.0 : weights[j]) / total;
-        return Target.samples(points, w, dim);
     }
 
     /** @param scale the divisor of the step sizes ({@code scaleStepByInit}), 1 otherwise */
@@ -279,13 +160,5 @@ public final class Assembler {
             case "logarithmic" -> Schedule.logarithmic(t.a(), stepSize);
             default -> Schedule.piecewise(t.steps(), t.values());
         };
-    }
-
-    static Table read(java.nio.file.Path file, int rows, String key) throws ScenarioException {
-        try {
-            return Csv.readNumeric(file).head(rows);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new ScenarioException(key + ": cannot read " + file + ": " + e.getMessage());
-        }
     }
 }

@@ -11,22 +11,22 @@ import lmo.io.Table;
  * Input data files named in a scenario ({@code init.path}, {@code target.file}): resolves the path, checks the file
  * exists, is {@code .npy} or {@code .csv}, and has the right number of columns, enough rows and finite values.
  */
-final class DataFiles {
+public final class DataFiles {
     private final Path scenarioDir;
 
     /** @param scenarioDir the directory relative paths in the scenario file are resolved against */
-    DataFiles(Path scenarioDir) {
+    public DataFiles(Path scenarioDir) {
         this.scenarioDir = scenarioDir;
     }
 
     /** A checked file and its table. */
-    record Data(Path path, Table table) {}
+    public record Data(Path path, Table table) {}
 
     /**
      * Reads the file named by {@code key}: a path relative to the scenario file's directory (or, for a {@code --set}
      * override, to the current directory).
      */
-    Data read(MapReader m, String key) throws ScenarioException {
+    public Data read(MapReader m, String key) throws ScenarioException {
         Path p = resolve(m, key);
         String name = p.getFileName().toString();
         String lower = name.toLowerCase(Locale.ROOT);
@@ -41,14 +41,14 @@ final class DataFiles {
     }
 
     /** The existing directory named by {@code key}, absolute, resolved as {@link #read} resolves files. */
-    Path resolveDirectory(MapReader m, String key) throws ScenarioException {
+    public Path resolveDirectory(MapReader m, String key) throws ScenarioException {
         Path p = path(m, key);
         if (!Files.isDirectory(p)) throw m.error(key, "not a directory: " + p);
         return p;
     }
 
     /** The existing regular file named by {@code key}, absolute, resolved as {@link #read} does. */
-    Path resolve(MapReader m, String key) throws ScenarioException {
+    public Path resolve(MapReader m, String key) throws ScenarioException {
         Path p = path(m, key);
         if (!Files.exists(p)) throw m.error(key, "file not found: " + p);
         if (!Files.isRegularFile(p)) throw m.error(key, "not a regular file: " + p);
@@ -66,7 +66,7 @@ final class DataFiles {
      * Checks a table of points: dim columns or dim + 1 (the last one, named {@code extra}, a mass or weight: >= 0, not
      * all 0), at least {@code rows} rows, finite values in those rows, and no zero vector on the sphere.
      */
-    static void checkShape(MapReader m, String key, Data d, SpaceSpec space, int rows, String extra, String rowsWhat)
+    public static void checkShape(MapReader m, String key, Data d, SpaceSpec space, int rows, String extra, String rowsWhat)
             throws ScenarioException {
         Table t = d.table();
         int dim = space.dim();
@@ -95,5 +95,14 @@ final class DataFiles {
             }
         }
         if (t.cols() == dim + 1 && extraSum == 0) throw m.error(key, name + ": the " + extra + " column is all 0");
+    }
+
+    /** The first {@code rows} rows of a checked data file; an error names {@code key}. */
+    public static Table table(Path file, int rows, String key) throws ScenarioException {
+        try {
+            return Csv.readNumeric(file).head(rows);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ScenarioException(key + ": cannot read " + file + ": " + e.getMessage());
+        }
     }
 }

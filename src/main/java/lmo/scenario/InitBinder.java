@@ -9,10 +9,10 @@ import lmo.scenario.MapReader.Check;
  * Binds init specs ({@code populations.<name>.init}, {@code model.target.from}) and cosine densities
  * ({@code init.density}, a {@code cosine} target), checking them against the population's space and count.
  */
-final class InitBinder {
+public final class InitBinder {
     private final DataFiles files;
 
-    InitBinder(DataFiles files) {
+    public InitBinder(DataFiles files) {
         this.files = files;
     }
 
@@ -22,7 +22,7 @@ final class InitBinder {
      * @param owner the mapping holding {@code count} (the population, or the samples target), for count errors
      * @param count the number of points to generate or read
      */
-    InitSpec bind(MapReader m, Collection<String> types, SpaceSpec space, MapReader owner, int count)
+    public InitSpec bind(MapReader m, Collection<String> types, SpaceSpec space, MapReader owner, int count)
             throws ScenarioException {
         return bind(m, types, space, owner, count, List.of());
     }
@@ -122,7 +122,7 @@ final class InitBinder {
     }
 
     /** A cosine density on the torus: {@code {type: cosine, modes: [{k: [...], amplitude: a}, ...]}}. */
-    static CosineDensitySpec density(MapReader m, SpaceSpec space) throws ScenarioException {
+    public static CosineDensitySpec density(MapReader m, SpaceSpec space) throws ScenarioException {
         m.allow(Keys.DENSITY);
         m.choice("type", "cosine", List.of("cosine"));
         List<Node> items = m.requireList("modes");

@@ -5,13 +5,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import lmo.family.Families;
+import lmo.family.ModelFamily;
 
 /**
  * The keys each mapping of a scenario accepts, in documented order (the order {@link Scenario#toYaml()} writes them).
- * Polymorphic sections map each {@code type} to its keys. The binders check keys against these lists, and
- * {@link #allPaths()} composes them into every accepted key path, which the documentation must cover.
+ * Polymorphic sections map each {@code type} to its keys. The binders check keys against these lists (the model's
+ * keys are its family's, {@link ModelFamily#paths}), and {@link #allPaths()} composes them into every accepted key
+ * path, which the documentation must cover.
  */
-final class Keys {
+public final class Keys {
     private Keys() {}
 
     static final List<String> TOP =
@@ -31,87 +34,16 @@ final class Keys {
     /** Keys every population init type accepts on a euclidean space (the scaling path). */
     static final List<String> INIT_COMMON = List.of("scale", "symmetric");
     /** Init types allowed to generate target samples ({@code model.target.from}): all but {@code file}. */
-    static final List<String> FROM_TYPES = List.of("uniform", "gaussian", "quantiles", "grid", "lattice");
-    static final List<String> DENSITY = List.of("type", "modes");
-    static final List<String> MODE = List.of("k", "amplitude");
-    static final Map<String, List<String>> MODEL = ordered(
-            "mmd", List.of("type", "population", "kernel", "target", "potential"),
-            "potential", List.of("type", "population", "potential"),
-            "two-layer", List.of("type", "population", "readout", "activation", "bias", "signs", "loss", "regularization",
-                    "activeThreshold", "data", "potential"),
-            "game", List.of("type", "payoff", "path", "niError"),
-            "ot", List.of("type", "population", "target", "cost", "normalize", "solver", "tolerance", "stopAtTolerance"),
-            "barycenter", List.of("type", "population", "lambda", "tau", "inputs", "weights", "solver"),
-            "resnet", List.of("type", "depth", "width", "embedding", "inputDim", "outputDim", "samples", "activation",
-                    "dataSeed", "embeddingSeed", "coupled", "reference", "featureSpeed"),
-            "deep-linear", List.of("type", "depth", "dim", "samples", "noise", "dataSeed", "init", "initSeed",
-                    "readoutSeed", "sharpnessEvery", "sharpnessTolerance"),
-            "mlp", List.of("type", "variant", "depth", "width", "inputDim", "outputDim", "samples", "branchScale",
-                    "dataSeed", "initSeed"));
-    static final List<String> MLP_VARIANTS = List.of("plain", "residual");
-    /** Model types whose parameters are the particles ({@link DerivesPopulation}): {@code populations} is optional. */
-    static final List<String> DERIVED_POPULATION_MODELS = List.of("resnet", "deep-linear", "mlp");
-    static final Map<String, List<String>> DEEP_LINEAR_INIT = ordered(
-            "gaussian", List.of("type", "scale"),
-            "residual", List.of("type", "scale"));
-    static final List<String> ACTIVATIONS_RESNET = List.of("tanh", "identity");
-    static final Map<String, List<String>> BARYCENTER_SOLVER = ordered(
-            "particles", List.of("type", "stepSize", "sinkhornIterations"),
-            "grid", List.of("type", "damping"));
-    static final Map<String, List<String>> BARYCENTER_INPUT = ordered(
-            "gaussian", List.of("type", "mean", "variance", "sampling", "points", "radius", "count"),
-            "atoms", List.of("type", "points", "weights"),
-            "file", List.of("type", "file", "rows"));
-    static final List<String> BARYCENTER_SAMPLING = List.of("lattice", "random");
-    static final Map<String, List<String>> OT_SOLVER = ordered(
-            "sinkhorn", List.of("type", "beta", "epsilon"),
-            "annealed", List.of("type", "beta0", "kappa"),
-            "debiased-annealed", List.of("type", "beta0", "kappa"),
-            "epsilon-scaling", List.of("type", "beta0", "sigma", "betaMax"));
-    static final List<String> OT_COSTS = List.of("sqeuclidean", "half-sqeuclidean");
-    static final List<String> OT_NORMALIZE = List.of("none", "max", "oscillation");
-    static final Map<String, List<String>> PAYOFF = ordered(
-            "fourier", List.of("type", "coefficients", "file", "random"),
-            "example-4.1", List.of("type", "epsilon"),
-            "bilinear", List.of("type", "B"),
-            "quadratic", List.of("type", "P", "B", "Q"),
-            "class", List.of("type", "class"));
-    static final List<String> COEFFICIENT = List.of("k", "l", "re", "im");
-    static final List<String> RANDOM = List.of("order", "seed");
-    static final List<String> GAME_PATHS = List.of("auto", "features", "gathered");
-    static final List<String> NI_ERROR = List.of("grid", "starts", "iterations");
-    static final List<String> READOUTS = List.of("coordinate", "cone", "mass", "bilevel");
-    static final List<String> ACTIVATIONS = List.of("relu", "tanh", "gelu");
-    static final List<String> SIGNS = List.of("positive", "balanced");
-    static final List<String> LOSSES = List.of("square", "logistic");
-    static final List<String> DATA = List.of("inputs", "labels", "teacher", "noise", "test", "seed", "population");
-    static final Map<String, List<String>> INPUTS = ordered(
-            "sphere", List.of("type", "dim", "count"),
-            "gaussian", List.of("type", "dim", "count"),
-            "file", List.of("type", "path"));
-    static final List<String> FILE = List.of("path");
-    static final Map<String, List<String>> TEACHER = ordered(
-            "random", List.of("type", "neurons", "seed", "outputs", "bias", "activation"),
-            "listed", List.of("type", "weights", "outputs", "bias", "activation"),
-            "circle", List.of("type", "neurons", "mass", "density"));
-    static final List<String> TEST = List.of("count", "inputs", "labels");
+    public static final List<String> FROM_TYPES = List.of("uniform", "gaussian", "quantiles", "grid", "lattice");
+    public static final List<String> DENSITY = List.of("type", "modes");
+    public static final List<String> MODE = List.of("k", "amplitude");
     static final List<String> MASS_UPDATES = List.of("exponential", "linear");
     static final List<String> PREDICTOR = List.of("from", "to", "points");
-    static final Map<String, List<String>> POTENTIAL = ordered("quadratic", List.of("type", "kappa"));
     static final Map<String, List<String>> TEMPERATURE = ordered(
             "constant", List.of("type", "value"),
             "geometric", List.of("type", "initial", "factor", "stageSteps"),
             "logarithmic", List.of("type", "c"),
             "piecewise", List.of("type", "steps", "values"));
-    static final Map<String, List<String>> KERNEL = ordered(
-            "sobolev", List.of("type", "s", "modes", "method"),
-            "gaussian", List.of("type", "sigma"),
-            "energy", List.of("type"));
-    static final List<String> SOBOLEV_METHODS = List.of("auto", "exact", "fourier");
-    static final Map<String, List<String>> TARGET = ordered(
-            "uniform", List.of("type"),
-            "cosine", DENSITY,
-            "samples", List.of("type", "file", "rows", "count", "from"));
     static final Map<String, List<String>> DYNAMICS = ordered(
             "wasserstein", List.of("type", "stepSize", "scaleStepByInit"),
             "fisher-rao", List.of("type", "massStepSize", "conserveMass", "massUpdate"),
@@ -139,36 +71,21 @@ final class Keys {
         add(out, pop + ".space", SPACE);
         addInit(out, pop + ".init", INIT.keySet());
         add(out, pop + ".init", INIT_COMMON);
-        MODEL.values().forEach(keys -> add(out, "model", keys));
-        OT_SOLVER.values().forEach(keys -> add(out, "model.solver", keys));
-        BARYCENTER_SOLVER.values().forEach(keys -> add(out, "model.solver", keys));
-        BARYCENTER_INPUT.values().forEach(keys -> add(out, "model.inputs[]", keys));
-        DEEP_LINEAR_INIT.values().forEach(keys -> add(out, "model.init", keys));
-        add(out, "model.data", DATA);
-        INPUTS.values().forEach(keys -> add(out, "model.data.inputs", keys));
-        add(out, "model.data.labels", FILE);
-        TEACHER.values().forEach(keys -> add(out, "model.data.teacher", keys));
-        add(out, "model.data.teacher.density", DENSITY);
-        add(out, "model.data.teacher.density.modes[]", MODE);
-        add(out, "model.data.test", TEST);
-        add(out, "model.data.test.inputs", FILE);
-        add(out, "model.data.test.labels", FILE);
-        POTENTIAL.values().forEach(keys -> add(out, "model.potential", keys));
-        PAYOFF.values().forEach(keys -> add(out, "model.payoff", keys));
-        add(out, "model.payoff.coefficients[]", COEFFICIENT);
-        add(out, "model.payoff.random", RANDOM);
-        add(out, "model.niError", NI_ERROR);
+        for (ModelFamily<?> family : Families.all()) family.paths().forEach(p -> out.add(Node.join("model", p)));
         TEMPERATURE.values().forEach(keys -> add(out, "dynamics.temperature", keys));
-        KERNEL.values().forEach(keys -> add(out, "model.kernel", keys));
-        TARGET.values().forEach(keys -> add(out, "model.target", keys));
-        add(out, "model.target.modes[]", MODE);
-        addInit(out, "model.target.from", FROM_TYPES);
         DYNAMICS.values().forEach(keys -> add(out, "dynamics", keys));
         add(out, "engine", ENGINE);
         add(out, "output", OUTPUT);
         add(out, "output.fit[]", FIT);
         add(out, "output.predictor", PREDICTOR);
         add(out, "checkpoint", CHECKPOINT);
+        return out;
+    }
+
+    /** The paths of an init mapping at {@code prefix} of the given types (with their densities' paths). */
+    public static SortedSet<String> initPaths(String prefix, Iterable<String> types) {
+        SortedSet<String> out = new TreeSet<>();
+        addInit(out, prefix, types);
         return out;
     }
 

@@ -12,9 +12,9 @@ import java.util.function.ToDoubleFunction;
  * other sizes: {@code populations.p.count: must be between 1 and 1073741819, got 2147483647 (...)}. Whether the
  * arrays also fit in the heap is another check (made when the run starts).
  */
-final class Limits {
+public final class Limits {
     /** The most elements of a Java array: {@code Integer.MAX_VALUE - 8} (JVMs keep a few header words). */
-    static final long MAX_ARRAY = Integer.MAX_VALUE - 8L;
+    public static final long MAX_ARRAY = Integer.MAX_VALUE - 8L;
 
     private Limits() {}
 
@@ -22,15 +22,15 @@ final class Limits {
      * One size in a bound: its value and, when it was written in the scenario, where ({@code map}, {@code key}); a
      * size with no key (a default, a value fixed by another section) is never named.
      */
-    record Size(MapReader map, String key, long value, long min) {
-        boolean named() { return map != null && map.has(key); }
+    public record Size(MapReader map, String key, long value, long min) {
+        public boolean named() { return map != null && map.has(key); }
     }
 
     /** A size read from {@code key} of {@code map} (or its default, when absent). */
-    static Size of(MapReader map, String key, long value, long min) { return new Size(map, key, value, min); }
+    public static Size of(MapReader map, String key, long value, long min) { return new Size(map, key, value, min); }
 
     /** A size that is not a key here (another section's value, a default). */
-    static Size fixed(long value) { return new Size(null, null, value, value); }
+    public static Size fixed(long value) { return new Size(null, null, value, value); }
 
     /**
      * Checks {@code total(sizes) <= cap}. When it fails, names the largest written size that alone can be lowered
@@ -41,7 +41,7 @@ final class Limits {
      *     masses) must fit one Java array of at most 2147483639 elements}
      * @param total the number of elements the sizes make, monotone in each size (computed in double: no overflow)
      */
-    static void check(String why, long cap, ToDoubleFunction<long[]> total, Size... sizes) throws ScenarioException {
+    public static void check(String why, long cap, ToDoubleFunction<long[]> total, Size... sizes) throws ScenarioException {
         long[] v = new long[sizes.length];
         for (int i = 0; i < v.length; i++) v[i] = sizes[i].value();
         if (total.applyAsDouble(v) <= cap) return;
@@ -82,7 +82,7 @@ final class Limits {
     }
 
     /** {@code why} for sizes whose product must fit one array: "WHAT must fit one Java array of at most N elements". */
-    static String oneArray(String what) {
+    public static String oneArray(String what) {
         return what + " must fit one Java array of at most " + MAX_ARRAY + " elements";
     }
 }

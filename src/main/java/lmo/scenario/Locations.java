@@ -24,7 +24,7 @@ public final class Locations {
      * that key, or at the deepest mapping or list on the way to it that was written; {@code path: message} when
      * there is no document.
      */
-    ScenarioException error(String path, String message) {
+    public ScenarioException error(String path, String message) {
         Node at = root == null ? null : find(path);
         if (at == null) return new ScenarioException(path + ": " + message);
         return at.origin().error(path, message);

@@ -15,10 +15,10 @@ import lmo.scenario.Node.SeqNode;
  * offending value (or at the key, for unknown keys; or at the mapping, for missing keys). A key whose value is an
  * explicit null ({@code key:} with nothing after it) counts as absent for optional keys.
  */
-final class MapReader {
+public final class MapReader {
 
     /** A range check: null when {@code v} is acceptable, else the complaint, e.g. {@code "must be > 0"}. */
-    interface Check {
+    public interface Check {
         String violation(double v);
 
         Check ANY = v -> null;
@@ -31,8 +31,8 @@ final class MapReader {
         }
     }
 
-    final MapNode node;
-    final String path;
+    public final MapNode node;
+    public final String path;
 
     private MapReader(MapNode node, String path) {
         this.node = node;
@@ -40,16 +40,16 @@ final class MapReader {
     }
 
     /** The mapping at {@code path}; an explicit null reads as an empty mapping. */
-    static MapReader of(Node n, String path) throws ScenarioException {
+    public static MapReader of(Node n, String path) throws ScenarioException {
         if (n instanceof MapNode m) return new MapReader(m, path);
         if (n instanceof Scalar s && s.isNull()) return new MapReader(new MapNode(n.origin()), path);
         throw n.origin().error(path, "expected a mapping, got " + Node.describe(n));
     }
 
-    String path(String key) { return Node.join(path, key); }
+    public String path(String key) { return Node.join(path, key); }
 
     /** Fails on the first key (in document order) that is not one of {@code allowed}. */
-    void allow(Collection<String> allowed) throws ScenarioException {
+    public void allow(Collection<String> allowed) throws ScenarioException {
         for (Map.Entry<String, MapNode.Entry> e : node.entries().entrySet()) {
             if (allowed.contains(e.getKey())) continue;
             String hint = closest(e.getKey(), allowed);
@@ -59,36 +59,36 @@ final class MapReader {
     }
 
     /** Present with a non-null value. */
-    boolean has(String key) {
+    public boolean has(String key) {
         Node n = node.get(key);
         return n != null && !(n instanceof Scalar s && s.isNull());
     }
 
     /** The value of a required key; missing keys are reported at this mapping. */
-    Node require(String key) throws ScenarioException {
+    public Node require(String key) throws ScenarioException {
         Node n = node.get(key);
         if (n == null) throw node.origin().error(path, "missing required key '" + key + "'");
         return n;
     }
 
-    ScenarioException error(String key, String message) {
+    public ScenarioException error(String key, String message) {
         return node.get(key).origin().error(path(key), message);
     }
 
-    ScenarioException keyError(String key, String message) {
+    public ScenarioException keyError(String key, String message) {
         return node.entries().get(key).keyOrigin().error(path(key), message);
     }
 
     // ---- scalars ----
 
-    String requireString(String key) throws ScenarioException { return string(require(key), path(key)); }
+    public String requireString(String key) throws ScenarioException { return string(require(key), path(key)); }
 
-    String optString(String key, String def) throws ScenarioException {
+    public String optString(String key, String def) throws ScenarioException {
         return has(key) ? requireString(key) : def;
     }
 
     /** One of {@code choices}; required when {@code def} is null. */
-    String choice(String key, String def, Collection<String> choices) throws ScenarioException {
+    public String choice(String key, String def, Collection<String> choices) throws ScenarioException {
         if (def != null && !has(key)) return def;
         String s = requireString(key);
         if (!choices.contains(s)) {
@@ -97,23 +97,23 @@ final class MapReader {
         return s;
     }
 
-    double requireDouble(String key, Check check) throws ScenarioException {
+    public double requireDouble(String key, Check check) throws ScenarioException {
         return number(require(key), path(key), check);
     }
 
-    double optDouble(String key, double def, Check check) throws ScenarioException {
+    public double optDouble(String key, double def, Check check) throws ScenarioException {
         return has(key) ? requireDouble(key, check) : def;
     }
 
-    int requireInt(String key, Check check) throws ScenarioException {
+    public int requireInt(String key, Check check) throws ScenarioException {
         return (int) integer(require(key), path(key), check, Integer.MIN_VALUE, Integer.MAX_VALUE);
     }
 
-    int optInt(String key, int def, Check check) throws ScenarioException {
+    public int optInt(String key, int def, Check check) throws ScenarioException {
         return has(key) ? requireInt(key, check) : def;
     }
 
-    long optLong(String key, long def) throws ScenarioException {
+    public long optLong(String key, long def) throws ScenarioException {
         return has(key) ? integer(node.get(key), path(key), Check.ANY, Long.MIN_VALUE, Long.MAX_VALUE) : def;
     }
 
@@ -121,7 +121,7 @@ final class MapReader {
      * A size: an integer >= {@code min}, read as a long and saturated at {@link Long#MAX_VALUE} (so {@code 1e30}
      * reads); its upper bound depends on other sizes and is checked by {@link Limits#check}.
      */
-    long requireSize(String key, long min) throws ScenarioException {
+    public long requireSize(String key, long min) throws ScenarioException {
         Node n = require(key);
         BigDecimal d = whole(n, path(key));
         if (d.compareTo(BigDecimal.valueOf(min)) < 0) {
@@ -131,11 +131,11 @@ final class MapReader {
     }
 
     /** {@link #requireSize}, or {@code def} when absent. */
-    long optSize(String key, long def, long min) throws ScenarioException {
+    public long optSize(String key, long def, long min) throws ScenarioException {
         return has(key) ? requireSize(key, min) : def;
     }
 
-    boolean optBoolean(String key, boolean def) throws ScenarioException {
+    public boolean optBoolean(String key, boolean def) throws ScenarioException {
         if (!has(key)) return def;
         String s = string(node.get(key), path(key)).toLowerCase(Locale.ROOT);
         if (s.equals("true") || s.equals("false")) return s.equals("true");
@@ -144,21 +144,21 @@ final class MapReader {
 
     // ---- compound values ----
 
-    MapReader requireMap(String key) throws ScenarioException { return of(require(key), path(key)); }
+    public MapReader requireMap(String key) throws ScenarioException { return of(require(key), path(key)); }
 
     /** The mapping under {@code key}, or an empty one (located at this mapping) when absent. */
-    MapReader optMap(String key) throws ScenarioException {
+    public MapReader optMap(String key) throws ScenarioException {
         return has(key) ? requireMap(key) : new MapReader(new MapNode(node.origin()), path(key));
     }
 
-    List<Node> requireList(String key) throws ScenarioException {
+    public List<Node> requireList(String key) throws ScenarioException {
         Node n = require(key);
         if (n instanceof SeqNode s) return s.items();
         throw n.origin().error(path(key), "expected a list, got " + Node.describe(n));
     }
 
     /** A list of exactly {@code length} numbers (one per coordinate when length is the space's dim). */
-    double[] doubles(String key, int length, Check check) throws ScenarioException {
+    public double[] doubles(String key, int length, Check check) throws ScenarioException {
         List<Node> items = requireList(key);
         if (items.size() != length) throw error(key, "expected " + count(length, "number") + ", got " + items.size());
         double[] out = new double[length];
@@ -167,7 +167,7 @@ final class MapReader {
     }
 
     /** Like {@link #doubles}, or a single number repeated {@code length} times. */
-    double[] doublesOrNumber(String key, int length, Check check) throws ScenarioException {
+    public double[] doublesOrNumber(String key, int length, Check check) throws ScenarioException {
         if (require(key) instanceof Scalar) {
             double[] out = new double[length];
             java.util.Arrays.fill(out, requireDouble(key, check));
@@ -176,7 +176,7 @@ final class MapReader {
         return doubles(key, length, check);
     }
 
-    int[] ints(String key, int length) throws ScenarioException {
+    public int[] ints(String key, int length) throws ScenarioException {
         List<Node> items = requireList(key);
         if (items.size() != length) throw error(key, "expected " + count(length, "integer") + ", got " + items.size());
         int[] out = new int[length];
@@ -188,13 +188,13 @@ final class MapReader {
 
     // ---- scalar conversions ----
 
-    static String string(Node n, String path) throws ScenarioException {
+    public static String string(Node n, String path) throws ScenarioException {
         if (n instanceof Scalar s && !s.isNull()) return s.text();
         throw n.origin().error(path, "expected a string, got " + Node.describe(n));
     }
 
     /** A list node of exactly {@code length} numbers. */
-    static double[] numbers(Node n, String path, int length) throws ScenarioException {
+    public static double[] numbers(Node n, String path, int length) throws ScenarioException {
         if (!(n instanceof SeqNode s)) throw n.origin().error(path, "expected a list of " + length + " numbers, got " + Node.describe(n));
         if (s.items().size() != length) throw n.origin().error(path, "expected " + length + " numbers, got " + s.items().size());
         double[] out = new double[length];
@@ -207,10 +207,10 @@ final class MapReader {
      * an exponent) with room to spare, and it keeps the parse of a number cheap (a BigDecimal of a million digits
      * takes minutes).
      */
-    static final int MAX_NUMBER_LENGTH = 100;
+    public static final int MAX_NUMBER_LENGTH = 100;
 
     /** Any scalar that parses as a finite Java double, e.g. {@code 0.5}, {@code 1e-3}, {@code -2}. */
-    static double number(Node n, String path, Check check) throws ScenarioException {
+    public static double number(Node n, String path, Check check) throws ScenarioException {
         double v;
         try {
             v = Double.parseDouble(numberText(n, path, "a number"));
@@ -226,7 +226,7 @@ final class MapReader {
      * outside [min, max] (the type's range) fails {@code check} first when it does (so {@code -5} for a count says
      * "must be >= 1"), else it is told the type's bound on that side ("must be at most 2147483647").
      */
-    static long integer(Node n, String path, Check check, long min, long max) throws ScenarioException {
+    public static long integer(Node n, String path, Check check, long min, long max) throws ScenarioException {
         BigDecimal d = whole(n, path);
         boolean below = d.compareTo(BigDecimal.valueOf(min)) < 0, above = d.compareTo(BigDecimal.valueOf(max)) > 0;
         if (below || above) {
@@ -274,14 +274,14 @@ final class MapReader {
     }
 
     /** {@code 1.0 -> "1"}, {@code 0.5 -> "0.5"}. */
-    static String num(double v) {
+    public static String num(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
-    static String count(int n, String noun) { return n + " " + noun + (n == 1 ? "" : "s"); }
+    public static String count(int n, String noun) { return n + " " + noun + (n == 1 ? "" : "s"); }
 
     /** The allowed key closest to a misspelt one (same up to case, or one or two edits in a longer key), or null. */
-    static String closest(String key, Collection<String> allowed) {
+    public static String closest(String key, Collection<String> allowed) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String a : allowed) {
@@ -313,5 +313,5 @@ final class MapReader {
     }
 
     /** The names of the keys present, in document order (e.g. population names). */
-    List<String> keys() { return new ArrayList<>(node.entries().keySet()); }
+    public List<String> keys() { return new ArrayList<>(node.entries().keySet()); }
 }

@@ -1,8 +1,11 @@
 package lmo.scenario;
 
-/** The functional the particles descend ({@code model}). */
-public sealed interface ModelSpec permits BarycenterSpec, DeepLinearSpec, GameSpec, MlpSpec, MmdSpec, OtSpec, ResNetSpec, PotentialModelSpec, TwoLayerSpec {
-    /** The {@code type} key: {@code mmd}, {@code potential}, {@code two-layer} or {@code game}. */
+/**
+ * The functional the particles descend ({@code model}): one record per model family ({@code lmo.family}), whose
+ * {@link #type} is the {@code model.type} the registry {@code lmo.family.Families} looks the family up by.
+ */
+public interface ModelSpec {
+    /** The {@code type} key: {@code mmd}, {@code potential}, {@code two-layer}, {@code game}, {@code ot}, ... */
     String type();
 
     /** The population the model acts on (whose particles move). */

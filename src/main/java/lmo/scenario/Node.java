@@ -9,34 +9,34 @@ import java.util.Map;
  * source text; the binder decides what type it must be. Mappings are mutable only so that overrides can be applied
  * in place before binding.
  */
-sealed interface Node permits Node.MapNode, Node.SeqNode, Node.Scalar {
+public sealed interface Node permits Node.MapNode, Node.SeqNode, Node.Scalar {
 
     Origin origin();
 
     /** Where a node was written: line and column (1-based) in a file, or a {@code --set} override. */
     record Origin(String file, int line, int col, boolean override) {
-        static Origin ofOverride() { return new Origin("--set", 0, 0, true); }
+        public static Origin ofOverride() { return new Origin("--set", 0, 0, true); }
 
         /** The prefix of an error about {@code path} located here, up to the message. */
-        String at(String path) {
+        public String at(String path) {
             if (path.length() > 2 * SHOWN) path = path.substring(0, 2 * SHOWN) + "...(" + path.length() + " characters)";
             String where = override ? "--set" : file + ":" + line + ":" + col + ":";
             if (path.isEmpty()) return override ? where + ":" : where;
             return where + " " + path + ":";
         }
 
-        ScenarioException error(String path, String message) {
+        public ScenarioException error(String path, String message) {
             return new ScenarioException(at(path) + " " + message);
         }
     }
 
     /** A mapping; keys in document order, each with the location of the key itself. */
     record MapNode(Origin origin, Map<String, Entry> entries) implements Node {
-        MapNode(Origin origin) { this(origin, new LinkedHashMap<>()); }
+        public MapNode(Origin origin) { this(origin, new LinkedHashMap<>()); }
 
-        record Entry(Origin keyOrigin, Node value) {}
+        public record Entry(Origin keyOrigin, Node value) {}
 
-        Node get(String key) {
+        public Node get(String key) {
             Entry e = entries.get(key);
             return e == null ? null : e.value();
         }
@@ -46,7 +46,7 @@ sealed interface Node permits Node.MapNode, Node.SeqNode, Node.Scalar {
 
     /** A scalar; {@code text} is null for an explicit null (a key with no value, {@code ~}, {@code null}). */
     record Scalar(Origin origin, String text) implements Node {
-        boolean isNull() { return text == null; }
+        public boolean isNull() { return text == null; }
     }
 
     /** {@code parent.key}, or {@code key} at the top level. */

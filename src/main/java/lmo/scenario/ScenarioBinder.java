@@ -4,13 +4,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
+import lmo.family.BindContext;
+import lmo.family.Families;
+import lmo.family.ModelFamily;
 import lmo.scenario.MapReader.Check;
 import lmo.scenario.Node.MapNode;
 import lmo.scenario.Node.Scalar;
 
 /**
  * Turns a scenario tree (overrides already applied) into a {@link Scenario}: the top-level keys, {@code dynamics},
- * {@code engine} and {@code output} here; populations and the model in their own binders. Stops at the first error.
+ * {@code engine} and {@code output} here; populations in their binder; the model by its family ({@link Families},
+ * looked up by {@code model.type}), whose hooks say what it derives, implies and refuses. Stops at the first error.
  */
 final class ScenarioBinder {
     private final Path file;
@@ -42,69 +46,51 @@ final class ScenarioBinder {
         SortedMap<String, PopulationSpec> populations = derived ? new java.util.TreeMap<>()
                 : new PopulationBinder(inits, solverPopulation(top)).bind(top.requireMap("populations"));
         Locations where = new Locations(root);
-        ModelSpec model = new ModelBinder(files, inits, jars, where).bind(top.requireMap("model"), populations, seed);
-        if (derived) populations.put(model.population(), ((DerivesPopulation) model).derivedPopulation());
-        DynamicsSpec implied = impliedDynamics(model);
-        DynamicsSpec dynamics = implied != null && !top.has("dynamics") ? implied : dynamics(top.requireMap("dynamics"));
-        if (model instanceof OtSpec && !(dynamics instanceof NoneSpec)) {
-            throw top.requireMap("dynamics").error("type", "model ot moves no particle: its step is a Sinkhorn"
-                    + " iteration; use dynamics: {type: none} (or leave dynamics out)");
-        }
-        if (model instanceof DerivesPopulation && !(dynamics instanceof WassersteinSpec)) {
-            throw top.requireMap("dynamics").error("type", "model " + model.type() + " trains by full-batch gradient"
-                    + " descent: use dynamics: {type: wasserstein, stepSize: eta}");
-        }
-        if (model instanceof BarycenterSpec b && !sameDynamics(dynamics, implied)) {
-            throw top.requireMap("dynamics").error("type", b.solver().equals("grid")
-                    ? "model barycenter with solver grid moves no particle: its step is a damped Sinkhorn iteration;"
-                            + " leave dynamics out"
-                    : "model barycenter with solver particles sets its own dynamics, langevin with stepSize = "
-                            + "model.solver.stepSize and temperature = model.tau (noisy particle descent); leave"
-                            + " dynamics out");
-        }
-        EngineSpec engine = engine(top.optMap("engine"));
-        double stepScale = stepScale(dynamics, populations.get(model.population()));
-        OutputSpec output = output(top.optMap("output"), steps, steps * timeStep(dynamics) / stepScale, model, files);
-        CheckpointSpec checkpoint = checkpoint(top.optMap("checkpoint"));
-        return new Scenario(name, description, seed, steps, populations, model, dynamics, engine, output, checkpoint,
-                where);
+        MapReader m = top.requireMap("model");
+        ModelFamily<?> family = Families.of(m.choice("type", null, Families.types()));
+        BindContext context = new BindContext(populations, seed, files, inits, jars, where);
+        return bind(top, family, m, context, derived, name, description, seed, steps);
     }
 
-    /** True for models whose parameters are the particles ({@link DerivesPopulation}): populations may be left out. */
+    /** The rest of {@link #bind(MapNode)}, typed by the model's family. */
+    private <S extends ModelSpec> Scenario bind(MapReader top, ModelFamily<S> family, MapReader m, BindContext c,
+            boolean derived, String name, String description, long seed, int steps) throws ScenarioException {
+        SortedMap<String, PopulationSpec> populations = c.populations();
+        S model = family.bind(m, c);
+        if (derived) populations.put(model.population(), family.derivedPopulation(model));
+        DynamicsSpec implied = family.impliedDynamics(model);
+        DynamicsSpec dynamics = implied != null && !top.has("dynamics") ? implied : dynamics(top.requireMap("dynamics"));
+        String refused = family.refusedDynamics(model, dynamics);
+        if (refused != null) throw top.requireMap("dynamics").error("type", refused);
+        EngineSpec engine = engine(top.optMap("engine"));
+        double stepScale = stepScale(dynamics, populations.get(model.population()));
+        OutputSpec output = output(top.optMap("output"), steps, steps * timeStep(dynamics) / stepScale, family, model);
+        CheckpointSpec checkpoint = checkpoint(top.optMap("checkpoint"));
+        return new Scenario(name, description, seed, steps, populations, model, dynamics, engine, output, checkpoint,
+                c.where());
+    }
+
+    /** True for families that make their own population from their sizes: populations may be left out. */
     private static boolean derivesPopulation(MapReader model) throws ScenarioException {
-        return model.has("type") && Keys.DERIVED_POPULATION_MODELS.contains(model.requireString("type"));
+        if (!model.has("type")) return false;
+        ModelFamily<?> family = Families.lookup(model.requireString("type"));
+        return family != null && family.derivesPopulation();
     }
 
     /**
      * The population whose particles carry a solver value besides position and mass (the potential u of an
-     * {@code ot} model: its {@code model.population}, or the only population), or null; read before the model is
-     * bound, for the populations' size bound (the model's binder reports a missing or unknown population).
+     * {@code ot} model, {@link ModelFamily#solverWidth}: its {@code model.population}, or the only population), or
+     * null; read before the model is bound, for the populations' size bound (the model's binder reports a missing or
+     * unknown population).
      */
     private static String solverPopulation(MapReader top) {
         if (!(top.node.get("model") instanceof MapNode model) || !(model.get("type") instanceof Scalar t)
-                || !"ot".equals(t.text())) {
+                || t.isNull() || Families.lookup(t.text()) == null || Families.lookup(t.text()).solverWidth() == 0) {
             return null;
         }
         if (model.get("population") instanceof Scalar p && !p.isNull()) return p.text();
         return top.node.get("populations") instanceof MapNode pops && pops.entries().size() == 1
                 ? pops.entries().keySet().iterator().next() : null;
-    }
-
-    /** The dynamics a model fixes itself (ot: none; barycenter: noisy descent or none), else null. */
-    private static DynamicsSpec impliedDynamics(ModelSpec model) {
-        if (model instanceof OtSpec) return new NoneSpec();
-        if (model instanceof BarycenterSpec b) {
-            return b.solver().equals("grid") ? new NoneSpec() : new LangevinSpec(b.stepSize(), b.tau());
-        }
-        return null;
-    }
-
-    /** none = none; langevin = langevin with the same step size and the same constant temperature. */
-    private static boolean sameDynamics(DynamicsSpec a, DynamicsSpec b) {
-        if (a instanceof NoneSpec) return b instanceof NoneSpec;
-        return a instanceof LangevinSpec x && b instanceof LangevinSpec y && x.stepSize() == y.stepSize()
-                && x.scaleStepByInit() == y.scaleStepByInit() && x.temperature().type().equals("constant")
-                && y.temperature().type().equals("constant") && x.temperature().a() == y.temperature().a();
     }
 
     /** An explicit {@code name}: it names the run directory, so it must follow {@link Names#RULE}. */
@@ -214,8 +200,8 @@ final class ScenarioBinder {
         }
     }
 
-    private static OutputSpec output(MapReader m, int steps, double endTime, ModelSpec model, DataFiles files)
-            throws ScenarioException {
+    private static <S extends ModelSpec> OutputSpec output(MapReader m, int steps, double endTime,
+            ModelFamily<S> family, S model) throws ScenarioException {
         m.allow(Keys.OUTPUT);
         int every = m.optInt("every", Math.max(1, steps / 100), Check.atLeast(1));
         int snapshotEvery = m.optInt("snapshotEvery", 0, Check.atLeast(0));
@@ -232,24 +218,24 @@ final class ScenarioBinder {
             double to = f.optDouble("to", Math.max(endTime, Math.nextUp(from)), Check.greaterThan(from));
             fits.add(new FitSpec(metric, law, from, to));
         }
-        return new OutputSpec(every, snapshotEvery, metricsPort, fits, predictor(m, model, files));
+        return new OutputSpec(every, snapshotEvery, metricsPort, fits, predictor(m, family, model));
     }
 
     /**
-     * {@code output.predictor}: for a two-layer model with 1-D inputs, given or by default the range of the training
-     * inputs widened by 10 % of it on each side, 201 points; an error for other models.
+     * {@code output.predictor}: for a model whose family writes predictor.csv (two-layer with 1-D inputs), given or
+     * by default the range of the training inputs widened by 10 % of it on each side, 201 points; an error for
+     * other models (the family's refusal).
      */
-    private static PredictorSpec predictor(MapReader m, ModelSpec model, DataFiles files) throws ScenarioException {
-        boolean oneD = model instanceof TwoLayerSpec t && t.data().dim() == 1;
-        if (!oneD) {
+    private static <S extends ModelSpec> PredictorSpec predictor(MapReader m, ModelFamily<S> family, S model)
+            throws ScenarioException {
+        String refusal = family.predictorRefusal(model);
+        if (refusal != null) {
             if (!m.has("predictor")) return null;
-            throw m.error("predictor", model instanceof TwoLayerSpec t
-                    ? "predictor.csv needs 1-D inputs (model.data.inputs dim 1), got d = " + t.data().dim()
-                    : "predictor.csv needs a two-layer model, got " + model.type());
+            throw m.error("predictor", refusal);
         }
         MapReader p = m.optMap("predictor");
         p.allow(Keys.PREDICTOR);
-        double[] range = ModelBinder.inputRange(((TwoLayerSpec) model).data());
+        double[] range = family.predictorRange(model);
         double width = range[1] - range[0];
         double pad = width > 0 ? 0.1 * width : 1.0;
         double from = p.optDouble("from", range[0] - pad, Check.ANY);
@@ -262,7 +248,7 @@ final class ScenarioBinder {
     }
 
     /** Mean-field time per step: the step size (the mass step size for {@code fisher-rao}). */
-    private static double timeStep(DynamicsSpec d) {
+    static double timeStep(DynamicsSpec d) {
         if (d instanceof WassersteinSpec w) return w.stepSize();
         if (d instanceof FisherRaoSpec f) return f.massStepSize();
         if (d instanceof WfrSpec w) return w.stepSize();

@@ -7,6 +7,21 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import lmo.family.BarycenterSpec;
+import lmo.family.DeepLinearSpec;
+import lmo.family.Families;
+import lmo.family.GameSpec;
+import lmo.family.GaussianKernel;
+import lmo.family.KernelSpec;
+import lmo.family.MlpSpec;
+import lmo.family.MmdSpec;
+import lmo.family.NetworkDataSpec;
+import lmo.family.OtSpec;
+import lmo.family.PayoffSpec;
+import lmo.family.ResNetSpec;
+import lmo.family.SobolevKernel;
+import lmo.family.TeacherSpec;
+import lmo.family.TwoLayerSpec;
 
 /**
  * Writes a resolved {@link Scenario} as YAML, every key in documented order ({@link Keys}). Sections are block
@@ -37,8 +52,9 @@ final class ScenarioWriter {
             pops.put(p.name(), map("count", p.count(), "space", map("type", p.space().type(), "dim", p.space().dim()),
                     "init", init, "mass", p.mass()));
         }
-        boolean derived = s.model() instanceof DerivesPopulation r && s.populations().size() == 1
-                && r.derivedPopulation().equals(s.populations().get(s.model().population()));
+        PopulationSpec derivedPopulation = Families.derivedPopulation(s.model());
+        boolean derived = derivedPopulation != null && s.populations().size() == 1
+                && derivedPopulation.equals(s.populations().get(s.model().population()));
         if (!derived) top.put("populations", pops);
         top.put("model", model(s.model()));
         top.put("dynamics", dynamics(s.dynamics()));

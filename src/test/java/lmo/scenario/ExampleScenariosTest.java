@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import lmo.family.KernelSpec;
+import lmo.family.MmdSpec;
+import lmo.family.SobolevKernel;
 
 /** The documented example scenarios load as written, with every default resolved. */
 class ExampleScenariosTest {

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import lmo.family.GameSpec;
+import lmo.family.PayoffSpec;
 
 /** {@code model.type: game}: the payoffs bind to the documented objects, round-trip, and bad games name the key. */
 class GameScenarioTest {

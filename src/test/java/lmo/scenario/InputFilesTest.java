@@ -9,6 +9,7 @@ import lmo.io.Npy;
 import lmo.io.Table;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import lmo.family.MmdSpec;
 
 /**
  * Input data files ({@code init.path}, {@code model.target.file}) are resolved against the scenario's directory, must

@@ -17,6 +17,9 @@ import lmo.model.neural.Teacher;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import lmo.family.NetworkDataSpec;
+import lmo.family.TeacherSpec;
+import lmo.family.TwoLayerSpec;
 
 /**
  * The claims of issue 5 about its shipped scenarios, end to end: scenario text (the shipped files, varied by

@@ -22,6 +22,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import lmo.family.TwoLayerSpec;
 
 /**
  * The scenario keys of two-layer networks, the scaling-path init keys, {@code massUpdate} and

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import lmo.family.GaussianKernel;
+import lmo.family.MmdSpec;
 
 /** {@code --set key.path=value} overrides: values read as YAML, applied in order before validation, errors name them. */
 class OverridesTest {

@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import lmo.family.PotentialModelSpec;
 
 /**
  * {@link Scenario#toYaml()} writes every resolved key; loading that text again gives an equal scenario, for every

@@ -1,6 +1,0 @@
-package lmo.scenario;
-
-/** The energy-distance kernel {@code -|x-y|}. */
-public record EnergyKernel() implements KernelSpec {
-    @Override public String type() { return "energy"; }
-}

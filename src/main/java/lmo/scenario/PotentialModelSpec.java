@@ -1,9 +1,0 @@
-package lmo.scenario;
-
-/** {@code model.type: potential}: a population in an external potential alone (no interaction). */
-public record PotentialModelSpec(PotentialSpec potential) implements ModelSpec {
-    /** The population the potential acts on. */
-    public String population() { return potential.population(); }
-
-    @Override public String type() { return "potential"; }
-}
