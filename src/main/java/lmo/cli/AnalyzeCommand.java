@@ -57,8 +57,12 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "which coordinates move (default: those the run's dynamics moves)")
     String mode;
 
+    @picocli.CommandLine.Mixin
+    JarOptions jars = new JarOptions();
+
     @Override
     public Integer call() throws IOException {
+        if (jars.apply() != null) return bad(jars.apply());
         if (!(fdStep > 0 && Double.isFinite(fdStep))) return bad("--fd-step: must be > 0, got " + fdStep);
         ConicField.Mode forced = null;
         if (mode != null) {

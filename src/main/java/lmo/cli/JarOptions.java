@@ -7,11 +7,15 @@ import java.util.List;
 import lmo.model.game.UserPayoffs;
 import picocli.CommandLine.Option;
 
-/** {@code --jar PATH} (repeatable): jars holding user classes, e.g. a game payoff ({@code payoff: {type: class}}). */
+/**
+ * {@code --jar PATH} (repeatable): jars holding user classes: a game payoff ({@code payoff: {type: class}}) or model
+ * families ({@code META-INF/services/lmo.family.ModelFamily}).
+ */
 final class JarOptions {
 
     @Option(names = "--jar", paramLabel = "PATH",
-            description = "jar with user classes, e.g. a game payoff (repeatable; every JVM of a cluster run needs the same jars)")
+            description = "jar with user classes: a game payoff or model families (repeatable; every JVM of a cluster run"
+                    + " needs the same jars)")
     List<Path> jars = new ArrayList<>();
 
     /** Makes the jars the process-wide ones; the problem with them, or null. */

@@ -59,8 +59,12 @@ final class SweepCommand implements Callable<Integer> {
             description = "actors (default) or local, for every point")
     String engine;
 
+    @picocli.CommandLine.Mixin
+    JarOptions jars = new JarOptions();
+
     @Override
     public Integer call() throws IOException, InterruptedException {
+        if (jars.apply() != null) return bad(jars.apply());
         if (parallel < 1) return bad("--parallel: must be >= 1, got " + parallel);
         if (Runs.checkEngine(engine) != null) return bad(Runs.checkEngine(engine));
         List<SweepGrid.Param> grid = new ArrayList<>();

@@ -42,12 +42,12 @@ final class ScenarioBinder {
 
         DataFiles files = new DataFiles(file.toAbsolutePath().getParent());
         InitBinder inits = new InitBinder(files);
-        boolean derived = !top.has("populations") && top.has("model") && derivesPopulation(top.requireMap("model"));
+        boolean derived = !top.has("populations") && top.has("model") && derivesPopulation(top.requireMap("model"), jars);
         SortedMap<String, PopulationSpec> populations = derived ? new java.util.TreeMap<>()
-                : new PopulationBinder(inits, solverPopulation(top)).bind(top.requireMap("populations"));
+                : new PopulationBinder(inits, solverPopulation(top, jars)).bind(top.requireMap("populations"));
         Locations where = new Locations(root);
         MapReader m = top.requireMap("model");
-        ModelFamily<?> family = Families.of(m.choice("type", null, Families.types()));
+        ModelFamily<?> family = Families.lookup(m.choice("type", null, Families.types(jars)), jars);
         BindContext context = new BindContext(populations, seed, files, inits, jars, where);
         return bind(top, family, m, context, derived, name, description, seed, steps);
     }
@@ -71,9 +71,9 @@ final class ScenarioBinder {
     }
 
     /** True for families that make their own population from their sizes: populations may be left out. */
-    private static boolean derivesPopulation(MapReader model) throws ScenarioException {
+    private static boolean derivesPopulation(MapReader model, List<Path> jars) throws ScenarioException {
         if (!model.has("type")) return false;
-        ModelFamily<?> family = Families.lookup(model.requireString("type"));
+        ModelFamily<?> family = Families.lookup(model.requireString("type"), jars);
         return family != null && family.derivesPopulation();
     }
 
@@ -83,11 +83,13 @@ final class ScenarioBinder {
      * null; read before the model is bound, for the populations' size bound (the model's binder reports a missing or
      * unknown population).
      */
-    private static String solverPopulation(MapReader top) {
+    private static String solverPopulation(MapReader top, List<Path> jars) throws ScenarioException {
         if (!(top.node.get("model") instanceof MapNode model) || !(model.get("type") instanceof Scalar t)
-                || t.isNull() || Families.lookup(t.text()) == null || Families.lookup(t.text()).solverWidth() == 0) {
+                || t.isNull()) {
             return null;
         }
+        ModelFamily<?> family = Families.lookup(t.text(), jars);
+        if (family == null || family.solverWidth() == 0) return null;
         if (model.get("population") instanceof Scalar p && !p.isNull()) return p.text();
         return top.node.get("populations") instanceof MapNode pops && pops.entries().size() == 1
                 ? pops.entries().keySet().iterator().next() : null;

@@ -19,7 +19,7 @@ class HelpModelTest {
     }
 
     @Test
-    void printsAFamilysKeysWithTheirDefaultsRangesAndDocs() {
+    void printsAFamilysKeysWithTheirDefaultsRangesAndDocs() throws Exception {
         Cli c = Cli.run("help", "model", "mlp");
         assertEquals(0, c.exit(), c.err());
         assertTrue(c.out().contains("  model.branchScale (number; default `1/sqrt(depth)`; range > 0; `residual` only)\n"

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class FamilyKeysTest {
 
     @Test
-    void theRegistryListsTheNineBuiltInFamiliesInDocumentedOrder() {
+    void theRegistryListsTheNineBuiltInFamiliesInDocumentedOrder() throws Exception {
         assertEquals(List.of("mmd", "potential", "two-layer", "game", "ot", "barycenter", "resnet", "deep-linear", "mlp"),
                 Families.types());
         for (ModelFamily<?> f : Families.all()) assertEquals(f, Families.of(f.type()));

@@ -71,7 +71,11 @@ public final class UserPayoffs {
         }
     }
 
-    private static ClassLoader loader(List<Path> jarList) {
+    /**
+     * The class loader of user code in {@code jarList} (payoff classes and model families), lmo's own class path as its
+     * parent; one per list of jars, so a class loaded twice is the same class.
+     */
+    public static ClassLoader loader(List<Path> jarList) {
         if (jarList.isEmpty()) return UserPayoffs.class.getClassLoader();
         return LOADERS.computeIfAbsent(List.copyOf(jarList), list -> {
             URL[] urls = new URL[list.size()];
