@@ -83,7 +83,9 @@ final class HelpCommand implements CommandLine.IHelpCommandInitializable2, Calla
             throw new CommandLine.ParameterException(self, "unknown model type '" + type + "'; types: "
                     + String.join(", ", Families.types(jarList)));
         }
-        out.println("Keys of model.type: " + type + " (docs/scenarios.md):");
+        boolean builtIn = Families.all().contains(family);
+        out.println("Keys of model.type: " + type + (builtIn ? " (docs/scenarios.md):"
+                : " (a user family: " + family.getClass().getName() + "):"));
         for (Key k : family.keys()) {
             StringBuilder line = new StringBuilder("  model.").append(k.path()).append(" (").append(k.type());
             if (k.defaultValue().equals("required")) line.append("; required");
