@@ -11,6 +11,7 @@ import lmo.engine.RunOutcome;
 import lmo.engine.Simulation;
 import lmo.io.CheckpointFile;
 import lmo.io.RunDirectory;
+import lmo.io.RunLayout;
 import lmo.io.RunLock;
 import lmo.scenario.Assembler;
 import lmo.scenario.Scenario;
@@ -65,13 +66,13 @@ final class ResumeCommand implements Callable<Integer> {
         if (jarProblem != null) return bad(jarProblem);
         if (metrics.problem() != null) return bad(metrics.problem());
         if (!Files.isDirectory(dir)) return bad(dir + ": no such run directory");
-        Path yaml = dir.resolve("scenario.yaml");
+        Path yaml = dir.resolve(RunLayout.SCENARIO);
         String notARun = dir + ": no scenario.yaml, not a run directory";
         // a directory some lmo process has claimed is locked first: its scenario.yaml may be on its way
-        if (!Files.exists(dir.resolve(RunLock.NAME)) && !Files.isRegularFile(yaml)) return bad(notARun);
+        if (!Files.exists(dir.resolve(RunLayout.LOCK)) && !Files.isRegularFile(yaml)) return bad(notARun);
         try (RunLock lock = RunLock.claimExisting(dir, dir.toString(), "resume " + dir)) {
             if (!Files.isRegularFile(yaml)) return bad(notARun);
-            Path file = dir.resolve(CheckpointFile.NAME);
+            Path file = dir.resolve(RunLayout.CHECKPOINT);
             if (Files.isDirectory(file)) return bad(file + ": is a directory, not a checkpoint file written by lmo");
             if (!Files.isRegularFile(file)) return bad("no checkpoint in " + dir + ": set checkpoint.every in the scenario");
             return resume(yaml, file);
