@@ -116,7 +116,8 @@ final class SweepRunner {
         String sha = "";
         JsonNode summary = null;
         try {
-            if (Files.isRegularFile(out.resolve(RunLayout.SUMMARY))) summary = JSON.readTree(out.resolve(RunLayout.SUMMARY).toFile());
+            Path file = out.resolve(RunLayout.SUMMARY);
+            if (Files.isRegularFile(file)) summary = JSON.readTree(file.toFile());
         } catch (IOException e) {
             error = error.isEmpty() ? "summary.json: " + e.getMessage() : error;
         }
