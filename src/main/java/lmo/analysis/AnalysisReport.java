@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
+import lmo.io.RunLayout;
 
 /**
  * The local analysis of a run as {@code analysis.json} and a short table: the eigenvalues of {@code J = -D(field)}
@@ -73,7 +74,7 @@ public record AnalysisReport(FlowOf flow, double fdStep, double residual, Linear
 
     /** Writes {@code dir/analysis.json} through a temporary file and a rename. */
     public Path write(Path dir) throws IOException {
-        Path target = dir.resolve("analysis.json");
+        Path target = dir.resolve(RunLayout.ANALYSIS);
         Path tmp = dir.resolve("analysis.json.tmp");
         Files.write(tmp, JSON.writeValueAsBytes(json()));
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -16,6 +16,7 @@ import lmo.engine.Gathered;
 import lmo.engine.Population;
 import lmo.engine.Simulation;
 import lmo.io.Npy;
+import lmo.io.RunLayout;
 import lmo.io.Table;
 import lmo.plot.MetricsTable;
 import lmo.scenario.Assembler;
@@ -73,9 +74,9 @@ final class AnalyzeCommand implements Callable<Integer> {
             }
         }
         if (!Files.isDirectory(dir)) return bad(dir + ": no such run directory");
-        Path yaml = dir.resolve("scenario.yaml");
+        Path yaml = dir.resolve(RunLayout.SCENARIO);
         if (!Files.isRegularFile(yaml)) return bad(yaml + ": missing, not a run directory");
-        Path csv = dir.resolve("metrics.csv");
+        Path csv = dir.resolve(RunLayout.METRICS);
         if (!Files.isRegularFile(csv)) return bad(csv + ": missing, not a run directory");
         Simulation sim;
         try {
@@ -102,7 +103,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         double[][] x = new double[n][], m = new double[n][];
         int[] dims = new int[n];
         for (Population p : sim.populations()) {
-            Path file = dir.resolve("final-" + p.name() + ".npy");
+            Path file = dir.resolve(RunLayout.finalState(p.name()));
             if (!Files.isRegularFile(file)) return bad(file + ": missing (the run did not complete?)");
             Table t;
             try {

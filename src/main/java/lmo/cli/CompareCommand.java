@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import lmo.io.RunLayout;
 import lmo.plot.ComparePlot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,12 +29,12 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         for (Path d : dirs) {
-            if (!Files.isRegularFile(d.resolve("metrics.csv"))) return bad(d + ": not a run directory (no metrics.csv)");
+            if (!Files.isRegularFile(d.resolve(RunLayout.METRICS))) return bad(d + ": not a run directory (no metrics.csv)");
         }
         Path png = out;
         try {
             if (png == null) {
-                String m = metric != null ? metric : lmo.plot.MetricsTable.read(dirs.get(0).resolve("metrics.csv")).metrics()
+                String m = metric != null ? metric : lmo.plot.MetricsTable.read(dirs.get(0).resolve(RunLayout.METRICS)).metrics()
                         .stream().findFirst().orElse("metric");
                 png = Path.of("compare-" + m.replaceAll("[^A-Za-z0-9._-]", "_") + ".png");
             }

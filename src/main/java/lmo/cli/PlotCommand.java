@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import lmo.io.RunLayout;
 import lmo.plot.RunPlots;
 import lmo.plot.SweepPlot;
 import picocli.CommandLine.Command;
@@ -22,15 +23,15 @@ final class PlotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        boolean sweep = Files.isRegularFile(dir.resolve(SweepPlot.CSV));
-        if (!Files.isDirectory(dir) || !sweep && !Files.isRegularFile(dir.resolve("metrics.csv"))) {
+        boolean sweep = Files.isRegularFile(dir.resolve(RunLayout.SWEEP));
+        if (!Files.isDirectory(dir) || !sweep && !Files.isRegularFile(dir.resolve(RunLayout.METRICS))) {
             System.err.println(dir + ": not a run directory (no metrics.csv) or a sweep directory (no sweep.csv)");
             return Main.BAD_INPUT;
         }
         for (Path p : sweep ? SweepPlot.write(dir) : RunPlots.write(dir)) System.out.println(p);
         if (sweep) {
             try {
-                ResNetSweeps.reportIfResNet(dir, lmo.plot.SweepTable.read(dir.resolve(SweepPlot.CSV)));
+                ResNetSweeps.reportIfResNet(dir, lmo.plot.SweepTable.read(dir.resolve(RunLayout.SWEEP)));
             } catch (Exception e) {
                 System.err.println("lmo: warning: no resnet shape report: " + e.getMessage());
             }

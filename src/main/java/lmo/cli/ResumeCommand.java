@@ -11,6 +11,7 @@ import lmo.engine.RunOutcome;
 import lmo.engine.Simulation;
 import lmo.io.CheckpointFile;
 import lmo.io.RunDirectory;
+import lmo.io.RunLayout;
 import lmo.io.RunLock;
 import lmo.scenario.Assembler;
 import lmo.scenario.Scenario;
@@ -37,41 +38,22 @@ final class ResumeCommand implements Callable<Integer> {
             description = "shard actors (default: as in scenario.yaml); does not change the result")
     Integer shards;
 
-    @Option(names = "--engine", paramLabel = "actors|local", defaultValue = "actors",
-            description = "actors (default) or local: the single-threaded reference loop")
-    String engine;
-
-    @Option(names = {"-q", "--quiet"}, description = "no progress line")
-    boolean quiet;
-
-    @Option(names = "--no-plots", description = "do not write RUN_DIR/plots/ at the end (bin/lmo plot does it later)")
-    boolean noPlots;
-
     @Mixin
-    ClusterOptions cluster = new ClusterOptions();
-
-    @Mixin
-    JarOptions jars = new JarOptions();
-
-    @Mixin
-    Monitor.Options metrics = new Monitor.Options();
+    RunOptions options = new RunOptions();
 
     @Override
     public Integer call() throws IOException {
         if (shards != null && shards < 1) return bad("--shards: must be >= 1, got " + shards);
-        if (Runs.checkEngine(engine) != null) return bad(Runs.checkEngine(engine));
-        if (cluster.problem() != null) return bad(cluster.problem());
-        String jarProblem = jars.apply();
-        if (jarProblem != null) return bad(jarProblem);
-        if (metrics.problem() != null) return bad(metrics.problem());
+        String problem = options.problem();
+        if (problem != null) return bad(problem);
         if (!Files.isDirectory(dir)) return bad(dir + ": no such run directory");
-        Path yaml = dir.resolve("scenario.yaml");
+        Path yaml = dir.resolve(RunLayout.SCENARIO);
         String notARun = dir + ": no scenario.yaml, not a run directory";
         // a directory some lmo process has claimed is locked first: its scenario.yaml may be on its way
-        if (!Files.exists(dir.resolve(RunLock.NAME)) && !Files.isRegularFile(yaml)) return bad(notARun);
+        if (!Files.exists(dir.resolve(RunLayout.LOCK)) && !Files.isRegularFile(yaml)) return bad(notARun);
         try (RunLock lock = RunLock.claimExisting(dir, dir.toString(), "resume " + dir)) {
             if (!Files.isRegularFile(yaml)) return bad(notARun);
-            Path file = dir.resolve(CheckpointFile.NAME);
+            Path file = dir.resolve(RunLayout.CHECKPOINT);
             if (Files.isDirectory(file)) return bad(file + ": is a directory, not a checkpoint file written by lmo");
             if (!Files.isRegularFile(file)) return bad("no checkpoint in " + dir + ": set checkpoint.every in the scenario");
             return resume(yaml, file);
@@ -86,7 +68,7 @@ final class ResumeCommand implements Callable<Integer> {
         Simulation sim;
         try {
             scenario = ScenarioLoader.load(yaml, shards == null ? List.of() : List.of("engine.shards=" + shards));
-            String memory = MemoryCheck.problem(scenario, cluster.cluster);
+            String memory = MemoryCheck.problem(scenario, options.cluster.cluster);
             if (memory != null) return bad(memory);
             sim = Assembler.build(scenario);
         } catch (ScenarioException e) {
@@ -112,18 +94,19 @@ final class ResumeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             return bad(file + ": does not fit " + yaml + ": " + e.getMessage());
         }
-        String memory = MemoryCheck.problem(sim, cluster.cluster);
+        String memory = MemoryCheck.problem(sim, options.cluster.cluster);
         if (memory != null) return bad(memory);
         Monitor monitor;
         try {
-            monitor = Monitor.start(metrics, scenario);
+            monitor = Monitor.start(options.metrics, scenario);
         } catch (IOException e) {
             return bad("metrics port: cannot listen on 127.0.0.1: " + e.getMessage());
         }
         try (monitor) {
             RunDirectory run = RunDirectory.reopen(dir, sim.startStep(), scenario.description());
-            RunOutcome o = Runs.execute(sim, Runs.observers(run, quiet, monitor), engine, cluster, Files.readString(yaml));
-            Runs.plot(dir, o, noPlots);
+            RunOutcome o = Runs.execute(sim, Runs.observers(run, options.quiet, monitor), options.engine, options.cluster,
+                    Files.readString(yaml));
+            Runs.plot(dir, o, options.noPlots);
             return Runs.report(sim, o, dir);
         }
     }

@@ -45,24 +45,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "run directory (default: runs/<name>-<time>); must not exist or be empty")
     Path out;
 
-    @Option(names = "--engine", paramLabel = "actors|local", defaultValue = "actors",
-            description = "actors (default) or local: the single-threaded reference loop")
-    String engine;
-
-    @Option(names = {"-q", "--quiet"}, description = "no progress line")
-    boolean quiet;
-
-    @Option(names = "--no-plots", description = "do not write RUN_DIR/plots/ at the end (bin/lmo plot does it later)")
-    boolean noPlots;
-
     @Mixin
-    ClusterOptions cluster = new ClusterOptions();
-
-    @Mixin
-    JarOptions jars = new JarOptions();
-
-    @Mixin
-    Monitor.Options metrics = new Monitor.Options();
+    RunOptions options = new RunOptions();
 
     @Override
     public Integer call() throws IOException {
@@ -72,16 +56,13 @@ final class RunCommand implements Callable<Integer> {
             all.add("engine.shards=" + shards);
         }
         if (seed != null) all.add("seed=" + seed);
-        if (Runs.checkEngine(engine) != null) return bad(Runs.checkEngine(engine));
-        if (cluster.problem() != null) return bad(cluster.problem());
-        String jarProblem = jars.apply();
-        if (jarProblem != null) return bad(jarProblem);
-        if (metrics.problem() != null) return bad(metrics.problem());
+        String problem = options.problem();
+        if (problem != null) return bad(problem);
         Scenario scenario = null;
         Simulation sim;
         try {
             scenario = ScenarioLoader.load(file, all);
-            String memory = MemoryCheck.problem(scenario, cluster.cluster);
+            String memory = MemoryCheck.problem(scenario, options.cluster.cluster);
             if (memory != null) return bad(memory);
             sim = Assembler.build(scenario);
         } catch (ScenarioException e) {
@@ -89,20 +70,21 @@ final class RunCommand implements Callable<Integer> {
         } catch (OutOfMemoryError e) {
             return MemoryCheck.outOfMemory(scenario);
         }
-        String memory = MemoryCheck.problem(sim, cluster.cluster);
+        String memory = MemoryCheck.problem(sim, options.cluster.cluster);
         if (memory != null) return bad(memory);
         String resolved = Assembler.resolved(scenario, sim).toYaml();
         Monitor monitor;
         try {
-            monitor = Monitor.start(metrics, scenario);
+            monitor = Monitor.start(options.metrics, scenario);
         } catch (IOException e) {
             return bad("metrics port: cannot listen on 127.0.0.1: " + e.getMessage());
         }
         try (monitor; RunLock lock = claim(scenario.name(), "run " + file)) {
             Path dir = lock.dir();
             RunDirectory run = RunDirectory.create(dir, resolved, scenario.description());
-            RunOutcome o = Runs.execute(sim, Runs.observers(run, quiet, monitor), engine, cluster, resolved);
-            Runs.plot(dir, o, noPlots);
+            RunOutcome o = Runs.execute(sim, Runs.observers(run, options.quiet, monitor), options.engine, options.cluster,
+                    resolved);
+            Runs.plot(dir, o, options.noPlots);
             return Runs.report(sim, o, dir);
         } catch (RunLock.Refused e) {
             return bad(e.getMessage());

@@ -13,6 +13,7 @@ import lmo.engine.RunFailure;
 import lmo.engine.RunOutcome;
 import lmo.engine.Simulation;
 import lmo.io.RunDirectory;
+import lmo.io.RunLayout;
 
 /**
  * What {@code run} and {@code resume} share once the simulation and the run directory exist: the observers, the
@@ -100,7 +101,7 @@ final class Runs {
             lmo.plot.RunPlots.write(dir);
         } catch (Throwable e) { // plotting is a courtesy: even a missing font or native library must not fail the run
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            System.err.println("lmo: warning: no plots in " + dir.resolve("plots") + ": " + why);
+            System.err.println("lmo: warning: no plots in " + dir.resolve(RunLayout.PLOTS) + ": " + why);
         }
     }
 
@@ -114,7 +115,7 @@ final class Runs {
         if (o.status() == RunOutcome.Status.LOST) {
             System.err.println("lmo: cluster: " + o.message());
             // a lost cluster run always leaves a checkpoint: its last one, or its initial state written as one
-            System.err.println(java.nio.file.Files.isRegularFile(dir.resolve(lmo.io.CheckpointFile.NAME))
+            System.err.println(java.nio.file.Files.isRegularFile(dir.resolve(RunLayout.CHECKPOINT))
                     ? "lmo: resumable from the checkpoint at step " + o.step() + ": bin/lmo resume " + dir + " [--cluster ...]"
                     : "lmo: no checkpoint could be written in " + dir + "; run the scenario again");
             System.out.println("results: " + dir);

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
+import lmo.io.RunLayout;
 import lmo.plot.SweepPlot;
 import lmo.plot.SweepTable;
 import lmo.scenario.Assembler;
@@ -155,7 +156,7 @@ final class SweepCommand implements Callable<Integer> {
         try {
             SweepPlot.write(dir);
         } catch (Throwable e) { // as for a run: plots never change the exit code
-            System.err.println("lmo: warning: no sweep plots in " + dir.resolve("plots") + ": " + e);
+            System.err.println("lmo: warning: no sweep plots in " + dir.resolve(RunLayout.PLOTS) + ": " + e);
         }
         int worst = Main.OK;
         long failed = 0;
@@ -166,7 +167,7 @@ final class SweepCommand implements Callable<Integer> {
             worst = worse(worst, r.exitCode());
         }
         System.out.println("sweep: " + (points.size() - failed) + " of " + points.size() + " points completed");
-        System.out.println("results: " + dir.resolve(SweepPlot.CSV));
+        System.out.println("results: " + dir.resolve(RunLayout.SWEEP));
         return worst;
     }
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import lmo.io.RunLayout;
 import lmo.plot.SweepTable;
 import picocli.CommandLine;
 
@@ -115,7 +116,8 @@ final class SweepRunner {
         String sha = "";
         JsonNode summary = null;
         try {
-            if (Files.isRegularFile(out.resolve("summary.json"))) summary = JSON.readTree(out.resolve("summary.json").toFile());
+            Path file = out.resolve(RunLayout.SUMMARY);
+            if (Files.isRegularFile(file)) summary = JSON.readTree(file.toFile());
         } catch (IOException e) {
             error = error.isEmpty() ? "summary.json: " + e.getMessage() : error;
         }
@@ -140,7 +142,7 @@ final class SweepRunner {
     private synchronized SweepTable table() { return new SweepTable(params, List.copyOf(rows)); }
 
     private synchronized void write() throws IOException {
-        table().write(dir.resolve(lmo.plot.SweepPlot.CSV));
+        table().write(dir.resolve(RunLayout.SWEEP));
     }
 
     private String dirName(SweepGrid.Point p) { return p.dirName(points.size()); }

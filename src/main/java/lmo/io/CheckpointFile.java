@@ -50,7 +50,8 @@ import lmo.engine.Gathered;
  * limited to 2 GiB.
  */
 public final class CheckpointFile {
-    public static final String NAME = "checkpoint.lmo";
+    /** The file's name in a run directory, {@link RunLayout#CHECKPOINT}. */
+    public static final String NAME = RunLayout.CHECKPOINT;
     public static final int VERSION = 1;
     private static final byte[] MAGIC = "LMOCKPT\0".getBytes(StandardCharsets.US_ASCII);
     private static final int HEADER = 24;
@@ -86,7 +87,7 @@ public final class CheckpointFile {
     /** Writes {@code dir/checkpoint.lmo} atomically (see the class comment). */
     public static void write(Path dir, List<String> names, Checkpoint c, byte[] fingerprint) throws IOException {
         ByteBuffer b = encode(names, c, fingerprint);
-        Path tmp = dir.resolve(NAME + ".tmp");
+        Path tmp = dir.resolve(NAME + RunLayout.TMP);
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             while (b.hasRemaining()) ch.write(b);

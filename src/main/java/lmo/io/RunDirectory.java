@@ -23,7 +23,7 @@ import lmo.engine.RunOutcome;
 import lmo.engine.Simulation;
 
 /**
- * Writes a run directory: {@code scenario.yaml} (resolved), {@code metrics.csv} (header
+ * Writes a run directory ({@link RunLayout} names its files): {@code scenario.yaml} (resolved), {@code metrics.csv} (header
  * {@code step,wallSeconds,time,<metrics>}, one row per logged step, row k the state after k updates),
  * {@code summary.json}, and {@code .npy} snapshots (one array per population: N rows of position coordinates then
  * mass): {@code snapshots/<population>-<step>.npy}, {@code final-<population>.npy}, and on divergence
@@ -77,7 +77,7 @@ public final class RunDirectory implements RunObserver {
         }
         Files.createDirectories(dir);
         RunDirectory run = new RunDirectory(dir, description, resolvedScenarioYaml);
-        run.writeAtomically("scenario.yaml", resolvedScenarioYaml.getBytes(StandardCharsets.UTF_8));
+        run.writeAtomically(RunLayout.SCENARIO, resolvedScenarioYaml.getBytes(StandardCharsets.UTF_8));
         return run;
     }
 
@@ -97,8 +97,8 @@ public final class RunDirectory implements RunObserver {
      * @throws IOException if {@code dir} has no scenario.yaml, or cannot be rewritten
      */
     public static RunDirectory reopen(Path dir, long step, String description) throws IOException {
-        Path scenario = dir.resolve("scenario.yaml");
-        if (!Files.isRegularFile(scenario)) throw new IOException(dir + " has no scenario.yaml");
+        Path scenario = dir.resolve(RunLayout.SCENARIO);
+        if (!Files.isRegularFile(scenario)) throw new IOException(dir + " has no " + RunLayout.SCENARIO);
         RunDirectory run = new RunDirectory(dir, description, Files.readString(scenario, StandardCharsets.UTF_8));
         run.resumedFrom = step;
         run.checkpointStep = step;
@@ -111,7 +111,7 @@ public final class RunDirectory implements RunObserver {
      * snapshots after {@code step}, final and last-good states, summary.json and leftover temporary files.
      */
     private void truncate(long step) throws IOException {
-        Path csv = dir.resolve("metrics.csv");
+        Path csv = dir.resolve(RunLayout.METRICS);
         if (Files.exists(csv)) {
             String[] lines = Files.readString(csv, StandardCharsets.UTF_8).split("\n", -1);
             StringBuilder kept = new StringBuilder();
@@ -122,14 +122,14 @@ public final class RunDirectory implements RunObserver {
                 boolean keep = f.length == fields && f[0].matches("\\d+") && Long.parseLong(f[0]) < step;
                 if (keep) kept.append(lines[i]).append('\n');
             }
-            writeAtomically("metrics.csv", kept.toString().getBytes(StandardCharsets.UTF_8));
+            writeAtomically(RunLayout.METRICS, kept.toString().getBytes(StandardCharsets.UTF_8));
         }
         try (var files = Files.walk(dir, 2)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
                 String name = dir.relativize(f).toString().replace('\\', '/');
-                boolean stale = name.endsWith(".tmp") || name.equals("summary.json") || name.equals("analysis.json")
-                        || name.matches("(final|last-good)-.*\\.npy")
-                        || name.matches("snapshots/.*-\\d+\\.npy") && snapshotStep(name) > step;
+                boolean stale = name.endsWith(RunLayout.TMP) || name.equals(RunLayout.SUMMARY)
+                        || name.equals(RunLayout.ANALYSIS) || RunLayout.isEndState(name)
+                        || RunLayout.snapshotStep(name) > step;
                 if (stale) Files.delete(f);
             }
         }
@@ -152,11 +152,6 @@ public final class RunDirectory implements RunObserver {
         cluster = status;
     }
 
-    private static long snapshotStep(String name) {
-        String digits = name.substring(name.lastIndexOf('-') + 1, name.length() - ".npy".length());
-        return digits.length() > 18 ? Long.MAX_VALUE : Long.parseLong(digits);
-    }
-
     public Path dir() { return dir; }
 
     @Override
@@ -164,7 +159,7 @@ public final class RunDirectory implements RunObserver {
         this.sim = sim;
         this.layout = layout;
         try {
-            Path csv = dir.resolve("metrics.csv");
+            Path csv = dir.resolve(RunLayout.METRICS);
             String header = "step,wallSeconds,time," + String.join(",", columns);
             if (metrics != null) return; // the same run, started again after a rewind
             if (append && Files.exists(csv) && Files.size(csv) > 0) {
@@ -199,7 +194,7 @@ public final class RunDirectory implements RunObserver {
 
     @Override
     public void onSnapshot(long step, Gathered state) {
-        writeState(state, name -> "snapshots/" + name + "-" + String.format(Locale.ROOT, "%08d", step) + ".npy");
+        writeState(state, name -> RunLayout.snapshot(name, step));
     }
 
     @Override
@@ -216,11 +211,11 @@ public final class RunDirectory implements RunObserver {
     @Override
     public void onFinish(RunOutcome outcome, Gathered state) {
         boolean ok = outcome.status() == RunOutcome.Status.COMPLETED;
-        if (state != null) writeState(state, name -> (ok ? "final-" : "last-good-") + name + ".npy");
+        if (state != null) writeState(state, name -> RunLayout.endState(name, ok));
         if (ok && state != null && sim != null) writeTables(sim.model().finalTables(state, outcome.step()));
         try {
             if (metrics != null) metrics.close();
-            writeAtomically("summary.json", JSON.writeValueAsBytes(summary(outcome)));
+            writeAtomically(RunLayout.SUMMARY, JSON.writeValueAsBytes(summary(outcome)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -300,16 +295,16 @@ public final class RunDirectory implements RunObserver {
                 Table table = new Table(m.length, d + 1, rows);
                 writeAtomically(name, out -> Npy.write(out, table));
                 int w = state.solverWidth()[p];
-                if (w > 0 && !name.startsWith("snapshots/")) {
+                if (w > 0 && !RunLayout.isSnapshot(name)) {
                     Table solver = new Table(m.length, w, state.s()[p].clone());
-                    writeAtomically(name.replace(".npy", "-solver.npy"), out -> Npy.write(out, solver));
+                    writeAtomically(RunLayout.solver(name), out -> Npy.write(out, solver));
                 }
             }
-            String probe = fileName.apply("\u0000");
+            String globalName = fileName.apply(RunLayout.MODEL_GLOBAL);
             double[] global = state.global();
-            if (global.length > 0 && !probe.startsWith("snapshots/")) {
+            if (global.length > 0 && !RunLayout.isSnapshot(globalName)) {
                 Table g = new Table(global.length, 1, global.clone());
-                writeAtomically(probe.replace("\u0000", "model-global"), out -> Npy.write(out, g));
+                writeAtomically(globalName, out -> Npy.write(out, g));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -347,7 +342,7 @@ public final class RunDirectory implements RunObserver {
     private void writeAtomically(String name, Content content) throws IOException {
         Path target = dir.resolve(name);
         Files.createDirectories(target.getParent());
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+        Path tmp = target.resolveSibling(target.getFileName() + RunLayout.TMP);
         try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
             content.writeTo(out);
         }

@@ -29,8 +29,8 @@ import java.nio.file.StandardOpenOption;
  * directory is refused too.
  */
 public final class RunLock implements AutoCloseable {
-    /** The lock file's name inside a run directory. */
-    public static final String NAME = ".lmo.lock";
+    /** The lock file's name inside a run directory, {@link RunLayout#LOCK}. */
+    public static final String NAME = RunLayout.LOCK;
 
     private final Path dir;
     private final FileChannel channel;

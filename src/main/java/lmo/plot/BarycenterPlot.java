@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import lmo.io.Csv;
+import lmo.io.RunLayout;
 import lmo.io.Table;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.HeatMapChart;
@@ -26,7 +27,7 @@ public final class BarycenterPlot {
 
     /** Writes {@code plots/barycenter.png} if the run has a {@code barycenter.csv} of dimension 1 or 2. */
     static List<Path> write(Path runDir, Path plots, String runName) throws IOException {
-        Path csv = runDir.resolve("barycenter.csv");
+        Path csv = runDir.resolve(RunLayout.BARYCENTER);
         if (!Files.isRegularFile(csv)) return List.of();
         List<String> header = List.of(Files.readAllLines(csv).get(0).split(","));
         int dim = header.indexOf("weight");

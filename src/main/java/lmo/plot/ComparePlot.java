@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import lmo.io.RunLayout;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
@@ -36,7 +37,7 @@ public final class ComparePlot {
         Charts.headless();
         List<MetricsTable> tables = new ArrayList<>();
         for (Path d : runDirs) {
-            Path csv = d.resolve("metrics.csv");
+            Path csv = d.resolve(RunLayout.METRICS);
             if (!Files.isRegularFile(csv)) throw new IllegalArgumentException(d + ": not a run directory (no metrics.csv)");
             tables.add(MetricsTable.read(csv));
         }

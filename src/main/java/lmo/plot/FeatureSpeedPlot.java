@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import lmo.io.Csv;
+import lmo.io.RunLayout;
 import lmo.io.Table;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
@@ -20,7 +21,7 @@ public final class FeatureSpeedPlot {
     private FeatureSpeedPlot() {}
 
     static List<Path> write(Path runDir, Path plots, String runName) throws IOException {
-        Path csv = runDir.resolve("featureSpeed.csv");
+        Path csv = runDir.resolve(RunLayout.FEATURE_SPEED);
         if (!Files.isRegularFile(csv)) return List.of();
         Table t = Csv.read(csv);
         int n = t.rows();

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import lmo.io.RunLayout;
 import lmo.io.Table;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
@@ -73,7 +74,7 @@ public final class ParticlePlot {
             c = scatter(title + more, "x1", "x2", first, column(state, 1), m);
             if (space.type().equals("torus")) c.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0);
         }
-        out.add(Charts.save(c, dir.resolve("particles-" + name + ".png")));
+        out.add(Charts.save(c, dir.resolve(RunLayout.particlesPlot(name))));
         if (max(m) > min(m) * (1 + 1e-9)) {
             XYChart w = Charts.xy(runName + ": " + population + ", position against mass (" + what + " state)",
                     circle ? "angle (radians)" : d == 1 ? "position" : "x1", "mass");
@@ -84,7 +85,7 @@ public final class ParticlePlot {
             w.getStyler().setMarkerSize(n > 5000 ? 3 : 5);
             if (!Charts.spansDecades(m)) w.getStyler().setYAxisMin(0.0);
             if (space.type().equals("torus")) w.getStyler().setXAxisMin(0.0).setXAxisMax(1.0);
-            out.add(Charts.save(w, dir.resolve("weights-" + name + ".png")));
+            out.add(Charts.save(w, dir.resolve(RunLayout.weightsPlot(name))));
         }
         return out;
     }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import lmo.io.RunLayout;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -253,7 +254,7 @@ public final class ResNetShapes {
                     s.embedding(), s.parameters(), s.ratio(), Math.sqrt(s.ratio()), 1 / Math.sqrt(s.embedding()),
                     num(s.errorEmbedding()), s.repsEmbedding(), num(s.errorOutput()), s.repsOutput()));
         }
-        out.add(atomic(dir.resolve("shapes.csv"), csv.toString()));
+        out.add(atomic(dir.resolve(RunLayout.SHAPES_CSV), csv.toString()));
         ObjectNode root = JSON.createObjectNode();
         for (boolean output : new boolean[] {false, true}) {
             ArrayNode a = root.putArray(output ? "errorOutput" : "errorEmbedding");
@@ -267,7 +268,7 @@ public final class ResNetShapes {
                 o.put("points", f.points());
             }
         }
-        out.add(atomic(dir.resolve("shapes.json"), JSON.writeValueAsString(root) + "\n"));
+        out.add(atomic(dir.resolve(RunLayout.SHAPES_JSON), JSON.writeValueAsString(root) + "\n"));
         Charts.headless();
         for (boolean output : new boolean[] {false, true}) {
             String metric = output ? "errorOutput" : "errorEmbedding";
@@ -300,7 +301,7 @@ public final class ResNetShapes {
             s.setMarker(SeriesMarkers.CIRCLE);
         }
         if (series.isEmpty()) c.addSeries("no data", new double[] {1}, new double[] {1});
-        return Charts.save(c, dir.resolve("plots").resolve(metric + "-vs-" + (widthAxis ? "width" : "embedding") + ".png"));
+        return Charts.save(c, dir.resolve(RunLayout.PLOTS).resolve(metric + "-vs-" + (widthAxis ? "width" : "embedding") + ".png"));
     }
 
     private static Path plotP(Path dir, List<Shape> shapes, String metric, boolean output) throws IOException {
@@ -322,7 +323,7 @@ public final class ResNetShapes {
                     new double[] {lo, hi}, new double[] {f.prefactor() * Math.pow(lo, f.exponent()), f.prefactor() * Math.pow(hi, f.exponent())});
             line.setMarker(SeriesMarkers.NONE);
         }
-        return Charts.save(c, dir.resolve("plots").resolve(metric + "-vs-P.png"));
+        return Charts.save(c, dir.resolve(RunLayout.PLOTS).resolve(metric + "-vs-P.png"));
     }
 
     private static Path atomic(Path file, String text) throws IOException {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import lmo.io.RunLayout;
 import lmo.scenario.FitSpec;
 
 /**
@@ -27,7 +28,7 @@ public record RunInfo(String name, Map<String, Space> spaces, List<FitSpec> fits
     public record Space(String type, int dim) {}
 
     public static RunInfo read(Path runDir) throws IOException {
-        Path yaml = runDir.resolve("scenario.yaml");
+        Path yaml = runDir.resolve(RunLayout.SCENARIO);
         String dirName = runDir.toAbsolutePath().normalize().getFileName().toString();
         if (!Files.isRegularFile(yaml)) return new RunInfo(dirName, Map.of(), List.of());
         JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(yaml.toFile());

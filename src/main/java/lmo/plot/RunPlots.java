@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import lmo.io.Npy;
+import lmo.io.RunLayout;
 import lmo.scenario.FitSpec;
 
 /**
@@ -33,16 +34,16 @@ public final class RunPlots {
     /** Writes the plots; returns the files written. */
     public static List<Path> write(Path runDir) throws IOException {
         Charts.headless();
-        Path csv = runDir.resolve("metrics.csv");
+        Path csv = runDir.resolve(RunLayout.METRICS);
         if (!Files.isRegularFile(csv)) throw new IOException(runDir + ": no metrics.csv, not a run directory");
         RunInfo info = RunInfo.read(runDir);
         MetricsTable table = MetricsTable.read(csv);
-        Path plots = runDir.resolve("plots");
+        Path plots = runDir.resolve(RunLayout.PLOTS);
         Files.createDirectories(plots);
         List<Path> out = new ArrayList<>();
 
         List<Fit> fits = fits(info.fits(), table);
-        if (!fits.isEmpty()) out.add(writeFits(plots.resolve("fits.json"), fits));
+        if (!fits.isEmpty()) out.add(writeFits(plots.resolve(RunLayout.FITS), fits));
         boolean many = table.metrics().size() > MANY_METRICS;
         for (String metric : table.metrics()) {
             if (many && metric.matches(".*_\\d+$")) continue;
@@ -54,8 +55,8 @@ public final class RunPlots {
         }
         for (var e : info.spaces().entrySet()) {
             String pop = e.getKey();
-            Path fin = runDir.resolve("final-" + pop + ".npy");
-            Path good = runDir.resolve("last-good-" + pop + ".npy");
+            Path fin = runDir.resolve(RunLayout.finalState(pop));
+            Path good = runDir.resolve(RunLayout.lastGoodState(pop));
             Path state = Files.isRegularFile(fin) ? fin : Files.isRegularFile(good) ? good : null;
             if (state == null) continue;
             out.addAll(ParticlePlot.write(plots, info.name(), pop, e.getValue(), Npy.read(state),

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import lmo.io.RunLayout;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -17,7 +18,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * it differs between points.
  */
 public final class SweepPlot {
-    public static final String CSV = "sweep.csv";
+    public static final String CSV = RunLayout.SWEEP;
 
     private SweepPlot() {}
 
@@ -53,7 +54,7 @@ public final class SweepPlot {
                     series++;
                 }
                 if (series == 0) continue;
-                Path png = sweepDir.resolve("plots").resolve(Charts.safe(metric + "-vs-" + params.get(p)) + ".png");
+                Path png = sweepDir.resolve(RunLayout.PLOTS).resolve(Charts.safe(metric + "-vs-" + params.get(p)) + ".png");
                 out.add(Charts.save(c, png));
             }
         }

@@ -21,26 +21,72 @@ package lmo.rng;
  * </ul>
  *
  * <p>Values are bitwise reproducible for one JDK build on one instruction set ({@code Math.log/sin/cos} are
- * intrinsics whose last bit may differ between JDK versions; see DESIGN §3). A new use of randomness must take a new
- * stream constant, never reuse one: same key, same numbers.
+ * intrinsics whose last bit may differ between JDK versions). A new use of randomness must take a new stream
+ * constant, never reuse one: same key, same numbers.
+ *
+ * <p><b>Streams.</b> Every stream number of lmo is a {@code STREAM_*} constant below, and only here (a package may
+ * alias one under a local name, never spell its number). The numbers, by range:
+ * <ul>
+ *   <li>0 .. 4, every run: initial positions, Langevin noise, (2 reserved), game payoffs, best-response starts;</li>
+ *   <li>10 .. 12: the two-layer networks' data ({@code lmo.model.neural}) and, under the same numbers, the
+ *       barycenter (10, 11) and the ResNet (12);</li>
+ *   <li>30 .. 32: the MLP's weights, inputs and targets ({@code lmo.deep.mlp}) and, under the same numbers with other
+ *       meanings, the deep linear network's inputs, teacher and label noise ({@code lmo.deep.linear}); 33 .. 36: the
+ *       deep linear network only.</li>
+ * </ul>
+ * A shared number is safe only because its users belong to model families that never run together (a scenario has
+ * one model), so their keys never meet in one run; each such constant says with whom it shares. A new use takes a
+ * number nobody uses (next free: 5, 13, 37).
  */
 public final class CounterRng {
     /** Initial positions. */
     public static final int STREAM_INIT = 0;
     /** Langevin noise. */
     public static final int STREAM_LANGEVIN = 1;
-    /** Generated target samples. */
+    /** Reserved for generated target samples: no use today; never give 2 another meaning. */
     public static final int STREAM_TARGET = 2;
     /** Random coefficients of a game payoff ({@code payoff: {type: fourier, random: ...}}). */
     public static final int STREAM_PAYOFF = 3;
     /** Random start points of the best-response search of a game's Nikaido–Isoda error. */
     public static final int STREAM_BEST_RESPONSE = 4;
-    /** Noise of the barycenter's noisy particle descent. */
+    /** Noise of the barycenter's noisy particle descent; shares 10 with the two-layer networks' inputs. */
     public static final int STREAM_BARYCENTER_NOISE = 10;
-    /** Sampled barycenter inputs ({@code PointCloud.gaussianSample}). */
+    /** Sampled barycenter inputs ({@code PointCloud.gaussianSample}); shares 11 with the two-layer label noise. */
     public static final int STREAM_BARYCENTER_INPUTS = 11;
-    /** The ResNet's data and frozen embeddings (keyed by row, so smaller models share leading rows). */
+    /**
+     * The ResNet's data and frozen embeddings (keyed by row, so smaller models share leading rows); shares 12 with the
+     * two-layer teacher.
+     */
     public static final int STREAM_RESNET = 12;
+
+    /** Generated inputs of a two-layer network ({@code neural.Datasets}); shares 10 with the barycenter's noise. */
+    public static final int STREAM_NEURAL_INPUTS = 10;
+    /** Label noise of a two-layer network's data; shares 11 with the barycenter's sampled inputs. */
+    public static final int STREAM_NEURAL_LABEL_NOISE = 11;
+    /** Input weights of a random teacher network ({@code lmo.model.neural.Teacher}); shares 12 with the ResNet. */
+    public static final int STREAM_NEURAL_TEACHER = 12;
+
+    /** The MLP's initial weights ({@code lmo.deep.mlp.Mlp}, key: block k); shares 30 with the deep linear inputs. */
+    public static final int STREAM_MLP_WEIGHTS = 30;
+    /** The MLP's Gaussian inputs ({@code mlp.Batch}, key: sample i); shares 31 with the deep linear teacher. */
+    public static final int STREAM_MLP_INPUTS = 31;
+    /** The MLP's Gaussian targets ({@code lmo.deep.mlp.Batch}); shares 32 with the deep linear label noise. */
+    public static final int STREAM_MLP_TARGETS = 32;
+
+    /** Deep linear regression's inputs X ({@code linear.Regression}, key: row i); shares 30 with the MLP. */
+    public static final int STREAM_DEEP_LINEAR_INPUTS = 30;
+    /** Deep linear regression's teacher w_true; shares 31 with the MLP's inputs. */
+    public static final int STREAM_DEEP_LINEAR_TEACHER = 31;
+    /** Deep linear regression's label noise (key: row i); shares 32 with the MLP's targets. */
+    public static final int STREAM_DEEP_LINEAR_NOISE = 32;
+    /** The deep linear network's initial layers ({@code DeepLinearNetwork}, key: layer k). */
+    public static final int STREAM_DEEP_LINEAR_LAYERS = 33;
+    /** The residual deep linear network's random read-out. */
+    public static final int STREAM_DEEP_LINEAR_READOUT = 34;
+    /** The start vector of the deep linear sharpness (Lanczos / power iteration, {@code Sharpness}). */
+    public static final int STREAM_DEEP_LINEAR_START = 35;
+    /** Random reparametrisations of deep linear minimisers ({@code Minimisers}, key: layer k). */
+    public static final int STREAM_DEEP_LINEAR_REPARAMETRISATION = 36;
 
     private static final long IV = 0x6A09E667F3BCC908L;  // frac(sqrt 2), as in SHA-512
     private static final long G = 0x9E3779B97F4A7C15L;   // 2^64 / golden ratio

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import lmo.io.RunLayout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +24,7 @@ class RateFitTest {
             double ni = k == 300 ? 0 : Math.exp(-0.05 * t) * (1 + 0.3 * Math.sin(2 * t));
             s.append(String.format(Locale.ROOT, "%d,0.0,%s,1.0,%s%n", 50 * k, t, ni));
         }
-        return Files.writeString(dir.resolve("metrics.csv"), s);
+        return Files.writeString(dir.resolve(RunLayout.METRICS), s);
     }
 
     @Test

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import lmo.io.RunLayout;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,8 +54,8 @@ class AnalyzeCommandTest {
         Cli r = Cli.run("analyze", run.toString(), "--metric", "energy");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("slowest Re(lambda)") && r.out().contains("analysis.json"), r.out());
-        JsonNode a = new ObjectMapper().readTree(run.resolve("analysis.json").toFile());
-        assertFalse(Files.exists(run.resolve("analysis.json.tmp")));
+        JsonNode a = new ObjectMapper().readTree(run.resolve(RunLayout.ANALYSIS).toFile());
+        assertFalse(Files.exists(run.resolve(RunLayout.ANALYSIS + RunLayout.TMP)));
         assertEquals("positions", a.get("mode").asText());
         assertEquals(5, a.get("dim").asInt());
         assertEquals(5, a.get("eigenvalues").size());
@@ -84,7 +85,7 @@ class AnalyzeCommandTest {
         Cli r = Cli.run("analyze", run.toString(), "--metric", "energy", "--from", "0.5", "--to", "1.5",
                 "--mode", "conic", "--fd-step", "1e-4");
         assertEquals(0, r.exit(), r.err());
-        JsonNode a = new ObjectMapper().readTree(run.resolve("analysis.json").toFile());
+        JsonNode a = new ObjectMapper().readTree(run.resolve(RunLayout.ANALYSIS).toFile());
         assertEquals("conic", a.get("mode").asText());
         assertEquals(9, a.get("dim").asInt(), "4 weight coordinates, then 5 positions");
         assertEquals(1e-4, a.get("fdStep").asDouble(), 0.0);
@@ -107,10 +108,10 @@ class AnalyzeCommandTest {
         assertEquals(2, mode.exit());
         assertTrue(mode.err().contains("--mode"), mode.err());
 
-        Files.delete(run.resolve("final-particles.npy"));
+        Files.delete(run.resolve(RunLayout.finalState("particles")));
         Cli npy = Cli.run("analyze", run.toString(), "--metric", "energy");
         assertEquals(2, npy.exit());
         assertTrue(npy.err().contains("final-particles.npy"), npy.err());
-        assertFalse(Files.exists(run.resolve("analysis.json")), "nothing written");
+        assertFalse(Files.exists(run.resolve(RunLayout.ANALYSIS)), "nothing written");
     }
 }

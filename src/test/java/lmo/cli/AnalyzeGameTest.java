@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import lmo.io.RunLayout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +25,7 @@ class AnalyzeGameTest {
         System.arraycopy(more, 0, args, 2, more.length);
         Cli r = Cli.run(args);
         assertEquals(0, r.exit(), r.err());
-        return new ObjectMapper().readTree(run.resolve("analysis.json").toFile());
+        return new ObjectMapper().readTree(run.resolve(RunLayout.ANALYSIS).toFile());
     }
 
     private Path run(String scenario, String... sets) {

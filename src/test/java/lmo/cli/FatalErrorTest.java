@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import lmo.cluster.Jvm;
+import lmo.io.RunLayout;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -71,11 +72,11 @@ class FatalErrorTest {
         assertEquals(1, o.exit(), o.log());
         assertTrue(o.log().contains(line), o.log());
         assertFalse(o.log().contains("\tat "), "no stack trace: " + o.log());
-        JsonNode summary = new ObjectMapper().readTree(o.out().resolve("summary.json").toFile());
+        JsonNode summary = new ObjectMapper().readTree(o.out().resolve(RunLayout.SUMMARY).toFile());
         assertEquals("failed", summary.get("status").asText());
         assertTrue(summary.get("message").asText().contains(line.substring("lmo: ".length())), summary.toString());
-        assertTrue(Files.exists(o.out().resolve("metrics.csv")));
-        assertFalse(Files.exists(o.out().resolve("final-x.npy")), "no final state of a failed run");
+        assertTrue(Files.exists(o.out().resolve(RunLayout.METRICS)));
+        assertFalse(Files.exists(o.out().resolve(RunLayout.finalState("x"))), "no final state of a failed run");
     }
 
     @Test

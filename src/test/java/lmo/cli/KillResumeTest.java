@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import lmo.io.CheckpointFile;
+import lmo.io.RunLayout;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,10 +99,10 @@ class KillResumeTest {
         assertTrue(resumed.out().endsWith("results: " + run + "\n"), resumed.out());
 
         ObjectMapper json = new ObjectMapper();
-        assertEquals(json.readTree(reference.resolve("summary.json").toFile()).get("stateSha256"),
-                json.readTree(run.resolve("summary.json").toFile()).get("stateSha256"));
-        List<String> rows = Files.readAllLines(run.resolve("metrics.csv"));
-        List<String> want = Files.readAllLines(reference.resolve("metrics.csv"));
+        assertEquals(json.readTree(reference.resolve(RunLayout.SUMMARY).toFile()).get("stateSha256"),
+                json.readTree(run.resolve(RunLayout.SUMMARY).toFile()).get("stateSha256"));
+        List<String> rows = Files.readAllLines(run.resolve(RunLayout.METRICS));
+        List<String> want = Files.readAllLines(reference.resolve(RunLayout.METRICS));
         List<String> steps = rows.stream().skip(1).map(r -> r.split(",")[0]).toList();
         assertEquals(want.stream().skip(1).map(r -> r.split(",")[0]).toList(), steps, "every logged step once, in order");
         assertEquals(STEPS / 7 + 2, steps.size());

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import lmo.io.RunLayout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +30,7 @@ class OtRunTest {
         for (String s : sets) args.addAll(List.of("--set", s));
         Cli r = Cli.run(args.toArray(String[]::new));
         assertEquals(0, r.exit(), r.err());
-        return new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        return new ObjectMapper().readTree(out.resolve(RunLayout.SUMMARY).toFile());
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
+import lmo.io.RunLayout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,15 +34,15 @@ class PlotCommandTest {
         assertEquals(0, r.exit(), r.err());
         assertEquals("", r.err());
         for (String f : new String[] {"energy.png", "particles-particles.png"}) {
-            assertTrue(ImageIO.read(out.resolve("plots").resolve(f).toFile()).getWidth() > 0, f);
+            assertTrue(ImageIO.read(out.resolve(RunLayout.PLOTS).resolve(f).toFile()).getWidth() > 0, f);
         }
-        assertTrue(Files.readString(out.resolve("plots/fits.json")).contains("\"law\" : \"exponential\""));
+        assertTrue(Files.readString(out.resolve(RunLayout.PLOTS).resolve(RunLayout.FITS)).contains("\"law\" : \"exponential\""));
 
-        Files.delete(out.resolve("plots/energy.png"));
+        Files.delete(out.resolve(RunLayout.PLOTS).resolve("energy.png"));
         Cli p = Cli.run("plot", out.toString());
         assertEquals(0, p.exit(), p.err());
-        assertTrue(p.out().contains(out.resolve("plots/energy.png").toString()), p.out());
-        assertTrue(Files.exists(out.resolve("plots/energy.png")));
+        assertTrue(p.out().contains(out.resolve(RunLayout.PLOTS).resolve("energy.png").toString()), p.out());
+        assertTrue(Files.exists(out.resolve(RunLayout.PLOTS).resolve("energy.png")));
 
         assertEquals(Main.BAD_INPUT, Cli.run("plot", dir.resolve("nowhere").toString()).exit());
     }
@@ -50,15 +51,15 @@ class PlotCommandTest {
     void noPlotsSkipsThem() throws IOException {
         Path out = dir.resolve("bare");
         assertEquals(0, Cli.run("run", scenario().toString(), "--out", out.toString(), "-q", "--no-plots").exit());
-        assertFalse(Files.exists(out.resolve("plots")));
+        assertFalse(Files.exists(out.resolve(RunLayout.PLOTS)));
     }
 
     @Test
     void aFailureToPlotIsOnlyAWarning() throws IOException {
         Path run = dir.resolve("broken");
         Files.createDirectories(run);
-        Files.writeString(run.resolve("metrics.csv"), "step,wallSeconds,time,energy\n0,0,0,1\n");
-        Files.writeString(run.resolve("plots"), "a file where the plots directory should be");
+        Files.writeString(run.resolve(RunLayout.METRICS), "step,wallSeconds,time,energy\n0,0,0,1\n");
+        Files.writeString(run.resolve(RunLayout.PLOTS), "a file where the plots directory should be");
         PrintStream old = System.err;
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         try {
@@ -69,7 +70,7 @@ class PlotCommandTest {
             System.setErr(old);
         }
         String warning = err.toString(StandardCharsets.UTF_8);
-        assertTrue(warning.startsWith("lmo: warning: no plots in " + run.resolve("plots")), warning);
+        assertTrue(warning.startsWith("lmo: warning: no plots in " + run.resolve(RunLayout.PLOTS)), warning);
         assertFalse(warning.contains("Exception"), "one line for the user, no exception class: " + warning);
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import lmo.io.RunLayout;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,13 +35,13 @@ class ResNetShapeSweepTest {
                 "one reference per seed");
         assertTrue(Files.readString(out.resolve("00-width=1_embedding=8_seed=1/scenario.yaml"))
                 .contains("reference: " + out.resolve("reference-0").toAbsolutePath()), "points name their reference");
-        assertEquals(1 + 30, Files.readAllLines(out.resolve("shapes.csv")).size(), "a header and 30 shapes");
-        JsonNode fits = new ObjectMapper().readTree(out.resolve("shapes.json").toFile()).get("errorEmbedding");
+        assertEquals(1 + 30, Files.readAllLines(out.resolve(RunLayout.SHAPES_CSV)).size(), "a header and 30 shapes");
+        JsonNode fits = new ObjectMapper().readTree(out.resolve(RunLayout.SHAPES_JSON).toFile()).get("errorEmbedding");
         double width = fits.get(0).get("exponent").asDouble(), embedding = fits.get(1).get("exponent").asDouble();
         assertEquals(0.5, width, 0.1, "exponent in D/(LM): " + fits.get(0));
         assertEquals(-0.5, embedding, 0.1, "exponent in D: " + fits.get(1));
         assertTrue(fits.get(0).get("points").asInt() >= 6 && fits.get(1).get("points").asInt() >= 4, fits.toString());
-        assertTrue(Files.isRegularFile(out.resolve("plots/errorEmbedding-vs-width.png")));
+        assertTrue(Files.isRegularFile(out.resolve(RunLayout.PLOTS).resolve("errorEmbedding-vs-width.png")));
     }
 
     /**
@@ -56,7 +57,7 @@ class ResNetShapeSweepTest {
                 "--reference", "model.width=512", "--reference", "model.embedding=512", "--engine", "local",
                 "--parallel", "2", "--out", out.toString());
         assertEquals(0, r.exit(), r.err());
-        java.util.List<String> rows = Files.readAllLines(out.resolve("shapes.csv"));
+        java.util.List<String> rows = Files.readAllLines(out.resolve(RunLayout.SHAPES_CSV));
         java.util.List<String> header = java.util.List.of(rows.get(0).split(","));
         int ratio = header.indexOf("ratio"), err = header.indexOf("errorOutput");
         double sx = 0, sy = 0, sxx = 0, sxy = 0;

@@ -16,6 +16,7 @@ import lmo.engine.LocalEngine;
 import lmo.engine.Recorder;
 import lmo.engine.Simulation;
 import lmo.io.CheckpointFile;
+import lmo.io.RunLayout;
 import lmo.scenario.Assembler;
 import lmo.scenario.ScenarioLoader;
 import org.junit.jupiter.api.Test;
@@ -39,12 +40,12 @@ class ResumeCommandTest {
     }
 
     private static JsonNode summary(Path run) throws IOException {
-        return new ObjectMapper().readTree(run.resolve("summary.json").toFile());
+        return new ObjectMapper().readTree(run.resolve(RunLayout.SUMMARY).toFile());
     }
 
     /** metrics.csv without the wallSeconds column. */
     private static List<String> rows(Path run) throws IOException {
-        return Files.readAllLines(run.resolve("metrics.csv")).stream().map(l -> l.replaceFirst(",[^,]*", "")).toList();
+        return Files.readAllLines(run.resolve(RunLayout.METRICS)).stream().map(l -> l.replaceFirst(",[^,]*", "")).toList();
     }
 
     @Test
@@ -55,14 +56,14 @@ class ResumeCommandTest {
         assertFalse(summary(out).has("resumedFrom"));
         List<String> rows = rows(out);
         // the directory as a kill right after the checkpoint of step 10 would leave it, but with later files too
-        Path yaml = out.resolve("scenario.yaml");
+        Path yaml = out.resolve(RunLayout.SCENARIO);
         Simulation sim = Assembler.build(ScenarioLoader.load(yaml, List.of()));
         Recorder rec = new Recorder();
         LocalEngine.run(sim, rec);
         Checkpoint ten = rec.checkpoints.stream().filter(c -> c.step() == 10).findFirst().orElseThrow();
         CheckpointFile.write(out, List.of("particles"), ten, CheckpointFile.fingerprint(Files.readString(yaml)));
-        Files.writeString(out.resolve("checkpoint.lmo.tmp"), "half a checkpoint");
-        Files.writeString(out.resolve("metrics.csv"), "\n17,0.5", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(out.resolve(RunLayout.CHECKPOINT + RunLayout.TMP), "half a checkpoint");
+        Files.writeString(out.resolve(RunLayout.METRICS), "\n17,0.5", java.nio.file.StandardOpenOption.APPEND);
 
         Cli r = Cli.run("resume", out.toString(), "--shards", "2", "-q");
         assertEquals(0, r.exit(), r.err());
@@ -74,9 +75,9 @@ class ResumeCommandTest {
         assertEquals(25, s.get("checkpointStep").asInt());
         assertEquals(2, s.get("engine").get("shards").asInt());
         assertEquals(rows, rows(out), "each logged step once, with the same values");
-        assertFalse(Files.exists(out.resolve("checkpoint.lmo.tmp")));
+        assertFalse(Files.exists(out.resolve(RunLayout.CHECKPOINT + RunLayout.TMP)));
         assertEquals(List.of("particles-00000000.npy", "particles-00000010.npy", "particles-00000020.npy"),
-                Files.list(out.resolve("snapshots")).map(p -> p.getFileName().toString()).sorted().toList());
+                Files.list(out.resolve(RunLayout.SNAPSHOTS)).map(p -> p.getFileName().toString()).sorted().toList());
 
         Cli again = Cli.run("resume", out.toString(), "--engine", "local", "-q");
         assertEquals(0, again.exit(), again.err());
@@ -102,7 +103,7 @@ class ResumeCommandTest {
         assertRejected("no checkpoint in " + plain + ": set checkpoint.every in the scenario", "resume", plain.toString());
 
         Path out = run(SCENARIO, "ck");
-        Path file = out.resolve("checkpoint.lmo");
+        Path file = out.resolve(RunLayout.CHECKPOINT);
         assertRejected("--shards: must be >= 1, got 0", "resume", out.toString(), "--shards", "0");
         assertRejected("--engine: expected actors or local, got cluster", "resume", out.toString(), "--engine", "cluster");
         byte[] good = Files.readAllBytes(file);
@@ -112,11 +113,11 @@ class ResumeCommandTest {
         assertRejected("corrupt checkpoint: " + file + ": checksum mismatch: the file is corrupt", "resume", out.toString());
         Files.write(file, good);
 
-        Path yaml = out.resolve("scenario.yaml");
+        Path yaml = out.resolve(RunLayout.SCENARIO);
         String text = Files.readString(yaml);
         Files.writeString(yaml, text.replace("stepSize: 0.01", "stepSize: 0.02"));
         assertRejected(file + ": written by another scenario: " + yaml + " changed since", "resume", out.toString());
-        assertTrue(Files.exists(out.resolve("summary.json")) && Files.exists(out.resolve("final-particles.npy")), "nothing removed");
+        assertTrue(Files.exists(out.resolve(RunLayout.SUMMARY)) && Files.exists(out.resolve(RunLayout.finalState("particles"))), "nothing removed");
 
         Files.writeString(yaml, text.replace("shards: 3", "shards: 1"));
         assertEquals(0, Cli.run("resume", out.toString(), "-q").exit(), "the shard count is not part of the fingerprint");
@@ -125,7 +126,7 @@ class ResumeCommandTest {
     @Test
     void aCheckpointThatIsADirectoryIsNamedAsSuch() throws IOException {
         Path out = run(RunCommandTest.SCENARIO, "dirck");
-        Path ck = Files.createDirectory(out.resolve("checkpoint.lmo"));
+        Path ck = Files.createDirectory(out.resolve(RunLayout.CHECKPOINT));
         assertRejected(ck + ": is a directory, not a checkpoint file written by lmo", "resume", out.toString());
     }
 
@@ -133,12 +134,12 @@ class ResumeCommandTest {
     @Test
     void aRunDirectoryInUseIsNotResumedTwice() throws Exception {
         Path out = run(SCENARIO, "held");
-        byte[] before = Files.readAllBytes(out.resolve("metrics.csv"));
+        byte[] before = Files.readAllBytes(out.resolve(RunLayout.METRICS));
         try (lmo.io.RunLock held = lmo.io.RunLock.claimExisting(out, out.toString(), "resume (the other one)")) {
             assertRejected(out + " is in use by another lmo process (pid " + ProcessHandle.current().pid()
                     + ": lmo resume (the other one))", "resume", out.toString(), "-q");
         }
-        assertArrayEquals(before, Files.readAllBytes(out.resolve("metrics.csv")), "metrics.csv untouched");
+        assertArrayEquals(before, Files.readAllBytes(out.resolve(RunLayout.METRICS)), "metrics.csv untouched");
         assertEquals(0, Cli.run("resume", out.toString(), "-q").exit(), "free again once released");
     }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import lmo.io.Npy;
+import lmo.io.RunLayout;
 import lmo.io.Table;
 import lmo.scenario.Scenario;
 import lmo.scenario.ScenarioException;
@@ -34,12 +35,12 @@ class RunCommandTest {
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().endsWith("results: " + out + "\n"), r.out());
 
-        List<String> csv = Files.readAllLines(out.resolve("metrics.csv"));
+        List<String> csv = Files.readAllLines(out.resolve(RunLayout.METRICS));
         assertEquals("step,wallSeconds,time,energy,mass_particles", csv.get(0));
         assertEquals(List.of("0", "10", "20", "25"), csv.stream().skip(1).map(l -> l.split(",")[0]).toList());
         assertEquals(0.25, Double.parseDouble(csv.get(4).split(",")[2]), 1e-15, "time = step * stepSize");
 
-        Table fin = Npy.read(out.resolve("final-particles.npy"));
+        Table fin = Npy.read(out.resolve(RunLayout.finalState("particles")));
         assertEquals(100, fin.rows());
         assertEquals(2, fin.cols(), "position then mass");
         double mass = 0;
@@ -49,7 +50,7 @@ class RunCommandTest {
             assertTrue(Files.exists(out.resolve("snapshots/particles-" + step + ".npy")), step);
         }
 
-        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        JsonNode summary = new ObjectMapper().readTree(out.resolve(RunLayout.SUMMARY).toFile());
         assertEquals("completed", summary.get("status").asText());
         assertEquals(25, summary.get("steps").asInt());
         assertEquals(3, summary.get("engine").get("shards").asInt());
@@ -60,13 +61,13 @@ class RunCommandTest {
             assertTrue(summary.get("timing").get(t).asDouble() >= 0, t);
         }
 
-        Scenario resolved = ScenarioLoader.load(out.resolve("scenario.yaml"), List.of());
+        Scenario resolved = ScenarioLoader.load(out.resolve(RunLayout.SCENARIO), List.of());
         assertEquals(16, resolved.engine().blockSize());
         assertEquals(ScenarioLoader.load(file, List.of()), resolved, "the resolved scenario reruns the same run");
 
         Path again = dir.resolve("local");
-        assertEquals(0, Cli.run("run", out.resolve("scenario.yaml").toString(), "--out", again.toString(), "--engine", "local", "-q").exit());
-        JsonNode local = new ObjectMapper().readTree(again.resolve("summary.json").toFile());
+        assertEquals(0, Cli.run("run", out.resolve(RunLayout.SCENARIO).toString(), "--out", again.toString(), "--engine", "local", "-q").exit());
+        JsonNode local = new ObjectMapper().readTree(again.resolve(RunLayout.SUMMARY).toFile());
         assertEquals(summary.get("stateSha256"), local.get("stateSha256"), "rerun of the resolved scenario, in the plain loop");
     }
 
@@ -80,11 +81,11 @@ class RunCommandTest {
         assertEquals(3, r.exit(), r.err());
         assertTrue(r.err().contains("step 0: the updated position or mass is not finite for population particles, particle 0"), r.err());
         assertFalse(r.err().contains("Exception"), r.err());
-        Table good = Npy.read(out.resolve("last-good-particles.npy"));
+        Table good = Npy.read(out.resolve(RunLayout.lastGoodState("particles")));
         Table initial = Npy.read(out.resolve("snapshots/particles-00000000.npy"));
         assertArrayEquals(initial.data(), good.data(), 0.0, "the last good state is the initial state");
-        assertFalse(Files.exists(out.resolve("final-particles.npy")));
-        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertFalse(Files.exists(out.resolve(RunLayout.finalState("particles"))));
+        JsonNode summary = new ObjectMapper().readTree(out.resolve(RunLayout.SUMMARY).toFile());
         assertEquals("diverged", summary.get("status").asText());
         assertEquals(0, summary.get("lastGoodStep").asInt());
         assertTrue(summary.get("message").asText().startsWith("step 0:"));
@@ -119,15 +120,15 @@ class RunCommandTest {
         Path out = dir.resolve("ou");
         Cli r = Cli.run("run", file.toString(), "--out", out.toString(), "-q", "--no-plots");
         assertEquals(3, r.exit(), r.err());
-        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        JsonNode summary = new ObjectMapper().readTree(out.resolve(RunLayout.SUMMARY).toFile());
         long last = summary.get("lastGoodStep").asLong();
         assertTrue(last % 7 != 0, "diverges at a step that is not logged: " + last);
-        List<String> csv = Files.readAllLines(out.resolve("metrics.csv"));
+        List<String> csv = Files.readAllLines(out.resolve(RunLayout.METRICS));
         String[] row = csv.get(csv.size() - 1).split(",");
         String[] before = csv.get(csv.size() - 2).split(",");
         assertEquals(last, Long.parseLong(row[0]), "the diverging step's row is the last");
         assertEquals(last / 7 * 7, Long.parseLong(before[0]));
-        Table good = Npy.read(out.resolve("last-good-particles.npy"));
+        Table good = Npy.read(out.resolve(RunLayout.lastGoodState("particles")));
         double energy = 0;
         for (int i = 0; i < good.rows(); i++) energy += good.get(i, 1) * good.get(i, 0) * good.get(i, 0);
         energy *= 2.0 / 2;

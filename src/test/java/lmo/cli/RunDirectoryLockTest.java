@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import lmo.cluster.Jvm;
+import lmo.io.RunLayout;
 import lmo.io.RunLock;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -38,12 +39,12 @@ class RunDirectoryLockTest {
 
     /** Metrics rows: their steps strictly increase (no row of another run, none twice). */
     private static void assertOneRunsRows(Path out, long lastStep) throws IOException {
-        List<String> rows = Files.readAllLines(out.resolve("metrics.csv"));
+        List<String> rows = Files.readAllLines(out.resolve(RunLayout.METRICS));
         assertTrue(rows.get(0).startsWith("step,wallSeconds,time,"), rows.get(0));
         long previous = -1;
         for (String row : rows.subList(1, rows.size())) {
             long step = Long.parseLong(row.split(",")[0]);
-            assertTrue(step > previous, "step " + step + " after " + previous + " in " + out.resolve("metrics.csv"));
+            assertTrue(step > previous, "step " + step + " after " + previous + " in " + out.resolve(RunLayout.METRICS));
             previous = step;
         }
         assertEquals(lastStep, previous);
@@ -78,7 +79,7 @@ class RunDirectoryLockTest {
                         || refused.startsWith("--out " + out + " is in use by another lmo process (pid " + winner.pid() + ": lmo run "),
                         refused);
                 assertEquals(1, refused.lines().count(), refused);
-                long seed = new ObjectMapper().readTree(out.resolve("summary.json").toFile()).get("seed").asLong();
+                long seed = new ObjectMapper().readTree(out.resolve(RunLayout.SUMMARY).toFile()).get("seed").asLong();
                 assertEquals(winner == a ? 1 : 2, seed, "the summary is the winner's");
                 assertOneRunsRows(out, 300);
             }
@@ -93,7 +94,7 @@ class RunDirectoryLockTest {
             Cli r = Cli.run("resume", out.toString(), "-q");
             assertEquals(2, r.exit(), r.err());
             assertEquals(out + " is in use by another lmo process (pid " + pid + ": lmo run " + QUICKSTART + ")\n", r.err());
-            while (!Files.exists(out.resolve("checkpoint.lmo"))) {
+            while (!Files.exists(out.resolve(RunLayout.CHECKPOINT))) {
                 if (!first.alive()) fail(first.log());
                 Thread.sleep(20);
             }
@@ -102,7 +103,7 @@ class RunDirectoryLockTest {
         byte[] rows;
         try (Jvm resume = Jvm.start(dir.resolve("resume.log"), "resume", out.toString(), "-q", "--no-plots")) {
             long pid = awaitHolder(out, resume); // the killed run's lock is free
-            rows = Files.readAllBytes(out.resolve("metrics.csv"));
+            rows = Files.readAllBytes(out.resolve(RunLayout.METRICS));
             Cli second = Cli.run("resume", out.toString(), "-q");
             assertEquals(2, second.exit(), second.err());
             assertEquals(out + " is in use by another lmo process (pid " + pid + ": lmo resume " + out + ")\n", second.err());
@@ -112,9 +113,9 @@ class RunDirectoryLockTest {
             assertTrue(resume.alive(), "the first resume goes on:\n" + resume.log());
             resume.kill();
         }
-        byte[] after = Files.readAllBytes(out.resolve("metrics.csv"));
+        byte[] after = Files.readAllBytes(out.resolve(RunLayout.METRICS));
         assertTrue(after.length >= rows.length, "only the holder appended");
-        List<String> lines = Files.readAllLines(out.resolve("metrics.csv"));
+        List<String> lines = Files.readAllLines(out.resolve(RunLayout.METRICS));
         long previous = -1;
         for (String row : lines.subList(1, lines.size() - 1)) { // the last row may be torn by the kill
             long step = Long.parseLong(row.split(",")[0]);

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
+import lmo.io.RunLayout;
 import lmo.plot.SweepTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +36,7 @@ class SweepCommandTest {
     }
 
     private static JsonNode summary(Path run) throws IOException {
-        return new ObjectMapper().readTree(run.resolve("summary.json").toFile());
+        return new ObjectMapper().readTree(run.resolve(RunLayout.SUMMARY).toFile());
     }
 
     @Test
@@ -44,7 +45,7 @@ class SweepCommandTest {
         Cli r = Cli.run(args("sweep", "scenarios/quickstart.yaml", "--param", "dynamics.stepSize=0.01,0.1,1", "--parallel", "3",
                 "--out", out.toString()));
         assertEquals(0, r.exit(), r.err());
-        assertTrue(r.out().endsWith("results: " + out.resolve("sweep.csv") + "\n"), r.out());
+        assertTrue(r.out().endsWith("results: " + out.resolve(RunLayout.SWEEP) + "\n"), r.out());
 
         Set<String> runs;
         try (var s = Files.list(out)) {
@@ -52,10 +53,10 @@ class SweepCommandTest {
         }
         assertEquals(Set.of("0-stepSize=0.01", "1-stepSize=0.1", "2-stepSize=1", "plots"), runs);
 
-        SweepTable table = SweepTable.read(out.resolve("sweep.csv"));
+        SweepTable table = SweepTable.read(out.resolve(RunLayout.SWEEP));
         assertEquals(List.of("dynamics.stepSize"), table.params());
         assertEquals(3, table.rows().size());
-        assertEquals(4, Files.readAllLines(out.resolve("sweep.csv")).size(), "a header and three rows");
+        assertEquals(4, Files.readAllLines(out.resolve(RunLayout.SWEEP)).size(), "a header and three rows");
         List<String> steps = List.of("0.01", "0.1", "1");
         for (int i = 0; i < 3; i++) {
             SweepTable.Row row = table.rows().get(i);
@@ -69,16 +70,16 @@ class SweepCommandTest {
             assertEquals(summary.get("stateSha256").asText(), row.stateSha256());
             assertEquals(summary.get("final").get("energy").asDouble(), row.metrics().get("energy"), 0.0);
             assertEquals(summary.get("wallSeconds").asDouble(), row.wallSeconds(), 1e-3);
-            assertTrue(Files.readString(run.resolve("scenario.yaml")).contains("stepSize: " + Double.parseDouble(steps.get(i))));
-            assertTrue(Files.isRegularFile(run.resolve("plots/energy.png")), "each point is a normal run, plots included");
+            assertTrue(Files.readString(run.resolve(RunLayout.SCENARIO)).contains("stepSize: " + Double.parseDouble(steps.get(i))));
+            assertTrue(Files.isRegularFile(run.resolve(RunLayout.PLOTS).resolve("energy.png")), "each point is a normal run, plots included");
         }
         double e0 = table.rows().get(0).metrics().get("energy"), e1 = table.rows().get(1).metrics().get("energy"),
                 e2 = table.rows().get(2).metrics().get("energy");
         assertTrue(e0 > e1 && e1 > e2, "a larger step goes further in 20 steps: " + e0 + " " + e1 + " " + e2);
 
-        Path png = out.resolve("plots/energy-vs-dynamics.stepSize.png");
+        Path png = out.resolve(RunLayout.PLOTS).resolve("energy-vs-dynamics.stepSize.png");
         assertTrue(ImageIO.read(png.toFile()).getWidth() > 0, "the plot of the final energy against the step size");
-        assertFalse(Files.exists(out.resolve("plots/mass_particles-vs-dynamics.stepSize.png")), "the mass does not change");
+        assertFalse(Files.exists(out.resolve(RunLayout.PLOTS).resolve("mass_particles-vs-dynamics.stepSize.png")), "the mass does not change");
     }
 
     @Test
@@ -88,7 +89,7 @@ class SweepCommandTest {
                 "dynamics=[{type: wasserstein, stepSize: 0.01}, {type: langevin, stepSize: 1e10, temperature: 1e308}, "
                         + "{type: wasserstein, stepSize: 0.02}]"));
         assertEquals(Main.DIVERGED, r.exit(), "the worst exit code of a point");
-        SweepTable table = SweepTable.read(out.resolve("sweep.csv"));
+        SweepTable table = SweepTable.read(out.resolve(RunLayout.SWEEP));
         assertEquals(List.of(SweepTable.COMPLETED, SweepTable.FAILED, SweepTable.COMPLETED),
                 table.rows().stream().map(SweepTable.Row::status).toList());
         SweepTable.Row failed = table.rows().get(1);
@@ -96,7 +97,7 @@ class SweepCommandTest {
         assertTrue(failed.error().startsWith("diverged: step 0:"), failed.error());
         assertTrue(failed.metrics().isEmpty() && failed.stateSha256().isEmpty());
         assertEquals("{type: langevin, stepSize: 1.0E10, temperature: 1.0E308}", failed.values().get(0));
-        assertTrue(Files.exists(out.resolve(failed.dir()).resolve("last-good-particles.npy")));
+        assertTrue(Files.exists(out.resolve(failed.dir()).resolve(RunLayout.lastGoodState("particles"))));
         assertTrue(r.err().contains("lmo: point 1 (" + failed.dir() + ") failed: diverged"), r.err());
         assertNotEquals(table.rows().get(0).stateSha256(), table.rows().get(2).stateSha256());
         assertTrue(r.out().contains("sweep: 2 of 3 points completed"), r.out());

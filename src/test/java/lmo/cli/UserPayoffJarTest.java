@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import lmo.io.RunLayout;
 import lmo.model.game.Payoff;
 import lmo.model.game.UserPayoffs;
 import org.junit.jupiter.api.AfterEach;
@@ -78,7 +79,7 @@ class UserPayoffJarTest {
         Path out = dir.resolve("run");
         Cli run = Cli.run("run", scenario.toString(), "--jar", jar.toString(), "--out", out.toString(), "--engine", "local", "-q", "--no-plots");
         assertEquals(0, run.exit(), run.err());
-        String metrics = Files.readString(out.resolve("metrics.csv"));
+        String metrics = Files.readString(out.resolve(RunLayout.METRICS));
         assertTrue(metrics.startsWith("step,wallSeconds,time,niError,localNiError,value,entropyX,entropyY,flowNorm,mass_x,mass_y"), metrics);
     }
 

@@ -61,7 +61,7 @@ class CheckpointFileTest {
             assertArrayEquals(bits(a.x()[p]), bits(b.x()[p]), "positions of " + p);
             assertArrayEquals(bits(a.m()[p]), bits(b.m()[p]), "masses of " + p);
         }
-        assertFalse(Files.exists(dir.resolve("checkpoint.lmo.tmp")), "the temporary file was renamed");
+        assertFalse(Files.exists(dir.resolve(RunLayout.CHECKPOINT + RunLayout.TMP)), "the temporary file was renamed");
     }
 
     @Test

@@ -17,19 +17,19 @@ class RunDirectoryTest {
 
     @Test
     void reopenKeepsRowsBeforeTheCheckpointAndSnapshotsUpToIt() throws IOException {
-        Files.writeString(dir.resolve("scenario.yaml"), "name: t\n");
+        Files.writeString(dir.resolve(RunLayout.SCENARIO), "name: t\n");
         StringBuilder csv = new StringBuilder("step,wallSeconds,time,energy\n");
         for (int k = 0; k <= 12; k++) csv.append(k).append(",0.1,").append(k * 0.01).append(",1.5\n");
         csv.append("13,0.2"); // torn by a kill in the middle of a row
-        Files.writeString(dir.resolve("metrics.csv"), csv);
-        Files.createDirectories(dir.resolve("snapshots"));
+        Files.writeString(dir.resolve(RunLayout.METRICS), csv);
+        Files.createDirectories(dir.resolve(RunLayout.SNAPSHOTS));
         for (String f : List.of("snapshots/p-q-00000000.npy", "snapshots/p-q-00000010.npy", "snapshots/p-q-00000012.npy",
                 "snapshots/p-q-00000011.npy.tmp", "final-p-q.npy", "last-good-p-q.npy", "summary.json",
                 "checkpoint.lmo", "checkpoint.lmo.tmp", "notes.txt")) {
             Files.writeString(dir.resolve(f), "x");
         }
         RunDirectory.reopen(dir, 10);
-        List<String> rows = Files.readAllLines(dir.resolve("metrics.csv"));
+        List<String> rows = Files.readAllLines(dir.resolve(RunLayout.METRICS));
         assertEquals("step,wallSeconds,time,energy", rows.get(0));
         assertEquals(List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
                 rows.stream().skip(1).map(r -> r.split(",")[0]).toList());

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import lmo.cli.Main;
+import lmo.io.RunLayout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,7 +43,7 @@ class MonitorCliTest {
         Matcher p = PAGE.matcher(out);
         assertTrue(p.find(), out);
         assertEquals(m.group(1), p.group(1), "one port for both");
-        assertTrue(Files.isRegularFile(dir.resolve("summary.json")));
+        assertTrue(Files.isRegularFile(dir.resolve(RunLayout.SUMMARY)));
         assertThrows(ConnectException.class, () -> MetricsEndpointTest.get("http://127.0.0.1:" + m.group(1) + "/metrics"),
                 "the endpoint is closed once the command returns");
     }

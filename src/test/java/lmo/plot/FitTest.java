@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import lmo.io.RunLayout;
 import lmo.scenario.FitSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,20 +78,20 @@ class FitTest {
                 """);
         SyntheticRun.metrics(run, 300, 20, t -> 7e-3 * Math.pow(t, -2.5));
         RunPlots.write(run);
-        JsonNode fits = new ObjectMapper().readTree(run.resolve("plots/fits.json").toFile());
+        JsonNode fits = new ObjectMapper().readTree(run.resolve(RunLayout.PLOTS).resolve(RunLayout.FITS).toFile());
         assertEquals(3, fits.size());
         assertEquals("power", fits.get(0).get("law").asText());
         assertEquals(-2.5, fits.get(0).get("slope").asDouble(), 1e-9);
         assertEquals(7e-3, fits.get(0).get("prefactor").asDouble(), 7e-3 * 1e-9);
         assertEquals(181, fits.get(0).get("points").asInt());
         assertTrue(fits.get(2).get("slope").isNull(), "no point in the window: null, not a number");
-        SyntheticRun.assertPng(run.resolve("plots/energy.png"));
+        SyntheticRun.assertPng(run.resolve(RunLayout.PLOTS).resolve("energy.png"));
 
         Path exp = SyntheticRun.create(dir.resolve("exp"), "exp", "torus", 1,
                 "  fit:\n    - {metric: energy, law: exponential, from: 0.5, to: 3}\n");
         SyntheticRun.metrics(exp, 41, 0.1, t -> 0.02 * Math.exp(-2 * t));
         RunPlots.write(exp);
-        JsonNode rate = new ObjectMapper().readTree(exp.resolve("plots/fits.json").toFile()).get(0);
+        JsonNode rate = new ObjectMapper().readTree(exp.resolve(RunLayout.PLOTS).resolve(RunLayout.FITS).toFile()).get(0);
         assertEquals(-2, rate.get("slope").asDouble(), 1e-9);
         assertEquals(26, rate.get("points").asInt(), "t = 0.5, 0.6, ..., 3.0");
     }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import lmo.io.RunLayout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,8 +60,8 @@ class ResNetShapesTest {
         assertTrue(h.get(0).region().contains("A = 0.6400, B = 6.250, C = 0.01000 removed"), h.get(0).region());
         assertTrue(y.get(0).region().contains("C = 0.0004000 removed"), y.get(0).region());
         ResNetShapes.write(dir, lawful());
-        assertEquals(1 + 12 * 10, Files.readAllLines(dir.resolve("shapes.csv")).size());
-        assertTrue(Files.readString(dir.resolve("shapes.json")).contains("\"theory\" : 0.5"));
-        assertTrue(Files.isRegularFile(dir.resolve("plots/errorEmbedding-vs-P.png")));
+        assertEquals(1 + 12 * 10, Files.readAllLines(dir.resolve(RunLayout.SHAPES_CSV)).size());
+        assertTrue(Files.readString(dir.resolve(RunLayout.SHAPES_JSON)).contains("\"theory\" : 0.5"));
+        assertTrue(Files.isRegularFile(dir.resolve(RunLayout.PLOTS).resolve("errorEmbedding-vs-P.png")));
     }
 }

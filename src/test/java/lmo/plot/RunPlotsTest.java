@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import lmo.io.RunLayout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,7 +32,7 @@ class RunPlotsTest {
     void everySpaceGetsAPictureOfItsFinalState(String space, int dim) throws IOException {
         Path run = SyntheticRun.create(dir, "s", space, dim, "");
         SyntheticRun.metrics(run, 50, 0.1, t -> Math.exp(-t));
-        SyntheticRun.state(run.resolve("final-p.npy"), space, dim, 500, true);
+        SyntheticRun.state(run.resolve(RunLayout.finalState("p")), space, dim, 500, true);
         List<Path> files = RunPlots.write(run);
         assertEquals(List.of("energy.png", "particles-p.png"), names(files), "mass_p is constant: not plotted");
         for (Path f : files) SyntheticRun.assertPng(f);
@@ -42,7 +43,7 @@ class RunPlotsTest {
     void unequalMassesAddPositionAgainstMass(String space, int dim) throws IOException {
         Path run = SyntheticRun.create(dir, "w", space, dim, "");
         SyntheticRun.metrics(run, 5, 1, t -> 1 + t);
-        SyntheticRun.state(run.resolve("final-p.npy"), space, dim, 300, false);
+        SyntheticRun.state(run.resolve(RunLayout.finalState("p")), space, dim, 300, false);
         List<Path> files = RunPlots.write(run);
         assertEquals(List.of("energy.png", "particles-p.png", "weights-p.png"), names(files));
         for (Path f : files) SyntheticRun.assertPng(f);
@@ -52,7 +53,7 @@ class RunPlotsTest {
     void aLargeStateIsDrawnFromEveryKthParticle() throws IOException {
         Path run = SyntheticRun.create(dir, "big", "euclidean", 2, "");
         SyntheticRun.metrics(run, 3, 1, t -> 1);
-        SyntheticRun.state(run.resolve("final-p.npy"), "euclidean", 2, 50_000, false);
+        SyntheticRun.state(run.resolve(RunLayout.finalState("p")), "euclidean", 2, 50_000, false);
         List<Path> files = RunPlots.write(run);
         assertEquals(List.of("energy.png", "particles-p.png", "weights-p.png"), names(files));
         for (Path f : files) SyntheticRun.assertPng(f);
@@ -62,19 +63,19 @@ class RunPlotsTest {
     void aDivergedRunIsPlottedFromItsLastGoodState() throws IOException {
         Path run = SyntheticRun.create(dir, "d", "torus", 1, "");
         SyntheticRun.metrics(run, 3, 1, t -> t == 2 ? Double.NaN : 1);
-        SyntheticRun.state(run.resolve("last-good-p.npy"), "torus", 1, 100, true);
+        SyntheticRun.state(run.resolve(RunLayout.lastGoodState("p")), "torus", 1, 100, true);
         assertEquals(List.of("energy.png", "particles-p.png"), names(RunPlots.write(run)));
     }
 
     @Test
     void aChangingMassIsPlottedAndATornLastRowIsIgnored() throws IOException {
         Path run = SyntheticRun.create(dir, "m", "torus", 1, "");
-        Files.writeString(run.resolve("metrics.csv"), "step,wallSeconds,time,energy,mass_p\n0,0.1,0.0,1.0,1.0\n1,0.2,0.5,0.5,0.9\n2,0.3,1.");
-        MetricsTable t = MetricsTable.read(run.resolve("metrics.csv"));
+        Files.writeString(run.resolve(RunLayout.METRICS), "step,wallSeconds,time,energy,mass_p\n0,0.1,0.0,1.0,1.0\n1,0.2,0.5,0.5,0.9\n2,0.3,1.");
+        MetricsTable t = MetricsTable.read(run.resolve(RunLayout.METRICS));
         assertEquals(2, t.rows());
         assertEquals(List.of("energy", "mass_p"), t.metrics());
         assertEquals(List.of("energy.png", "mass_p.png"), names(RunPlots.write(run)));
-        assertFalse(Files.exists(run.resolve("plots/fits.json")), "no fit asked for, no fits.json");
+        assertFalse(Files.exists(run.resolve(RunLayout.PLOTS).resolve(RunLayout.FITS)), "no fit asked for, no fits.json");
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import lmo.io.RunLayout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +22,7 @@ class SweepTableTest {
                 new SweepTable.Row(1, "1-mean=0.3_stepSize=1e10", List.of("[0.3, 0.5]", "1e10"), SweepTable.FAILED, 3,
                         Map.of(), 0.125, "", "diverged: step 0, \"particles\"\nparticle 3"),
                 new SweepTable.Row(2, "2", List.of("x", "y"), SweepTable.PENDING, -1, Map.of(), Double.NaN, "", "")));
-        Path csv = dir.resolve("sweep.csv");
+        Path csv = dir.resolve(RunLayout.SWEEP);
         t.write(csv);
         assertEquals("point,dir,init.mean,dynamics.stepSize,status,exitCode,energy,wallSeconds,stateSha256,error",
                 Files.readAllLines(csv).get(0));

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.function.DoubleUnaryOperator;
 import javax.imageio.ImageIO;
 import lmo.io.Npy;
+import lmo.io.RunLayout;
 import lmo.io.Table;
 
 /** Test helpers: a run directory written by hand (scenario.yaml, metrics.csv, a state), and PNG checks. */
@@ -21,7 +22,7 @@ final class SyntheticRun {
     static Path create(Path dir, String name, String space, int dim, String output) {
         try {
             Files.createDirectories(dir);
-            Files.writeString(dir.resolve("scenario.yaml"), "name: " + name + "\nsteps: 100\npopulations:\n  p:\n    count: 10\n"
+            Files.writeString(dir.resolve(RunLayout.SCENARIO), "name: " + name + "\nsteps: 100\npopulations:\n  p:\n    count: 10\n"
                     + "    space: {type: " + space + ", dim: " + dim + "}\noutput:\n  every: 1\n" + output);
             return dir;
         } catch (IOException e) {
@@ -37,7 +38,7 @@ final class SyntheticRun {
             s.append(k).append(",0.001,").append(t).append(',').append(energy.applyAsDouble(t)).append(",1.0\n");
         }
         try {
-            Files.writeString(dir.resolve("metrics.csv"), s);
+            Files.writeString(dir.resolve(RunLayout.METRICS), s);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -52,10 +52,10 @@ public final class DeepLinearNetwork {
     /** Plain network (last layer 1 x d) or residual network (all layers d x d, fixed read-out). */
     public enum Kind { PLAIN, RESIDUAL }
 
-    /** Stream of the layers' initial Gaussians (new in this package). */
-    private static final int STREAM_INIT_LAYERS = 33;
+    /** Stream of the layers' initial Gaussians. */
+    private static final int STREAM_INIT_LAYERS = CounterRng.STREAM_DEEP_LINEAR_LAYERS;
     /** Stream of the residual network's read-out. */
-    private static final int STREAM_READOUT = 34;
+    private static final int STREAM_READOUT = CounterRng.STREAM_DEEP_LINEAR_READOUT;
 
     private final Kind kind;
     private final int depth;

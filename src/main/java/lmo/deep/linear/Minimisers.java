@@ -21,8 +21,8 @@ import lmo.rng.CounterRng;
  * sharper minimisers ("arbitrarily sharp minimisers exist"). Fails if an A_k is singular (probability 0).
  */
 public final class Minimisers {
-    /** Stream of the random reparametrisation matrices (new in this package). */
-    private static final int STREAM_REPARAMETRISATION = 36;
+    /** Stream of the random reparametrisation matrices. */
+    private static final int STREAM_REPARAMETRISATION = CounterRng.STREAM_DEEP_LINEAR_REPARAMETRISATION;
 
     private Minimisers() {}
 

@@ -30,12 +30,12 @@ import lmo.rng.CounterRng;
  * unique and the bound's premise (full-rank Sigma) is false; also when w* = 0 (nothing to normalise, a = 0/0).
  */
 public final class Regression {
-    /** Stream of the inputs X (new in this package; not in {@link CounterRng}'s list). */
-    private static final int STREAM_INPUTS = 30;
+    /** Stream of the inputs X. */
+    private static final int STREAM_INPUTS = CounterRng.STREAM_DEEP_LINEAR_INPUTS;
     /** Stream of the teacher w_true. */
-    private static final int STREAM_TEACHER = 31;
+    private static final int STREAM_TEACHER = CounterRng.STREAM_DEEP_LINEAR_TEACHER;
     /** Stream of the label noise xi. */
-    private static final int STREAM_NOISE = 32;
+    private static final int STREAM_NOISE = CounterRng.STREAM_DEEP_LINEAR_NOISE;
 
     private final int n;
     private final int d;

@@ -54,8 +54,8 @@ public final class Sharpness {
     public static final double DEFAULT_TOLERANCE = 1e-10;
     /** Default cap on Lanczos steps (also capped by the dimension). */
     public static final int DEFAULT_MAX_ITERATIONS = 500;
-    /** Stream of the start vector (new in this package). */
-    private static final int STREAM_START = 35;
+    /** Stream of the start vector. */
+    private static final int STREAM_START = CounterRng.STREAM_DEEP_LINEAR_START;
 
     private Sharpness() {}
 

@@ -28,11 +28,11 @@
  * (residual). Directions for Hessian-vector products use the same layout.
  *
  * <h2>Random numbers</h2>
- * {@link lmo.rng.CounterRng}, population word 0, streams new to this package (private constants, not in CounterRng's
- * list): 30 inputs (key {@code (seed, 0, i, 0, 30)}, row i), 31 teacher ({@code (seed, 0, 0, 0, 31)}), 32 label
+ * {@link lmo.rng.CounterRng}, population word 0, the {@code STREAM_DEEP_LINEAR_*} streams listed there: 30 inputs (key {@code (seed, 0, i, 0, 30)}, row i), 31 teacher ({@code (seed, 0, 0, 0, 31)}), 32 label
  * noise ({@code (seed, 0, i, 0, 32)}), 33 layer initialisation ({@code (seed, 0, k, 0, 33)}, layer k), 34 read-out
  * ({@code (seed, 0, 0, 0, 34)}), 35 Lanczos / power start vector ({@code (seed, 0, 0, 0, 35)}), 36 random
- * reparametrisation of minimisers ({@code (seed, 0, k, 0, 36)}). JAX's {@code PRNGKey(0)} numbers are not reproduced.
+ * reparametrisation of minimisers ({@code (seed, 0, k, 0, 36)}). {@code lmo.deep.mlp} uses 30 .. 32 with other
+ * meanings: the two never run in one scenario, so their keys never meet. JAX's {@code PRNGKey(0)} numbers are not reproduced.
  *
  * <h2>Cost</h2>
  * Gradient and Hessian-vector product: {@code O(L d^2 + n d)} each (the Hessian is never formed). Measured (JDK 17,

@@ -14,9 +14,9 @@ import lmo.rng.CounterRng;
  */
 public record Batch(int n, int dIn, int dOut, double[] x, double[] y) {
     /** Stream of {@link #gaussian}'s inputs: key {@code (seed, population, id = sample i, step 0, 31)}. */
-    public static final int STREAM_INPUTS = 31;
+    public static final int STREAM_INPUTS = CounterRng.STREAM_MLP_INPUTS;
     /** Stream of {@link #gaussian}'s targets: key {@code (seed, population, id = sample i, step 0, 32)}. */
-    public static final int STREAM_TARGETS = 32;
+    public static final int STREAM_TARGETS = CounterRng.STREAM_MLP_TARGETS;
 
     /** Checks the shapes. */
     public Batch {

@@ -56,8 +56,8 @@ public final class Mlp {
     /** The two variants; see the class comment for their equations. */
     public enum Architecture { PLAIN, RESIDUAL }
 
-    /** Stream of the initial weights: key {@code (seed, population, block k, 0, 30)}. */
-    public static final int STREAM_WEIGHTS = 30;
+    /** Stream of the initial weights ({@link CounterRng#STREAM_MLP_WEIGHTS}): key {@code (seed, population, block k, 0, 30)}. */
+    public static final int STREAM_WEIGHTS = CounterRng.STREAM_MLP_WEIGHTS;
 
     private final Architecture architecture;
     private final int dIn;

@@ -30,10 +30,11 @@
  * </pre>
  *
  * <h2>Random numbers</h2>
- * {@link lmo.rng.CounterRng}, three stream numbers of this package (not yet listed in CounterRng, which this package
- * does not edit): 30 initial weights, key {@code (seed, population, block k, 0, 30)} with counters over the block's
- * row-major entries; 31 Gaussian inputs and 32 Gaussian targets, key {@code (seed, population, sample i, 0, 31 | 32)}
- * with counters over the coordinates.
+ * {@link lmo.rng.CounterRng}, three streams listed there: 30 initial weights ({@code STREAM_MLP_WEIGHTS}), key
+ * {@code (seed, population, block k, 0, 30)} with counters over the block's row-major entries; 31 Gaussian inputs and
+ * 32 Gaussian targets ({@code STREAM_MLP_INPUTS}, {@code STREAM_MLP_TARGETS}), key
+ * {@code (seed, population, sample i, 0, 31 | 32)} with counters over the coordinates. {@code lmo.deep.linear} uses
+ * 30 .. 32 with other meanings: the two never run in one scenario, so their keys never meet.
  *
  * <h2>Cost</h2>
  * Forward, backward and tangent are each about {@code 2 n width (dIn + (depth - 1) width + dOut)} flops in plain

@@ -6,6 +6,7 @@ import lmo.engine.Block;
 import lmo.engine.Gathered;
 import lmo.engine.Reduction;
 import lmo.engine.Summaries;
+import lmo.io.RunLayout;
 import lmo.io.Table;
 import lmo.model.Model;
 import lmo.transport.barycenter.GridBarycenter;
@@ -148,6 +149,6 @@ public final class GridBarycenterModel implements Model {
             for (int k = 0; k < inputs; k++) data[l * cols0 + dim + 2 + k] = Math.exp(in[k][l]);
             if (wasserstein != null) data[l * cols0 + cols0 - 1] = wasserstein[l];
         }
-        return Map.of("barycenter.csv", new FinalTable(cols, new Table(n, cols0, data)));
+        return Map.of(RunLayout.BARYCENTER, new FinalTable(cols, new Table(n, cols0, data)));
     }
 }

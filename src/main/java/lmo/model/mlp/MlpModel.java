@@ -8,6 +8,7 @@ import lmo.deep.mlp.Mlp;
 import lmo.engine.Block;
 import lmo.engine.Reduction;
 import lmo.engine.Summaries;
+import lmo.io.RunLayout;
 import lmo.model.Model;
 
 /**
@@ -116,7 +117,7 @@ public final class MlpModel implements Model {
             data[at + 4] = f.hNorm(l);
             data[at + 5] = f.lossDecay(l);
         }
-        return Map.of("featureSpeed.csv", new FinalTable(List.of("l", "cosTheta", "deltaH", "b", "h", "lossDecay"),
+        return Map.of(RunLayout.FEATURE_SPEED, new FinalTable(List.of("l", "cosTheta", "deltaH", "b", "h", "lossDecay"),
                 new lmo.io.Table(depth, 6, data)));
     }
 

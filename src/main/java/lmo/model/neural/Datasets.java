@@ -21,9 +21,9 @@ import lmo.rng.CounterRng;
  */
 public final class Datasets {
     /** Stream of the generated inputs. */
-    public static final int STREAM_INPUTS = 10;
+    public static final int STREAM_INPUTS = CounterRng.STREAM_NEURAL_INPUTS;
     /** Stream of the label noise. */
-    public static final int STREAM_LABEL_NOISE = 11;
+    public static final int STREAM_LABEL_NOISE = CounterRng.STREAM_NEURAL_LABEL_NOISE;
     /** The {@code set} key word of the training set. */
     public static final int SET_TRAIN = 0;
     /** The {@code set} key word of the test set. */

@@ -15,7 +15,7 @@ import lmo.rng.CounterRng;
  */
 public record Teacher(int inputDim, boolean bias, Activation activation, double[] weights, double[] outputs) {
     /** Counter-based stream of the teacher's input weights. */
-    public static final int STREAM_TEACHER = 12;
+    public static final int STREAM_TEACHER = CounterRng.STREAM_NEURAL_TEACHER;
 
     public Teacher {
         if (inputDim < 1) throw new IllegalArgumentException("teacher: inputDim must be >= 1, got " + inputDim);

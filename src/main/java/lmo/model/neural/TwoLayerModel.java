@@ -18,52 +18,18 @@ import lmo.model.Model;
  * engine moves a particle by {@code -stepSize grad V} (mean-field time). Below {@code l'_k = dl/df (f(x_k), y_k)}.
  *
  * <h2>Readouts</h2>
+ * A {@link NeuronReadout} strategy per {@link Readout} holds the readout's formulas (coefficient, V, grad V, R,
+ * neuron mass) and its rounds; the model holds the samples, the kernel and the metrics, and delegates:
  * <ul>
- *   <li>{@link Readout#COORDINATE}: theta = (a, b) in R^(1+d') (position coordinate 0 is a),
- *       <pre>
- *   f(x) = sum_i m_i a_i sigma(b_i.x~)                       (m_i = 1/N: the mean-field network)
- *   R    = (lambda/2) sum_i m_i |theta_i|^2
- *   V(theta) = (1/n) sum_k l'_k a sigma(b.x~_k) + (lambda/2) |theta|^2
- *   grad_a V = (1/n) sum_k l'_k sigma(b.x~_k) + lambda a,   grad_b V = (a/n) sum_k l'_k sigma'(b.x~_k) x~_k + lambda b
- *       </pre>
- *       With {@code wasserstein} and {@code stepSize = lr}, and masses 1/N, this is the full-batch mean-field GD of
- *       benchmark W3 ({@code theta_i -= lr N dL/dtheta_i}); with {@code langevin} it is the "lifting" of a signed
- *       measure (the lambda term confines a).</li>
- *   <li>{@link Readout#CONE}: u = (u_a, u_b) on S^(d') with mass m >= 0, ReLU only; theta = sqrt(m) u is the
- *       2-homogeneous neuron ({@code a sigma(b.x) = m u_a sigma(u_b.x)} for a = sqrt(m) u_a, b = sqrt(m) u_b):
- *       <pre>
- *   f(x) = sum_i m_i u_a,i sigma(u_b,i.x~),   R = lambda sum_i m_i   (total mass)
- *   V(u) = (1/n) sum_k l'_k u_a sigma(u_b.x~_k) + lambda
- *   grad_(u_a) V = (1/n) sum_k l'_k sigma(u_b.x~_k),   grad_(u_b) V = (u_a/n) sum_k l'_k sigma'(u_b.x~_k) x~_k
- *       </pre>
- *       With {@code wfr} ({@code m <- m exp(-massStepSize V)}, {@code u <- Retr(-stepSize P_u grad V)}) this is
- *       conic particle gradient descent; {@code massStepSize = 4 stepSize} is the ratio the 2-homogeneous GD induces.
- *       The "linear" mass update of the issue, {@code m <- m (1 - massStepSize V)}, is a dynamics option to add in
- *       {@code lmo.dynamics} (a variant of {@code Updates.reweight} selected by {@code FisherRao} and
- *       {@code WassersteinFisherRao}, with a check that {@code massStepSize V < 1} keeps m >= 0); the model needs
- *       nothing more, since V is the same.</li>
- *   <li>{@link Readout#MASS}: w on S^(d'-1) with mass m >= 0 and a fixed sign s ({@link Signs}), ReLU only:
- *       <pre>
- *   f(x) = sum_i m_i s_i sigma(w_i.x~),   R = lambda sum_i m_i
- *   V(w) = s (1/n) sum_k l'_k sigma(w.x~_k) + lambda,   grad V = (s/n) sum_k l'_k sigma'(w.x~_k) x~_k
- *       </pre></li>
- *   <li>{@link Readout#BILEVEL}: w on S^(d'-1), masses m_i (1/N from a uniform init); square loss, lambda > 0. The
- *       output weights h solve the ridge problem exactly at every step,
- *       <pre>
- *   h = argmin_h G(nu_h) + (lambda/2) sum_i m_i h_i^2,   nu_h = sum_i m_i h_i delta_{w_i},   G = L (or the population loss)
- *     = (D K D + lambda I)^-1 D b / D,   D = diag(sqrt m),  K_ij = (1/n) sum_k sigma(w_i.x~_k) sigma(w_j.x~_k),  b_i = (1/n) sum_k sigma(w_i.x~_k) y_k
- *       (m_i = 1/N: h = (Phi^T Phi/(nN) + lambda I)^-1 Phi^T y/n)
- *   J(mu) = G(nu_h) + (lambda/2) sum_i m_i h_i^2                 (the metric regularizedLoss)
- *   V(w) = J'(mu)(w) = -(1/(2 lambda)) G'(w)^2,   G'(w) = (1/n) sum_k (f(x_k) - y_k) sigma(w.x~_k)   (envelope theorem)
- *   grad V = -(G'(w)/lambda) (1/n) sum_k (f(x_k) - y_k) sigma'(w.x~_k) x~_k
- *       </pre>
- *       (KKT: {@code h_i = -G'(w_i)/lambda}.) Rounds: 0 GATHER (all neurons); 1 CONCAT, each neuron's row
- *       (K_i1 .. K_iN, b_i); {@link #globalStep} on round 1 solves the N x N system with EJML's Cholesky
- *       ({@link RidgeSolver}) and replaces the rows by h; 2 SUM, the predictions {@code f(x_k) = sum_i m_i h_i
- *       sigma(w_i.x~_k)} (train and test). Cost per step: {@code N^2 n} multiply-adds for K, shared over the shards,
- *       plus {@code N n d' (N / blockSize)} to recompute the other neurons' activations in each block, and
- *       {@code N^3/3} for the factorisation on the scheduler, single-threaded; the scheduler also holds the
- *       {@code N (N+1)} rows (8 N^2 bytes). Measured single-threaded times are in the package documentation.</li>
+ *   <li>{@link CoordinateReadout}: theta = (a, b) in R^(1+d'), {@code f(x) = sum_i m_i a_i sigma(b_i.x~)},
+ *       {@code R = (lambda/2) sum_i m_i |theta_i|^2}; any activation.</li>
+ *   <li>{@link ConeReadout}: u = (u_a, u_b) on S^(d') with mass m, {@code f(x) = sum_i m_i u_a,i sigma(u_b,i.x~)},
+ *       {@code R = lambda sum_i m_i}; ReLU only.</li>
+ *   <li>{@link MassReadout}: w on S^(d'-1) with mass m and a fixed sign s, {@code f(x) = sum_i m_i s_i
+ *       sigma(w_i.x~)}, {@code R = lambda sum_i m_i}; ReLU only.</li>
+ *   <li>{@link BilevelReadout}: w on S^(d'-1); the output weights h solve a ridge problem at every step (rounds
+ *       GATHER, CONCAT of the Gram rows, SUM of the predictions), {@code V = -(1/(2 lambda)) G'(w)^2}; square loss,
+ *       lambda > 0.</li>
  * </ul>
  *
  * <h2>Population loss</h2>
@@ -105,31 +71,32 @@ import lmo.model.Model;
  */
 public final class TwoLayerModel implements Model {
     /** Default factor of the active-neuron threshold (times the mean neuron mass). */
-    public static final double ACTIVE_FACTOR = 1e-3;
+    public static final double ACTIVE_FACTOR = NeuronReadout.ACTIVE_FACTOR;
 
     private final int population;
     private final Readout readout;
+    private final NeuronReadout rule;
     private final Activation activation;
     private final boolean bias;
     private final Loss loss;
     private final double lambda;
     private final Signs signs;
     private final int inputDim;
-    private final int dp;
-    private final int posDim;
-    private final int woff;
-    private final int count;
+    final int dp;
+    final int posDim;
+    final int woff;
+    final int count;
     private final double[] x0;
     private final double[] m0;
     private final double initNorm2;
     private final double threshold;       // NaN: relative to the current mean (bilevel default)
-    private final SampleSet train;        // null in population mode
+    final SampleSet train;                // null in population mode
     private final SampleSet test;         // null without test set
     private final Teacher teacher;        // population mode: the target measure
-    private final ArcCosineKernel kernel; // population mode
+    final ArcCosineKernel kernel;         // population mode
     private final double teacherSelf;     // sum_tt' a_t a_t' K(w_t, w_t')
     private final double[] teacherNorms;  // |w*_t|
-    private final Loops loops;
+    final Loops loops;
     private final int rounds;
     private final int predictionRound;    // -1 in population mode
     private final List<String> metricNames;
@@ -147,11 +114,12 @@ public final class TwoLayerModel implements Model {
             throw new IllegalArgumentException("two-layer: give exactly one of data (samples) and populationLoss (teacher)");
         }
         if (!(lambda >= 0) || Double.isInfinite(lambda)) throw new IllegalArgumentException("two-layer: regularization must be >= 0, got " + lambda);
-        if ((readout == Readout.CONE || readout == Readout.MASS) && activation != Activation.RELU) {
-            throw new IllegalArgumentException("two-layer: readout " + readout.key() + " needs activation relu (2-homogeneity), got " + activation.key());
-        }
-        if (readout == Readout.BILEVEL && !(lambda > 0)) throw new IllegalArgumentException("two-layer: readout bilevel needs regularization > 0");
-        if (readout == Readout.BILEVEL && loss != Loss.SQUARE) throw new IllegalArgumentException("two-layer: readout bilevel needs the square loss");
+        this.inputDim = pop ? b.teacher.inputDim() : b.data.dim();
+        this.dp = inputDim + (bias ? 1 : 0);
+        this.posDim = readout.positionDim(dp);
+        this.woff = readout.weightOffset();
+        this.rule = NeuronReadout.of(readout, posDim, dp, lambda, signs);
+        rule.check(activation, loss);
         if (pop) {
             if (activation != Activation.RELU || bias || loss != Loss.SQUARE) {
                 throw new IllegalArgumentException("two-layer: the population loss needs activation relu, no bias and the square loss");
@@ -159,13 +127,7 @@ public final class TwoLayerModel implements Model {
             if (b.teacher.activation() != Activation.RELU || b.teacher.bias()) {
                 throw new IllegalArgumentException("two-layer: the population loss needs a relu teacher without bias");
             }
-            this.inputDim = b.teacher.inputDim();
-        } else {
-            this.inputDim = b.data.dim();
         }
-        this.dp = inputDim + (bias ? 1 : 0);
-        this.posDim = readout.positionDim(dp);
-        this.woff = readout.weightOffset();
         if (b.x0 == null || b.m0 == null) throw new IllegalArgumentException("two-layer: the initial state (positions and masses) is required");
         this.count = b.m0.length;
         if (count < 1) throw new IllegalArgumentException("two-layer: needs at least one neuron");
@@ -178,12 +140,12 @@ public final class TwoLayerModel implements Model {
         this.m0 = b.m0.clone();
         double norm = 0, mass0 = 0;
         for (int i = 0; i < count; i++) {
-            norm += thetaNorm2(x0, i * posDim, m0[i]);
-            mass0 += neuronMass(x0, i * posDim, m0[i], 0.0);
+            norm += rule.thetaNorm2(x0, i * posDim, m0[i]);
+            mass0 += rule.neuronMass(x0, i * posDim, m0[i], 0.0);
         }
         this.initNorm2 = norm;
         if (b.activeThreshold != null) this.threshold = b.activeThreshold;
-        else this.threshold = readout == Readout.BILEVEL ? Double.NaN : ACTIVE_FACTOR * mass0 / count;
+        else this.threshold = rule.defaultThreshold(mass0, count);
         this.loops = b.loops != null ? b.loops : Loops.best();
         if (pop) {
             this.teacher = b.teacher;
@@ -201,7 +163,7 @@ public final class TwoLayerModel implements Model {
             this.teacherSelf = self;
             this.train = null;
             this.test = null;
-            this.rounds = readout == Readout.BILEVEL ? 2 : 1;
+            this.rounds = rule.rounds(true);
             this.predictionRound = -1;
         } else {
             this.teacher = null;
@@ -211,8 +173,8 @@ public final class TwoLayerModel implements Model {
             Dataset data = b.data;
             this.train = new SampleSet(data.inputsView(), data.labelsView(), inputDim, bias);
             this.test = data.hasTest() ? new SampleSet(data.testInputsView(), data.testLabelsView(), inputDim, bias) : null;
-            this.rounds = readout == Readout.BILEVEL ? 3 : 1;
-            this.predictionRound = readout == Readout.BILEVEL ? 2 : 0;
+            this.rounds = rule.rounds(false);
+            this.predictionRound = rule.predictionRound();
         }
         List<String> names = new ArrayList<>(List.of("loss"));
         if (test != null) names.add("testLoss");
@@ -303,50 +265,13 @@ public final class TwoLayerModel implements Model {
     public int samples() { return train == null ? 0 : train.n; }
     public int testSamples() { return test == null ? 0 : test.n; }
 
-    // ---------------------------------------------------------------- per-neuron quantities
-
-    /** |theta|^2 for distanceFromInit: the position (coordinate) or sqrt(m) u (sphere readouts). */
-    private double thetaNorm2(double[] x, int at, double m) {
-        double s = 0;
-        for (int c = 0; c < posDim; c++) s += x[at + c] * x[at + c];
-        return readout == Readout.COORDINATE ? s : Math.abs(m) * s;
-    }
-
-    /** The neuron mass mu_i of the metrics; {@code h} is the bilevel output weight. */
-    private double neuronMass(double[] x, int at, double m, double h) {
-        return switch (readout) {
-            case COORDINATE -> {
-                double s = 0;
-                for (int c = 0; c < posDim; c++) s += x[at + c] * x[at + c];
-                yield Math.abs(m) * s;
-            }
-            case CONE, MASS -> Math.abs(m);
-            case BILEVEL -> Math.abs(m * h);
-        };
-    }
-
-    /** The coefficient c_i of neuron i in f (h: the bilevel output weights by id, or null). */
-    private double coefficient(double[] x, int at, double m, long id, double[] h) {
-        return switch (readout) {
-            case COORDINATE, CONE -> m * x[at];
-            case MASS -> m * signs.sign(id);
-            case BILEVEL -> m * h[(int) id];
-        };
-    }
-
     // ---------------------------------------------------------------- Model
 
     @Override public int rounds() { return rounds; }
 
     @Override public Reduction reduction(int round) {
         if (round < 0 || round >= rounds) throw new IllegalArgumentException("two-layer: no round " + round + " (" + rounds + " rounds)");
-        if (teacher != null) return round == 0 ? Reduction.gather() : Reduction.concat(count + 1);
-        if (readout != Readout.BILEVEL) return Reduction.sum(predictionLength());
-        return switch (round) {
-            case 0 -> Reduction.gather();
-            case 1 -> Reduction.concat(count + 1);
-            default -> Reduction.sum(predictionLength());
-        };
+        return rule.reduction(round, teacher != null, count, teacher != null ? 0 : predictionLength());
     }
 
     private int predictionLength() { return train.n + (test == null ? 0 : test.n); }
@@ -362,35 +287,22 @@ public final class TwoLayerModel implements Model {
         if (b.population() != population) return;
         requireBlock(b);
         if (round == predictionRound) {
-            double[] h = readout == Readout.BILEVEL ? done.sum(1) : null;
+            double[] h = rule.outputWeights(done);
             double[] c = new double[b.count()];
-            for (int i = 0; i < b.count(); i++) c[i] = coefficient(b.x(), i * posDim, b.m()[i], b.firstId() + i, h);
+            for (int i = 0; i < b.count(); i++) c[i] = rule.coefficient(b.x(), i * posDim, b.m()[i], b.firstId() + i, h);
             predictions(b.x(), b.count(), c, train, out, 0);
             if (test != null) predictions(b.x(), b.count(), c, test, out, train.n);
-        } else if (readout == Readout.BILEVEL && round == 1) {
-            double[] all = done.gathered(0).x()[population];
-            if (teacher != null) kernelRows(b, all, out);
-            else gramRows(b, all, out);
-        } else {
+        } else if (!rule.partial(this, round, b, done, out)) {
             throw new IllegalArgumentException("two-layer: round " + round + " has no partial");
         }
     }
 
     @Override public void globalStep(int round, Summaries summaries) {
-        if (readout != Readout.BILEVEL || round != 1) return;
-        Gathered g = summaries.gathered(0);
-        double[] rows = summaries.sum(1);
-        int stride = count + 1;
-        int offset = 0;
-        if (rows.length != count * stride) {
-            // the engine wrote zero rows for the blocks of the populations before this one
-            for (int p = 0; p < population; p++) offset += g.count(p) * stride;
-        }
-        summaries.set(1, RidgeSolver.solve(rows, offset, stride, g.m()[population], lambda));
+        rule.globalStep(this, round, summaries);
     }
 
     /** Copies the input weights of neurons {@code first .. first+4} (zero past {@code n}) into {@code w4}. */
-    private void tileWeights(double[] x, int n, int first, double[] w4) {
+    void tileWeights(double[] x, int n, int first, double[] w4) {
         for (int j = 0; j < Loops.TILE; j++) {
             int i = first + j;
             if (i < n) System.arraycopy(x, i * posDim + woff, w4, j * dp, dp);
@@ -399,7 +311,7 @@ public final class TwoLayerModel implements Model {
     }
 
     /** sigma (and r sigma' into q, when q is not null) over a tile of pre-activations. */
-    private void activate(double[] z, double[] r, int nPad, double[] h, double[] q) {
+    void activate(double[] z, double[] r, int nPad, double[] h, double[] q) {
         if (activation == Activation.RELU) {
             loops.relu(z, r, nPad, h, q);
             return;
@@ -448,72 +360,8 @@ public final class TwoLayerModel implements Model {
         System.arraycopy(f, 0, out, at, s.n);
     }
 
-    /** Bilevel, samples: each block neuron's row (K_i1 .. K_iN, b_i). */
-    private void gramRows(Block b, double[] all, double[] out) {
-        SampleSet s = train;
-        int nPad = s.nPad, n = b.count(), stride = count + 1;
-        int nTiles = (n + 3) / 4;
-        double[] hb = new double[nTiles * Loops.TILE * nPad];
-        double[] w4 = new double[Loops.TILE * dp];
-        double[] z = new double[Loops.TILE * nPad];
-        double[] h = new double[Loops.TILE * nPad];
-        double[] yn = new double[nPad];
-        double inv = 1.0 / s.n;
-        for (int k = 0; k < s.n; k++) yn[k] = s.y[k] * inv;
-        for (int t = 0; t < nTiles; t++) {
-            tileWeights(b.x(), n, t * 4, w4);
-            loops.preactivations(w4, s, z);
-            activate(z, null, nPad, h, null);
-            System.arraycopy(h, 0, hb, t * Loops.TILE * nPad, Loops.TILE * nPad);
-        }
-        for (int i = 0; i < n; i++) out[i * stride + count] = LaneLoops.dot(yn, 0, hb, i * nPad, nPad);
-        // the other neurons in chunks of CHUNK tiles, so their activations stay in cache while every block tile meets them
-        final int chunk = 8;
-        int allTiles = (count + 3) / 4;
-        double[] ha = new double[chunk * Loops.TILE * nPad];
-        double[] g16 = new double[16];
-        for (int c0 = 0; c0 < allTiles; c0 += chunk) {
-            int c1 = Math.min(allTiles, c0 + chunk);
-            for (int t = c0; t < c1; t++) {
-                tileWeights(all, count, t * 4, w4);
-                loops.preactivations(w4, s, z);
-                activate(z, null, nPad, h, null);
-                System.arraycopy(h, 0, ha, (t - c0) * Loops.TILE * nPad, Loops.TILE * nPad);
-            }
-            for (int bt = 0; bt < nTiles; bt++) {
-                for (int t = c0; t < c1; t++) {
-                    loops.gram(hb, bt * Loops.TILE * nPad, ha, (t - c0) * Loops.TILE * nPad, nPad, g16);
-                    for (int i = 0; i < Loops.TILE; i++) {
-                        int bi = bt * 4 + i;
-                        if (bi >= n) break;
-                        for (int j = 0; j < Loops.TILE; j++) {
-                            int aj = t * 4 + j;
-                            if (aj < count) out[bi * stride + aj] = g16[i * 4 + j] * inv;
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    /** Bilevel, population loss: each block neuron's row (K(w_i, w_1) .. K(w_i, w_N), T_i). */
-    private void kernelRows(Block b, double[] all, double[] out) {
-        int stride = count + 1;
-        double[] x = b.x();
-        double[] norms = new double[count];
-        for (int j = 0; j < count; j++) norms[j] = kernel.norm(all, j * posDim + woff);
-        for (int i = 0; i < b.count(); i++) {
-            int at = i * posDim + woff;
-            double ni = kernel.norm(x, at);
-            for (int j = 0; j < count; j++) {
-                out[i * stride + j] = kernel.valueAndGradient(x, at, ni, all, j * posDim + woff, norms[j], 0.0, null, 0);
-            }
-            out[i * stride + count] = teacherTerm(x, at, ni, null, 0);
-        }
-    }
-
     /** {@code T(v) = sum_t a*_t K(v, w*_t)}, and adds its gradient to {@code g[gAt..]} when g is not null. */
-    private double teacherTerm(double[] x, int at, double norm, double[] g, int gAt) {
+    double teacherTerm(double[] x, int at, double norm, double[] g, int gAt) {
         double s = 0;
         double[] tw = teacher.weightsView();
         for (int t = 0; t < teacher.neurons(); t++) {
@@ -540,7 +388,7 @@ public final class TwoLayerModel implements Model {
         }
         requireBlock(b);
         double[] x = b.x(), m = b.m();
-        double[] h = readout == Readout.BILEVEL ? summaries.sum(1) : null;
+        double[] h = rule.outputWeights(summaries);
         double[] s0 = new double[n];
         double[] g = new double[n * dp];
         double[] pop = teacher != null ? new double[n] : null;
@@ -558,62 +406,13 @@ public final class TwoLayerModel implements Model {
             long id = b.firstId() + i;
             double a = s0[i];
             int go = i * dp;
-            switch (readout) {
-                case COORDINATE -> {
-                    double th = x[at];
-                    double sq = 0;
-                    for (int c = 0; c < posDim; c++) sq += x[at + c] * x[at + c];
-                    v[i] = th * a + 0.5 * lambda * sq;
-                    gradV[at] = a + lambda * th;
-                    for (int c = 0; c < dp; c++) gradV[at + 1 + c] = th * g[go + c] + lambda * x[at + 1 + c];
-                    sums[M_REG] += m[i] * 0.5 * lambda * sq;
-                }
-                case CONE -> {
-                    double ua = x[at];
-                    v[i] = ua * a + lambda;
-                    gradV[at] = a;
-                    for (int c = 0; c < dp; c++) gradV[at + 1 + c] = ua * g[go + c];
-                    sums[M_REG] += lambda * m[i];
-                }
-                case MASS -> {
-                    double s = signs.sign(id);
-                    v[i] = s * a + lambda;
-                    for (int c = 0; c < dp; c++) gradV[at + c] = s * g[go + c];
-                    sums[M_REG] += lambda * m[i];
-                }
-                case BILEVEL -> {
-                    v[i] = -a * a / (2 * lambda);
-                    double f = -a / lambda;
-                    for (int c = 0; c < dp; c++) gradV[at + c] = f * g[go + c];
-                    double hi = h[(int) id];
-                    sums[M_REG] += 0.5 * lambda * m[i] * hi * hi;
-                }
-            }
-            double mu = neuronMass(x, at, m[i], h == null ? 0.0 : h[(int) id]);
+            sums[M_REG] += rule.firstVariation(x, at, m[i], id, a, g, go, h, v, i, gradV);
+            double mu = rule.neuronMass(x, at, m[i], h == null ? 0.0 : h[(int) id]);
             sums[M_MASS] += mu;
             if (mu > thr) sums[M_ACTIVE] += 1;
-            sums[M_DIST] += distance2(x, at, m[i], (int) id);
+            sums[M_DIST] += rule.distance2(x, at, m[i], x0, (int) id * posDim, m0[(int) id]);
             if (pop != null) sums[M_POP] += pop[i];
         }
-    }
-
-    /** |theta_i - theta_i(0)|^2. */
-    private double distance2(double[] x, int at, double m, int id) {
-        double s = 0;
-        int o = id * posDim;
-        if (readout == Readout.COORDINATE) {
-            for (int c = 0; c < posDim; c++) {
-                double e = x[at + c] - x0[o + c];
-                s += e * e;
-            }
-        } else {
-            double r = Math.sqrt(Math.abs(m)), r0 = Math.sqrt(Math.abs(m0[id]));
-            for (int c = 0; c < posDim; c++) {
-                double e = r * x[at + c] - r0 * x0[o + c];
-                s += e * e;
-            }
-        }
-        return s;
     }
 
     /** Samples: s0_i = (1/n) sum_k l'_k sigma(w_i.x~_k), g_i = (1/n) sum_k l'_k sigma'(w_i.x~_k) x~_k. */
@@ -653,7 +452,7 @@ public final class TwoLayerModel implements Model {
         double[] c = new double[count];
         double[] norms = new double[count];
         for (int j = 0; j < count; j++) {
-            c[j] = coefficient(ax, j * posDim, am[j], j, h);
+            c[j] = rule.coefficient(ax, j * posDim, am[j], j, h);
             norms[j] = kernel.norm(ax, j * posDim + woff);
         }
         double[] x = b.x(), m = b.m();
@@ -669,7 +468,7 @@ public final class TwoLayerModel implements Model {
             double t = teacherTerm(x, at, ni, tg, 0);
             for (int q = 0; q < dp; q++) g[i * dp + q] -= tg[q];
             s0[i] = p - t;
-            pop[i] = coefficient(x, i * posDim, m[i], b.firstId() + i, h) * (0.5 * p - t);
+            pop[i] = rule.coefficient(x, i * posDim, m[i], b.firstId() + i, h) * (0.5 * p - t);
         }
     }
 
@@ -721,11 +520,9 @@ public final class TwoLayerModel implements Model {
     @Override public double pairEvaluationsPerStep(int[] counts) {
         double nn = population < counts.length ? counts[population] : count;
         if (teacher != null) {
-            double per = nn * (nn + teacher.neurons());
-            return readout == Readout.BILEVEL ? 2 * per : per;
+            return rule.pairEvaluationsPerStep(nn * (nn + teacher.neurons()), nn, 0, true);
         }
-        double per = nn * (2.0 * train.n + (test == null ? 0 : test.n));
-        return readout == Readout.BILEVEL ? per + nn * nn * train.n : per;
+        return rule.pairEvaluationsPerStep(nn * (2.0 * train.n + (test == null ? 0 : test.n)), nn, train.n, false);
     }
 
     // ---------------------------------------------------------------- evaluation utilities
@@ -737,15 +534,15 @@ public final class TwoLayerModel implements Model {
      */
     public double[] outputWeights(double[] x, double[] m) {
         checkState(x, m);
-        double[] h = readout == Readout.BILEVEL ? ridge(x, m) : null;
+        double[] h = rule.solvesRidge() ? ridge(x, m) : null;
         double[] c = new double[count];
-        for (int i = 0; i < count; i++) c[i] = coefficient(x, i * posDim, m[i], i, h);
+        for (int i = 0; i < count; i++) c[i] = rule.coefficient(x, i * posDim, m[i], i, h);
         return c;
     }
 
     /** The bilevel output weights h at the given state (the solution of the ridge problem; by id). */
     public double[] ridge(double[] x, double[] m) {
-        if (readout != Readout.BILEVEL) throw new IllegalStateException("two-layer: ridge weights exist for the bilevel readout only");
+        if (!rule.solvesRidge()) throw new IllegalStateException("two-layer: ridge weights exist for the bilevel readout only");
         checkState(x, m);
         Summaries s = new Summaries(rounds);
         double[][] gx = new double[population + 1][];

@@ -8,12 +8,104 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link Loops} with the Vector API on the fixed 256-bit species (4 doubles), whatever the CPU prefers, so the bits
  * depend on the JDK only; only exact lane-wise operations (fma, max, compare, blend, add), never transcendental ones.
  * Samples are the vector lanes; a tile of 4 neurons shares every load of the inputs.
+ *
+ * <p>The sums over samples are written once: {@link #gradient4x4} (4 neurons x 4 input coordinates, 16 fma chains),
+ * {@link #dots1x4} (one row against 4: the {@code r.h} sums, a single coordinate, the Gram entries), both reading and
+ * writing their accumulators in memory so a sum continues chunk after chunk with the same bits. The 4 x 8
+ * pre-activation block stays inline in each fused loop ({@link #preactivations}, {@link #reluTile},
+ * {@link #reluGradient}, {@link #reluPredict}): as a method called per 8 samples it is not inlined by C2 (over
+ * FreqInlineSize) and benchmark W3 ran 40-60% slower, measured.
  */
 final class VectorLoops implements Loops {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_256;
 
     VectorLoops() {
         if (S.length() != 4) throw new IllegalStateException("species has " + S.length() + " lanes");
+    }
+
+    /**
+     * One vector against 4 rows: {@code acc_j = fma(a_k, b_jk, acc_j)} for k = 0, 4, .. < len (lanes k mod 4), a at
+     * {@code a[aAt + k]}, row j at {@code b[bAt + j stride + k]}; the 4 accumulators are loaded from and stored
+     * back to {@code acc[at + 4 j ..]}, so a sum can go on chunk after chunk with the same bits.
+     */
+    private static void dots1x4(double[] a, int aAt, double[] b, int bAt, int stride, int len, double[] acc, int at) {
+        DoubleVector s0 = DoubleVector.fromArray(S, acc, at);
+        DoubleVector s1 = DoubleVector.fromArray(S, acc, at + 4);
+        DoubleVector s2 = DoubleVector.fromArray(S, acc, at + 8);
+        DoubleVector s3 = DoubleVector.fromArray(S, acc, at + 12);
+        int b1 = bAt + stride, b2 = bAt + 2 * stride, b3 = bAt + 3 * stride;
+        for (int k = 0; k < len; k += 4) {
+            DoubleVector va = DoubleVector.fromArray(S, a, aAt + k);
+            s0 = va.fma(DoubleVector.fromArray(S, b, bAt + k), s0);
+            s1 = va.fma(DoubleVector.fromArray(S, b, b1 + k), s1);
+            s2 = va.fma(DoubleVector.fromArray(S, b, b2 + k), s2);
+            s3 = va.fma(DoubleVector.fromArray(S, b, b3 + k), s3);
+        }
+        s0.intoArray(acc, at);
+        s1.intoArray(acc, at + 4);
+        s2.intoArray(acc, at + 8);
+        s3.intoArray(acc, at + 12);
+    }
+
+    /**
+     * The 4 x 4 gradient micro-kernel: for the 4 rows q_j ({@code q[j qStride + k]}) and the 4 input coordinates
+     * c .. c+3 ({@code xt[xAt + i nPad + k]}), {@code g_ji = fma(q_jk, x_ik, g_ji)} for k = 0, 4, .. < len; the 16
+     * accumulators are loaded from and stored back to {@code acc[at + 16 i + 4 j ..]}.
+     */
+    private static void gradient4x4(double[] q, int qStride, double[] xt, int xAt, int nPad, int len,
+                                    double[] acc, int at) {
+        int x0 = xAt, x1 = x0 + nPad, x2 = x1 + nPad, x3 = x2 + nPad;
+        int o1 = qStride, o2 = 2 * qStride, o3 = 3 * qStride;
+        DoubleVector g00 = DoubleVector.fromArray(S, acc, at), g10 = DoubleVector.fromArray(S, acc, at + 4);
+        DoubleVector g20 = DoubleVector.fromArray(S, acc, at + 8), g30 = DoubleVector.fromArray(S, acc, at + 12);
+        DoubleVector g01 = DoubleVector.fromArray(S, acc, at + 16), g11 = DoubleVector.fromArray(S, acc, at + 20);
+        DoubleVector g21 = DoubleVector.fromArray(S, acc, at + 24), g31 = DoubleVector.fromArray(S, acc, at + 28);
+        DoubleVector g02 = DoubleVector.fromArray(S, acc, at + 32), g12 = DoubleVector.fromArray(S, acc, at + 36);
+        DoubleVector g22 = DoubleVector.fromArray(S, acc, at + 40), g32 = DoubleVector.fromArray(S, acc, at + 44);
+        DoubleVector g03 = DoubleVector.fromArray(S, acc, at + 48), g13 = DoubleVector.fromArray(S, acc, at + 52);
+        DoubleVector g23 = DoubleVector.fromArray(S, acc, at + 56), g33 = DoubleVector.fromArray(S, acc, at + 60);
+        for (int k = 0; k < len; k += 4) {
+            DoubleVector v0 = DoubleVector.fromArray(S, xt, x0 + k);
+            DoubleVector v1 = DoubleVector.fromArray(S, xt, x1 + k);
+            DoubleVector v2 = DoubleVector.fromArray(S, xt, x2 + k);
+            DoubleVector v3 = DoubleVector.fromArray(S, xt, x3 + k);
+            DoubleVector q0 = DoubleVector.fromArray(S, q, k);
+            g00 = q0.fma(v0, g00);
+            g01 = q0.fma(v1, g01);
+            g02 = q0.fma(v2, g02);
+            g03 = q0.fma(v3, g03);
+            DoubleVector q1 = DoubleVector.fromArray(S, q, o1 + k);
+            g10 = q1.fma(v0, g10);
+            g11 = q1.fma(v1, g11);
+            g12 = q1.fma(v2, g12);
+            g13 = q1.fma(v3, g13);
+            DoubleVector q2 = DoubleVector.fromArray(S, q, o2 + k);
+            g20 = q2.fma(v0, g20);
+            g21 = q2.fma(v1, g21);
+            g22 = q2.fma(v2, g22);
+            g23 = q2.fma(v3, g23);
+            DoubleVector q3 = DoubleVector.fromArray(S, q, o3 + k);
+            g30 = q3.fma(v0, g30);
+            g31 = q3.fma(v1, g31);
+            g32 = q3.fma(v2, g32);
+            g33 = q3.fma(v3, g33);
+        }
+        g00.intoArray(acc, at); g10.intoArray(acc, at + 4); g20.intoArray(acc, at + 8); g30.intoArray(acc, at + 12);
+        g01.intoArray(acc, at + 16); g11.intoArray(acc, at + 20); g21.intoArray(acc, at + 24); g31.intoArray(acc, at + 28);
+        g02.intoArray(acc, at + 32); g12.intoArray(acc, at + 36); g22.intoArray(acc, at + 40); g32.intoArray(acc, at + 44);
+        g03.intoArray(acc, at + 48); g13.intoArray(acc, at + 52); g23.intoArray(acc, at + 56); g33.intoArray(acc, at + 60);
+    }
+
+    /**
+     * The gradient sums of the tile ({@code q} rows at stride {@code qStride}) over samples {@code k0 .. k0+len}:
+     * coordinates in quadruples by {@link #gradient4x4}, the rest one by one ({@link #dots1x4} with the input row as
+     * the vector: same fmas, fma being symmetric); (neuron j, coordinate c) at {@code acc[at + 16 c + 4 j]}.
+     */
+    private static void gradient(double[] q, int qStride, double[] xt, int k0, int dp, int nPad, int len,
+                                 double[] acc, int at) {
+        int c = 0;
+        for (; c + 4 <= dp; c += 4) gradient4x4(q, qStride, xt, c * nPad + k0, nPad, len, acc, at + c * 16);
+        for (; c < dp; c++) dots1x4(xt, c * nPad + k0, q, 0, qStride, len, acc, at + c * 16);
     }
 
     @Override public void preactivations(double[] w4, SampleSet s, double[] z) {
@@ -149,82 +241,8 @@ final class VectorLoops implements Loops {
                 zero.blend(ra, a3.compare(VectorOperators.GT, 0.0)).intoArray(q, o3 + k);
                 zero.blend(rb, b3.compare(VectorOperators.GT, 0.0)).intoArray(q, o3 + k + 4);
             }
-            // s0 accumulators at acc[0 .. 16)
-            {
-                DoubleVector a0 = DoubleVector.fromArray(S, acc, 0);
-                DoubleVector a1 = DoubleVector.fromArray(S, acc, 4);
-                DoubleVector a2 = DoubleVector.fromArray(S, acc, 8);
-                DoubleVector a3 = DoubleVector.fromArray(S, acc, 12);
-                for (int k = 0; k < len; k += 4) {
-                    DoubleVector rv = DoubleVector.fromArray(S, r, k0 + k);
-                    a0 = rv.fma(DoubleVector.fromArray(S, h, k), a0);
-                    a1 = rv.fma(DoubleVector.fromArray(S, h, o1 + k), a1);
-                    a2 = rv.fma(DoubleVector.fromArray(S, h, o2 + k), a2);
-                    a3 = rv.fma(DoubleVector.fromArray(S, h, o3 + k), a3);
-                }
-                a0.intoArray(acc, 0);
-                a1.intoArray(acc, 4);
-                a2.intoArray(acc, 8);
-                a3.intoArray(acc, 12);
-            }
-            // gradient accumulators: (j, c) at acc[16 + (c * 4 + j) * 4]
-            int c = 0;
-            for (; c + 4 <= dp; c += 4) {
-                int x0 = c * nPad + k0, x1 = x0 + nPad, x2 = x1 + nPad, x3 = x2 + nPad;
-                int base = 16 + c * 16;
-                DoubleVector g00 = DoubleVector.fromArray(S, acc, base), g10 = DoubleVector.fromArray(S, acc, base + 4);
-                DoubleVector g20 = DoubleVector.fromArray(S, acc, base + 8), g30 = DoubleVector.fromArray(S, acc, base + 12);
-                DoubleVector g01 = DoubleVector.fromArray(S, acc, base + 16), g11 = DoubleVector.fromArray(S, acc, base + 20);
-                DoubleVector g21 = DoubleVector.fromArray(S, acc, base + 24), g31 = DoubleVector.fromArray(S, acc, base + 28);
-                DoubleVector g02 = DoubleVector.fromArray(S, acc, base + 32), g12 = DoubleVector.fromArray(S, acc, base + 36);
-                DoubleVector g22 = DoubleVector.fromArray(S, acc, base + 40), g32 = DoubleVector.fromArray(S, acc, base + 44);
-                DoubleVector g03 = DoubleVector.fromArray(S, acc, base + 48), g13 = DoubleVector.fromArray(S, acc, base + 52);
-                DoubleVector g23 = DoubleVector.fromArray(S, acc, base + 56), g33 = DoubleVector.fromArray(S, acc, base + 60);
-                for (int k = 0; k < len; k += 4) {
-                    DoubleVector v0 = DoubleVector.fromArray(S, xt, x0 + k);
-                    DoubleVector v1 = DoubleVector.fromArray(S, xt, x1 + k);
-                    DoubleVector v2 = DoubleVector.fromArray(S, xt, x2 + k);
-                    DoubleVector v3 = DoubleVector.fromArray(S, xt, x3 + k);
-                    DoubleVector q0 = DoubleVector.fromArray(S, q, k);
-                    g00 = q0.fma(v0, g00);
-                    g01 = q0.fma(v1, g01);
-                    g02 = q0.fma(v2, g02);
-                    g03 = q0.fma(v3, g03);
-                    DoubleVector q1 = DoubleVector.fromArray(S, q, o1 + k);
-                    g10 = q1.fma(v0, g10);
-                    g11 = q1.fma(v1, g11);
-                    g12 = q1.fma(v2, g12);
-                    g13 = q1.fma(v3, g13);
-                    DoubleVector q2 = DoubleVector.fromArray(S, q, o2 + k);
-                    g20 = q2.fma(v0, g20);
-                    g21 = q2.fma(v1, g21);
-                    g22 = q2.fma(v2, g22);
-                    g23 = q2.fma(v3, g23);
-                    DoubleVector q3 = DoubleVector.fromArray(S, q, o3 + k);
-                    g30 = q3.fma(v0, g30);
-                    g31 = q3.fma(v1, g31);
-                    g32 = q3.fma(v2, g32);
-                    g33 = q3.fma(v3, g33);
-                }
-                g00.intoArray(acc, base); g10.intoArray(acc, base + 4); g20.intoArray(acc, base + 8); g30.intoArray(acc, base + 12);
-                g01.intoArray(acc, base + 16); g11.intoArray(acc, base + 20); g21.intoArray(acc, base + 24); g31.intoArray(acc, base + 28);
-                g02.intoArray(acc, base + 32); g12.intoArray(acc, base + 36); g22.intoArray(acc, base + 40); g32.intoArray(acc, base + 44);
-                g03.intoArray(acc, base + 48); g13.intoArray(acc, base + 52); g23.intoArray(acc, base + 56); g33.intoArray(acc, base + 60);
-            }
-            for (; c < dp; c++) {
-                int x0 = c * nPad + k0;
-                int base = 16 + c * 16;
-                DoubleVector g0 = DoubleVector.fromArray(S, acc, base), g1 = DoubleVector.fromArray(S, acc, base + 4);
-                DoubleVector g2 = DoubleVector.fromArray(S, acc, base + 8), g3 = DoubleVector.fromArray(S, acc, base + 12);
-                for (int k = 0; k < len; k += 4) {
-                    DoubleVector v0 = DoubleVector.fromArray(S, xt, x0 + k);
-                    g0 = DoubleVector.fromArray(S, q, k).fma(v0, g0);
-                    g1 = DoubleVector.fromArray(S, q, o1 + k).fma(v0, g1);
-                    g2 = DoubleVector.fromArray(S, q, o2 + k).fma(v0, g2);
-                    g3 = DoubleVector.fromArray(S, q, o3 + k).fma(v0, g3);
-                }
-                g0.intoArray(acc, base); g1.intoArray(acc, base + 4); g2.intoArray(acc, base + 8); g3.intoArray(acc, base + 12);
-            }
+            dots1x4(r, k0, h, 0, ch, len, acc, 0);                // s0 accumulators at acc[0 .. 16)
+            gradient(q, ch, xt, k0, dp, nPad, len, acc, 16);      // (j, c) at acc[16 + (c * 4 + j) * 4]
         }
         for (int j = 0; j < TILE; j++) {
             s0[j] = lanes(DoubleVector.fromArray(S, acc, 4 * j), tmp);
@@ -312,107 +330,23 @@ final class VectorLoops implements Loops {
 
     @Override public void dots(double[] r, double[] h, double[] q, SampleSet s, double[] s0, double[] g) {
         int dp = s.dp, nPad = s.nPad;
-        double[] xt = s.xt;
+        double[] acc = new double[(TILE + TILE * dp) * 4];
         double[] tmp = new double[4];
-        DoubleVector zero = DoubleVector.zero(S);
-        int h1 = nPad, h2 = 2 * nPad, h3 = 3 * nPad;
-        DoubleVector a0 = zero, a1 = zero, a2 = zero, a3 = zero;
-        for (int k = 0; k < nPad; k += 4) {
-            DoubleVector rv = DoubleVector.fromArray(S, r, k);
-            a0 = rv.fma(DoubleVector.fromArray(S, h, k), a0);
-            a1 = rv.fma(DoubleVector.fromArray(S, h, h1 + k), a1);
-            a2 = rv.fma(DoubleVector.fromArray(S, h, h2 + k), a2);
-            a3 = rv.fma(DoubleVector.fromArray(S, h, h3 + k), a3);
-        }
-        s0[0] = lanes(a0, tmp);
-        s0[1] = lanes(a1, tmp);
-        s0[2] = lanes(a2, tmp);
-        s0[3] = lanes(a3, tmp);
-        int c = 0;
-        for (; c + 4 <= dp; c += 4) {
-            int x0 = c * nPad, x1 = x0 + nPad, x2 = x1 + nPad, x3 = x2 + nPad;
-            DoubleVector g00 = zero, g01 = zero, g02 = zero, g03 = zero;
-            DoubleVector g10 = zero, g11 = zero, g12 = zero, g13 = zero;
-            DoubleVector g20 = zero, g21 = zero, g22 = zero, g23 = zero;
-            DoubleVector g30 = zero, g31 = zero, g32 = zero, g33 = zero;
-            for (int k = 0; k < nPad; k += 4) {
-                DoubleVector v0 = DoubleVector.fromArray(S, xt, x0 + k);
-                DoubleVector v1 = DoubleVector.fromArray(S, xt, x1 + k);
-                DoubleVector v2 = DoubleVector.fromArray(S, xt, x2 + k);
-                DoubleVector v3 = DoubleVector.fromArray(S, xt, x3 + k);
-                DoubleVector q0 = DoubleVector.fromArray(S, q, k);
-                g00 = q0.fma(v0, g00);
-                g01 = q0.fma(v1, g01);
-                g02 = q0.fma(v2, g02);
-                g03 = q0.fma(v3, g03);
-                DoubleVector q1 = DoubleVector.fromArray(S, q, h1 + k);
-                g10 = q1.fma(v0, g10);
-                g11 = q1.fma(v1, g11);
-                g12 = q1.fma(v2, g12);
-                g13 = q1.fma(v3, g13);
-                DoubleVector q2 = DoubleVector.fromArray(S, q, h2 + k);
-                g20 = q2.fma(v0, g20);
-                g21 = q2.fma(v1, g21);
-                g22 = q2.fma(v2, g22);
-                g23 = q2.fma(v3, g23);
-                DoubleVector q3 = DoubleVector.fromArray(S, q, h3 + k);
-                g30 = q3.fma(v0, g30);
-                g31 = q3.fma(v1, g31);
-                g32 = q3.fma(v2, g32);
-                g33 = q3.fma(v3, g33);
-            }
-            g[c] = lanes(g00, tmp);
-            g[c + 1] = lanes(g01, tmp);
-            g[c + 2] = lanes(g02, tmp);
-            g[c + 3] = lanes(g03, tmp);
-            g[dp + c] = lanes(g10, tmp);
-            g[dp + c + 1] = lanes(g11, tmp);
-            g[dp + c + 2] = lanes(g12, tmp);
-            g[dp + c + 3] = lanes(g13, tmp);
-            g[2 * dp + c] = lanes(g20, tmp);
-            g[2 * dp + c + 1] = lanes(g21, tmp);
-            g[2 * dp + c + 2] = lanes(g22, tmp);
-            g[2 * dp + c + 3] = lanes(g23, tmp);
-            g[3 * dp + c] = lanes(g30, tmp);
-            g[3 * dp + c + 1] = lanes(g31, tmp);
-            g[3 * dp + c + 2] = lanes(g32, tmp);
-            g[3 * dp + c + 3] = lanes(g33, tmp);
-        }
-        for (; c < dp; c++) {
-            int x0 = c * nPad;
-            DoubleVector g0 = zero, g1 = zero, g2 = zero, g3 = zero;
-            for (int k = 0; k < nPad; k += 4) {
-                DoubleVector v0 = DoubleVector.fromArray(S, xt, x0 + k);
-                g0 = DoubleVector.fromArray(S, q, k).fma(v0, g0);
-                g1 = DoubleVector.fromArray(S, q, h1 + k).fma(v0, g1);
-                g2 = DoubleVector.fromArray(S, q, h2 + k).fma(v0, g2);
-                g3 = DoubleVector.fromArray(S, q, h3 + k).fma(v0, g3);
-            }
-            g[c] = lanes(g0, tmp);
-            g[dp + c] = lanes(g1, tmp);
-            g[2 * dp + c] = lanes(g2, tmp);
-            g[3 * dp + c] = lanes(g3, tmp);
+        dots1x4(r, 0, h, 0, nPad, nPad, acc, 0);
+        gradient(q, nPad, s.xt, 0, dp, nPad, nPad, acc, 16);
+        for (int j = 0; j < TILE; j++) {
+            s0[j] = lanes(DoubleVector.fromArray(S, acc, 4 * j), tmp);
+            for (int c = 0; c < dp; c++) g[j * dp + c] = lanes(DoubleVector.fromArray(S, acc, 16 + c * 16 + 4 * j), tmp);
         }
     }
 
     @Override public void gram(double[] a, int aAt, double[] b, int bAt, int nPad, double[] out) {
+        double[] acc = new double[TILE * 4];
         double[] tmp = new double[4];
-        DoubleVector zero = DoubleVector.zero(S);
         for (int i = 0; i < TILE; i++) {
-            int ai = aAt + i * nPad;
-            int b0 = bAt, b1 = bAt + nPad, b2 = bAt + 2 * nPad, b3 = bAt + 3 * nPad;
-            DoubleVector s0 = zero, s1 = zero, s2 = zero, s3 = zero;
-            for (int k = 0; k < nPad; k += 4) {
-                DoubleVector va = DoubleVector.fromArray(S, a, ai + k);
-                s0 = va.fma(DoubleVector.fromArray(S, b, b0 + k), s0);
-                s1 = va.fma(DoubleVector.fromArray(S, b, b1 + k), s1);
-                s2 = va.fma(DoubleVector.fromArray(S, b, b2 + k), s2);
-                s3 = va.fma(DoubleVector.fromArray(S, b, b3 + k), s3);
-            }
-            out[i * TILE] = lanes(s0, tmp);
-            out[i * TILE + 1] = lanes(s1, tmp);
-            out[i * TILE + 2] = lanes(s2, tmp);
-            out[i * TILE + 3] = lanes(s3, tmp);
+            java.util.Arrays.fill(acc, 0.0);
+            dots1x4(a, aAt + i * nPad, b, bAt, nPad, nPad, acc, 0);
+            for (int j = 0; j < TILE; j++) out[i * TILE + j] = lanes(DoubleVector.fromArray(S, acc, 4 * j), tmp);
         }
     }
 }

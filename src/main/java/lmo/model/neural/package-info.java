@@ -25,8 +25,9 @@
  * a grid of 1-D inputs: {@link lmo.model.neural.TwoLayerModel#predictor}.
  *
  * <h2>Random numbers</h2>
- * Counter-based ({@link lmo.rng.CounterRng}), stream numbers 10 (inputs), 11 (label noise), 12 (teacher input
- * weights); key {@code (seed, 0, index, set, stream)} with set 0 = training, 1 = test. Generated data are
+ * Counter-based ({@link lmo.rng.CounterRng}), the {@code STREAM_NEURAL_*} streams listed there: 10 (inputs), 11 (label
+ * noise), 12 (teacher input weights), numbers the barycenter and the ResNet use with other meanings (never in the same
+ * run); key {@code (seed, 0, index, set, stream)} with set 0 = training, 1 = test. Generated data are
  * prefix-stable.
  *
  * <h2>Cost and measured speed</h2>

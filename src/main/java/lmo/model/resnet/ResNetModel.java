@@ -7,6 +7,7 @@ import lmo.engine.Block;
 import lmo.engine.Gathered;
 import lmo.engine.Reduction;
 import lmo.engine.Summaries;
+import lmo.io.RunLayout;
 import lmo.io.Table;
 import lmo.model.Model;
 
@@ -235,8 +236,8 @@ public final class ResNetModel implements Model {
         double[] hL = forward(state.x()[population]);
         List<String> cols = new ArrayList<>();
         for (int k = 0; k < n; k++) cols.add("sample_" + k);
-        return Map.of("embedding.csv", new FinalTable(cols, new Table(d, n, hL)),
-                "output.csv", new FinalTable(cols, new Table(shape.outputDim(), n, data.output(shape, hL))));
+        return Map.of(RunLayout.EMBEDDING, new FinalTable(cols, new Table(d, n, hL)),
+                RunLayout.OUTPUT, new FinalTable(cols, new Table(shape.outputDim(), n, data.output(shape, hL))));
     }
 
     /** h_L of the units {@code x} (L M particles of dimension 2D, in id order), block after block. */

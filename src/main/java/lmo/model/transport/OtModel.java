@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import lmo.engine.Gathered;
+import lmo.io.RunLayout;
 import lmo.io.Table;
 import lmo.transport.ExactOt;
 import lmo.transport.Rounding;
@@ -188,7 +189,8 @@ public final class OtModel implements Model {
         c.put("scale", cost.scale());
         c.put("values", "cost, dual, primal, roundedCost, exactOt, suboptimality are on the normalised cost c / scale");
         c.put("beta", schedule.describe());
-        c.put("plan", "pi_ij = exp(u_i + log p_i + v_j + log q_j - beta c_ij); u is final-<population>-solver.npy");
+        c.put("plan", "pi_ij = exp(u_i + log p_i + v_j + log q_j - beta c_ij); u is "
+                + RunLayout.solver(RunLayout.finalState("<population>")));
         c.put("marginalError", "l1 distance of the plan's first marginal to p (the second is exact)");
         c.put("entropyReference", "KL(pi | p (x) q) = sum pi log(pi / (p q)) - |pi| + |p||q|, in kl, primal and dual");
         if (!Double.isNaN(tolerance)) c.put("tolerance", tolerance);
@@ -250,11 +252,11 @@ public final class OtModel implements Model {
         double rounded = Rounding.roundedCost(problem, u, v, beta);
         if (!exactKnown) {
             Table row = new Table(1, 3, new double[] {beta, rounded, cost.scale()});
-            return Map.of("transport.csv", new FinalTable(List.of("beta", "roundedCost", "scale"), row));
+            return Map.of(RunLayout.TRANSPORT, new FinalTable(List.of("beta", "roundedCost", "scale"), row));
         }
         double exact = exactOt();
         Table row = new Table(1, 5, new double[] {beta, rounded, exact, rounded - exact, cost.scale()});
-        return Map.of("transport.csv", new FinalTable(List.of("beta", "roundedCost", "exactOt", "suboptimality", "scale"), row));
+        return Map.of(RunLayout.TRANSPORT, new FinalTable(List.of("beta", "roundedCost", "exactOt", "suboptimality", "scale"), row));
     }
 
     /** Blocks of at most 64 MB of partials per round: {@code blocks * 2m} doubles. */

@@ -33,7 +33,7 @@ import lmo.rng.CounterRng;
  * Gaussians) and by O(1/N).
  */
 public final class NoisyParticleDescent {
-    /** Stream of the particles' noise (a new use of randomness; to be listed in CounterRng at the merge). */
+    /** Stream of the particles' noise ({@link CounterRng#STREAM_BARYCENTER_NOISE}). */
     public static final int STREAM_NOISE = lmo.rng.CounterRng.STREAM_BARYCENTER_NOISE;
 
     /**

@@ -7,7 +7,7 @@ import lmo.rng.CounterRng;
  * positive and summing to 1.
  */
 public record PointCloud(int dim, double[] points, double[] weights) {
-    /** Stream of {@link #gaussianSample}: a new use of randomness takes a new stream (to be listed in CounterRng at the merge). */
+    /** Stream of {@link #gaussianSample} ({@link lmo.rng.CounterRng#STREAM_BARYCENTER_INPUTS}). */
     public static final int STREAM_INPUT_SAMPLES = lmo.rng.CounterRng.STREAM_BARYCENTER_INPUTS;
 
     public PointCloud {

@@ -102,7 +102,7 @@ class OtModelTest {
         Recorder rec = new Recorder();
         LocalEngine.run(sim, rec);
         OtModel model = (OtModel) sim.model();
-        double[] t = model.finalTables(rec.last, STEPS).get("transport.csv").rows().data();
+        double[] t = model.finalTables(rec.last, STEPS).get(lmo.io.RunLayout.TRANSPORT).rows().data();
         double beta = t[0], rounded = t[1], exact = t[2], gap = t[3];
         assertEquals(model.schedule().beta(STEPS), beta, 0.0);
         assertEquals(rounded - exact, gap, 0.0);
@@ -134,7 +134,7 @@ class OtModelTest {
                 new Fixed(), 500, 2, 1, 0);
         Recorder rec = new Recorder();
         LocalEngine.run(sim, rec);
-        Model.FinalTable t = model.finalTables(rec.last, 2).get("transport.csv");
+        Model.FinalTable t = model.finalTables(rec.last, 2).get(lmo.io.RunLayout.TRANSPORT);
         assertEquals(List.of("beta", "roundedCost", "scale"), t.columns());
         double rounded = t.rows().data()[1];
         assertEquals(rec.rows.get(2)[rec.columns.indexOf("roundedCost")], rounded, 1e-15, "the last row is the final plan");
