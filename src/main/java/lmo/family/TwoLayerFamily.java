@@ -507,7 +507,7 @@ public final class TwoLayerFamily implements ModelFamily<TwoLayerSpec> {
                 rows[2 * k] = grid[k];
                 rows[2 * k + 1] = f[k];
             }
-            return Map.of("predictor.csv", new FinalTable(List.of("x", "f"), new Table(grid.length, 2, rows)));
+            return Map.of(lmo.io.RunLayout.PREDICTOR, new FinalTable(List.of("x", "f"), new Table(grid.length, 2, rows)));
         }
 
         @Override public String toString() { return inner + " with predictor.csv"; }

@@ -36,7 +36,8 @@ package lmo.rng;
  * </ul>
  * A shared number is safe only because its users belong to model families that never run together (a scenario has
  * one model), so their keys never meet in one run; each such constant says with whom it shares. A new use takes a
- * number nobody uses (next free: 5, 13, 37).
+ * number nobody uses (next free: 5, 13, 37). Numbers from 100 up are left to user model families
+ * (docs/extending.md): lmo never takes one.
  */
 public final class CounterRng {
     /** Initial positions. */
