@@ -28,8 +28,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * One scenario on three JVMs (a coordinator and two workers on loopback) ends in the state of one JVM, also when a
  * worker is killed mid-run, and a run whose coordinator is killed resumes to that state. Two long-lived workers
- * serve every coordinator of this class, as {@code lmo node} does between runs; the tests that kill workers start
- * their own.
+ * serve every coordinator of this class, as {@code lmo node} does between runs, all three with the jar of the user
+ * model family of {@code examples/user-model}; the tests that kill workers start their own.
  */
 @Tag("jvm")
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
@@ -94,18 +94,26 @@ class ClusterRunTest {
                         "engine.shards=3", "engine.blockSize=8"),
                 family("deep linear network: layers as particles, gathered, Lanczos sharpness on the coordinator",
                         "scenarios/deep-linear-sharpness.yaml", "steps=60", "output.every=20", "model.sharpnessEvery=20",
-                        "engine.shards=3", "engine.blockSize=3"));
+                        "engine.shards=3", "engine.blockSize=3"),
+                family("a user family from a jar (examples/user-model): quadratic interaction, one summed moment round",
+                        "examples/user-model/scenario.yaml", "steps=30", "engine.shards=4", "engine.blockSize=128",
+                        "checkpoint.every=10"));
     }
 
     private static Arguments family(String name, String scenario, String... overrides) {
         return Arguments.of(name, scenario, List.of(overrides));
     }
 
+    /** The jar of the user family every JVM of the shared cluster loads ({@code --jar}), as members must agree. */
+    private Path userJar;
+
     @BeforeAll
     void startWorkers(@TempDir Path logs) throws IOException {
+        userJar = lmo.family.UserModelJar.build(logs);
         port = Jvm.freePort();
         for (int i = 0; i < 2; i++) {
-            shared.add(Jvm.start(logs.resolve("worker" + i + ".log"), "node", "--join", "127.0.0.1:" + port));
+            shared.add(Jvm.start(logs.resolve("worker" + i + ".log"), "node", "--join", "127.0.0.1:" + port, "--jar",
+                    userJar.toString()));
         }
     }
 
@@ -119,13 +127,13 @@ class ClusterRunTest {
     void threeJvmsEndInTheStateOfOne(String name, String scenario, List<String> overrides) throws Exception {
         Path out = dir.resolve("run");
         List<String> args = new ArrayList<>(List.of("run", scenario, "--out", out.toString(), "-q", "--cluster",
-                "--port", "" + port, "--min-nodes", "3", "--join-timeout", "60"));
+                "--port", "" + port, "--min-nodes", "3", "--join-timeout", "60", "--jar", userJar.toString()));
         for (String o : overrides) args.addAll(List.of("--set", o));
         try (Jvm coordinator = Jvm.start(dir.resolve("coordinator.log"), args.toArray(String[]::new))) {
             assertEquals(0, coordinator.exitCode(180), coordinator.log());
             JsonNode summary = summary(out);
             assertEquals(3, summary.get("engine").get("nodes").asInt(), coordinator.log());
-            assertEquals(reference(scenario, overrides), summary.get("stateSha256").asText(), name);
+            assertEquals(reference(scenario, overrides, List.of(userJar)), summary.get("stateSha256").asText(), name);
         }
     }
 

@@ -22,7 +22,13 @@ final class RunDirs {
 
     /** stateSha256 of the scenario run in this JVM by the single-threaded reference loop. */
     static String reference(String scenario, List<String> overrides) throws ScenarioException {
-        return LocalEngine.run(Assembler.build(ScenarioLoader.load(Path.of(scenario), overrides)), new Recorder()).stateSha256();
+        return reference(scenario, overrides, List.of());
+    }
+
+    /** As {@link #reference(String, List)}, with user classes (model families, payoffs) from {@code jars}. */
+    static String reference(String scenario, List<String> overrides, List<Path> jars) throws ScenarioException {
+        return LocalEngine.run(Assembler.build(ScenarioLoader.load(Path.of(scenario), overrides, jars)), new Recorder())
+                .stateSha256();
     }
 
     static JsonNode summary(Path out) throws IOException {
