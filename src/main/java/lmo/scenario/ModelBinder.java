@@ -55,6 +55,7 @@ final class ModelBinder {
             throw m.node.origin().error(m.path, "missing required key 'population' (several populations: "
                     + String.join(", ", populations.keySet()) + ")");
         }
+        m.resolve("population", population);
         if (type.equals("potential")) return new PotentialModelSpec(potential(m.requireMap("potential"), population));
         if (type.equals("two-layer")) return twoLayer(m, population, populations.get(population), seed);
         if (type.equals("ot")) return ot(m, population, populations.get(population).space());
@@ -96,6 +97,7 @@ final class ModelBinder {
                             + MapReader.num(s) + "; use fourier or auto");
                 }
                 if (method.equals("auto")) method = dim == 1 && integer && s <= MAX_EXACT_S ? "exact" : "fourier";
+                m.resolve("method", method);
                 if (method.equals("fourier")) checkFourierModes(m, dim, modes);
                 return new SobolevKernel(s, modes, method);
             }
@@ -185,6 +187,7 @@ final class ModelBinder {
                 kappa = s.optDouble("kappa", solver.equals("annealed") ? 0.5 : 2.0 / 3, Check.atLeast(0));
         }
         double tolerance = m.has("tolerance") ? m.requireDouble("tolerance", positive) : OtSpec.DEFAULT_TOLERANCE;
+        m.resolve("tolerance", tolerance);
         boolean stop = m.optBoolean("stopAtTolerance", false);
         if (stop && !m.has("tolerance")) {
             throw m.keyError("stopAtTolerance", "stopAtTolerance needs model.tolerance (the l1 marginal error to stop at)");
@@ -351,6 +354,7 @@ final class ModelBinder {
                     + teacher.activation() + (teacher.bias() ? " with bias" : ""));
         }
         double noise = m.optDouble("noise", 0, Check.atLeast(0));
+        if (population) m.forget("noise");
         int testCount = 0;
         if (m.has("test")) {
             MapReader t = m.requireMap("test");
