@@ -84,4 +84,12 @@ class ResolvedTreeTest {
         assertTrue(s.toYaml().contains("  blockSize: auto\n"), s.toYaml());
         assertEquals(resolved, Scenarios.load(Scenarios.write(dir, "resolved.yaml", yaml)));
     }
+
+    @Test
+    void theWriterKnowsNoTypeAndNoKey() throws IOException {
+        String source = Files.readString(Path.of("src/main/java/lmo/scenario/ScenarioWriter.java"));
+        for (String word : List.of("Keys", "Spec", "\"type\"", "\"model\"", "\"engine\"")) {
+            assertFalse(source.contains(word), "ScenarioWriter mentions " + word);
+        }
+    }
 }
