@@ -80,7 +80,7 @@ final class MapReader {
 
     /**
      * Records {@code value} as what {@code key} resolved to, when the binder derives it itself (an {@code auto}
-     * resolved, a default computed outside this reader); a {@code double[]} or a list is recorded as a list.
+     * resolved, a default computed outside this reader); a {@code double[]} is recorded as a list.
      */
     <T> T resolve(String key, T value) {
         node.resolved().put(key, Node.Resolved.node(node.origin(), value));

@@ -104,19 +104,13 @@ sealed interface Node permits Node.MapNode, Node.SeqNode, Node.Scalar {
         }
 
         /**
-         * The node of a value a binder resolved, located at {@code at}: a list (a {@code double[]} or a
-         * {@link List}) of such nodes, a node as it is, or a scalar of the value (a String, a number, a boolean).
+         * The node of a value a binder resolved, located at {@code at}: a list of numbers for a {@code double[]},
+         * else a scalar of the value (a String, a number, a boolean).
          */
         static Node node(Origin at, Object value) {
-            if (value instanceof Node n) return n;
             if (value instanceof double[] a) {
                 List<Node> items = new ArrayList<>();
                 for (double v : a) items.add(Scalar.of(at, v));
-                return new SeqNode(at, items);
-            }
-            if (value instanceof List<?> l) {
-                List<Node> items = new ArrayList<>();
-                for (Object v : l) items.add(node(at, v));
                 return new SeqNode(at, items);
             }
             return Scalar.of(at, value);
@@ -127,7 +121,7 @@ sealed interface Node permits Node.MapNode, Node.SeqNode, Node.Scalar {
 
     /**
      * A scalar; {@code text} is null for an explicit null (a key with no value, {@code ~}, {@code null}). Its
-     * {@code value} is what the binder read it as (a String, a Long, a Double or a Boolean), null until then; it is
+     * {@code value} is what the binder read it as (a String, a number or a Boolean), null until then; it is
      * how the resolved scenario writes the scalar ({@code 1e-3} read as a number is written {@code 0.001}).
      */
     final class Scalar implements Node {
