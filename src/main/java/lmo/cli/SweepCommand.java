@@ -127,7 +127,7 @@ final class SweepCommand implements Callable<Integer> {
             }
         }
         Files.createDirectories(dir);
-        SweepRunner runner = new SweepRunner(file, overrides, List.of("--engine", engine), dir, points, new java.util.HashMap<>());
+        SweepRunner runner = new SweepRunner(file, overrides, runOptions(), dir, points, new java.util.HashMap<>());
         java.util.Map<Integer, List<String>> extra = new java.util.HashMap<>();
         int k = 0;
         for (var g : groups.entrySet()) {
@@ -145,7 +145,7 @@ final class SweepCommand implements Callable<Integer> {
             }
         }
         System.out.println("sweep: " + points.size() + " points, " + Math.min(parallel, points.size()) + " at a time: " + dir);
-        SweepTable table = new SweepRunner(file, overrides, List.of("--engine", engine), dir, points, extra).run(parallel);
+        SweepTable table = new SweepRunner(file, overrides, runOptions(), dir, points, extra).run(parallel);
         if (first.model() instanceof lmo.family.ResNetSpec) {
             try {
                 ResNetSweeps.report(dir, table);
@@ -169,6 +169,13 @@ final class SweepCommand implements Callable<Integer> {
         System.out.println("sweep: " + (points.size() - failed) + " of " + points.size() + " points completed");
         System.out.println("results: " + dir.resolve(RunLayout.SWEEP));
         return worst;
+    }
+
+    /** The options every point's run gets: the engine, and the jars (a run sets the process-wide jars to its own). */
+    private List<String> runOptions() {
+        List<String> out = new ArrayList<>(List.of("--engine", engine));
+        for (java.nio.file.Path j : jars.jars) out.addAll(List.of("--jar", j.toString()));
+        return out;
     }
 
     /** The worse of two exit codes: 1 (a bug) first, then the larger. */

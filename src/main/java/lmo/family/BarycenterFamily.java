@@ -112,6 +112,7 @@ public final class BarycenterFamily implements ModelFamily<BarycenterSpec> {
         double[] w = new double[inputs.size()];
         java.util.Arrays.fill(w, 1.0);
         if (m.has("weights")) w = m.doubles("weights", inputs.size(), Check.greaterThan(0));
+        m.resolve("weights", w.clone());
         double total = 0;
         for (double v : w) total += v;
         for (int k = 0; k < w.length; k++) w[k] /= total;
@@ -173,6 +174,8 @@ public final class BarycenterFamily implements ModelFamily<BarycenterSpec> {
                 Limits.check(Limits.oneArray("count x (dim + 1) doubles (the samples and their weights)"),
                         Limits.MAX_ARRAY, v -> (double) v[0] * (dim + 1), Limits.of(m, "count", n, dim + 1));
                 int count = (int) n;
+                m.forget(grid ? new String[] {"sampling", "points", "radius", "count"} : lattice ? new String[] {"count"}
+                        : new String[] {"points", "radius"});
                 if (lattice && Math.pow(points, dim) > 1e7) {
                     throw m.error("points", points + "^" + dim + " lattice points is too many (at most 1e7)");
                 }
@@ -188,6 +191,7 @@ public final class BarycenterFamily implements ModelFamily<BarycenterSpec> {
                 double[] weights = new double[points.length];
                 java.util.Arrays.fill(weights, 1.0);
                 if (m.has("weights")) weights = m.doubles("weights", points.length, Check.greaterThan(0));
+                m.resolve("weights", weights);
                 return new BarycenterSpec.Atoms(points, weights);
             }
             default: {

@@ -35,7 +35,7 @@ public record BindContext(SortedMap<String, PopulationSpec> populations, long se
             }
             return population;
         }
-        if (populations.size() == 1) return populations.firstKey();
+        if (populations.size() == 1) return m.resolve("population", populations.firstKey());
         throw m.node.origin().error(m.path, "missing required key 'population' (several populations: "
                 + String.join(", ", populations.keySet()) + ")");
     }

@@ -56,6 +56,7 @@ public final class DeepLinearFamily implements ModelFamily<DeepLinearSpec> {
         if (!kind.equals("residual") && m.has("readoutSeed")) {
             throw m.keyError("readoutSeed", "the fixed read-out belongs to init residual; gaussian trains W_L");
         }
+        if (!kind.equals("residual")) m.forget("readoutSeed");
         long every = m.optLong("sharpnessEvery", 1);
         if (every < 1) throw m.error("sharpnessEvery", "must be >= 1, got " + every);
         double tol = m.optDouble("sharpnessTolerance", 1e-10, Check.greaterThan(0));

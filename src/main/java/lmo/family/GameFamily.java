@@ -77,6 +77,7 @@ public final class GameFamily implements ModelFamily<GameSpec> {
             throw m.error("path", "the features path needs a fourier or example-4.1 payoff, got " + payoff.type());
         }
         if (path.equals("auto")) path = fourier ? "features" : "gathered";
+        m.resolve("path", path);
         MapReader ni = m.optMap("niError");
         ni.allow(NI_ERROR);
         boolean plane = sx.isTorus() && sx.dim() == 2 || sy.isTorus() && sy.dim() == 2;

@@ -93,6 +93,7 @@ public final class MmdFamily implements ModelFamily<MmdSpec> {
                             + MapReader.num(s) + "; use fourier or auto");
                 }
                 if (method.equals("auto")) method = dim == 1 && integer && s <= MAX_EXACT_S ? "exact" : "fourier";
+                m.resolve("method", method);
                 if (method.equals("fourier")) checkFourierModes(m, dim, modes);
                 return new SobolevKernel(s, modes, method);
             }

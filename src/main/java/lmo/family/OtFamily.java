@@ -88,6 +88,7 @@ public final class OtFamily implements ModelFamily<OtSpec> {
                 kappa = s.optDouble("kappa", solver.equals("annealed") ? 0.5 : 2.0 / 3, Check.atLeast(0));
         }
         double tolerance = m.has("tolerance") ? m.requireDouble("tolerance", positive) : OtSpec.DEFAULT_TOLERANCE;
+        m.resolve("tolerance", tolerance);
         boolean stop = m.optBoolean("stopAtTolerance", false);
         if (stop && !m.has("tolerance")) {
             throw m.keyError("stopAtTolerance", "stopAtTolerance needs model.tolerance (the l1 marginal error to stop at)");

@@ -218,6 +218,7 @@ public final class TwoLayerFamily implements ModelFamily<TwoLayerSpec> {
                     + teacher.activation() + (teacher.bias() ? " with bias" : ""));
         }
         double noise = m.optDouble("noise", 0, Check.atLeast(0));
+        if (population) m.forget("noise");
         int testCount = 0;
         if (m.has("test")) {
             MapReader t = m.requireMap("test");

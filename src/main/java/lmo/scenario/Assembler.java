@@ -77,7 +77,8 @@ public final class Assembler {
     public static Scenario resolved(Scenario s, Simulation sim) {
         EngineSpec e = s.engine();
         return new Scenario(s.name(), s.description(), s.seed(), s.steps(), s.populations(), s.model(), s.dynamics(),
-                new EngineSpec(e.shards(), sim.blockSize(), e.sync()), s.output(), s.checkpoint(), s.locations());
+                new EngineSpec(e.shards(), sim.blockSize(), e.sync()), s.output(), s.checkpoint(),
+                s.locations().with("engine.blockSize", sim.blockSize()));
     }
 
     private static Population population(PopulationSpec p, int index, long seed) throws ScenarioException {

@@ -59,7 +59,7 @@ public final class DataFiles {
     private Path path(MapReader m, String key) throws ScenarioException {
         String text = m.requireString(key);
         Path p = m.node.get(key).origin().override() ? Path.of(text) : scenarioDir.resolve(text);
-        return p.toAbsolutePath().normalize();
+        return Path.of(m.resolve(key, p.toAbsolutePath().normalize().toString()));
     }
 
     /**

@@ -112,6 +112,8 @@ public final class InitBinder {
         double[] high = new double[dim];
         java.util.Arrays.fill(high, 1.0);
         if (m.has("high")) high = m.doubles("high", dim, Check.ANY);
+        m.resolve("low", low);
+        m.resolve("high", high);
         for (int i = 0; i < dim; i++) {
             if (!(high[i] > low[i])) {
                 throw m.error(m.has("high") ? "high" : "low", "high must be > low in every coordinate, got low["

@@ -4,10 +4,11 @@ import lmo.scenario.Node.MapNode;
 import lmo.scenario.Node.SeqNode;
 
 /**
- * Where the keys of a scenario were written: the document tree (overrides applied), kept with the loaded
- * {@link Scenario} so that errors found after binding, when the model is built ({@link Assembler}), name the file,
- * line and column of their key like every other error. Locations are not part of a scenario's value: any two are
- * equal, so a scenario loaded from its resolved form equals the original.
+ * Where the keys of a scenario were written, and what they resolved to: the document tree (overrides applied) with
+ * what binding recorded in it ({@link Node.Resolved}), kept with the loaded {@link Scenario} so that errors found
+ * after binding, when the model is built ({@link Assembler}), name the file, line and column of their key like every
+ * other error, and so that {@link ScenarioWriter} writes the resolved scenario. Locations are not part of a
+ * scenario's value: any two are equal, so a scenario loaded from its resolved form equals the original.
  */
 public final class Locations {
     /** No document: errors name the key path only (a scenario built in code). */
@@ -17,6 +18,17 @@ public final class Locations {
 
     Locations(MapNode root) {
         this.root = root;
+    }
+
+    /** The resolved tree; a scenario built in code has none. */
+    MapNode tree() {
+        if (root == null) throw new IllegalStateException("a scenario built in code has no resolved tree to write");
+        return root;
+    }
+
+    /** These locations with {@code value} resolved at {@code path} (dotted), e.g. a block size chosen at build. */
+    Locations with(String path, Object value) {
+        return new Locations(tree().withResolved(path, value));
     }
 
     /**

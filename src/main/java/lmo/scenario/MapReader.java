@@ -14,6 +14,11 @@ import lmo.scenario.Node.SeqNode;
  * Typed, range-checked access to the keys of one mapping. Every error names the key path and points at the
  * offending value (or at the key, for unknown keys; or at the mapping, for missing keys). A key whose value is an
  * explicit null ({@code key:} with nothing after it) counts as absent for optional keys.
+ *
+ * <p>Reading records, in the mapping's {@link Node.Resolved}, every key read with its node (each scalar marked with
+ * what it was read as), every default an {@code opt} method or {@link #choice} returns (a NaN default means "no
+ * value" and is not recorded), and the key order given to {@link #allow}; {@link #resolve} records a value the binder
+ * derives itself. {@link #has} records nothing. The recorded tree is the resolved scenario ({@link ScenarioWriter}).
  */
 public final class MapReader {
 
@@ -48,8 +53,9 @@ public final class MapReader {
 
     public String path(String key) { return Node.join(path, key); }
 
-    /** Fails on the first key (in document order) that is not one of {@code allowed}. */
+    /** Fails on the first key (in document order) that is not one of {@code allowed}; their order is the written one. */
     public void allow(Collection<String> allowed) throws ScenarioException {
+        node.resolved().order(allowed);
         for (Map.Entry<String, MapNode.Entry> e : node.entries().entrySet()) {
             if (allowed.contains(e.getKey())) continue;
             String hint = closest(e.getKey(), allowed);
@@ -64,11 +70,45 @@ public final class MapReader {
         return n != null && !(n instanceof Scalar s && s.isNull());
     }
 
-    /** The value of a required key; missing keys are reported at this mapping. */
+    /** The value of a required key, recorded as read; missing keys are reported at this mapping. */
     public Node require(String key) throws ScenarioException {
         Node n = node.get(key);
         if (n == null) throw node.origin().error(path, "missing required key '" + key + "'");
+        node.resolved().put(key, n);
         return n;
+    }
+
+    /**
+     * Records {@code value} as what {@code key} resolved to, when the binder derives it itself (an {@code auto}
+     * resolved, a default computed outside this reader); a {@code double[]} is recorded as a list.
+     */
+    public <T> T resolve(String key, T value) {
+        node.resolved().put(key, Node.Resolved.node(node.origin(), value));
+        return value;
+    }
+
+    /**
+     * Records a mapping of {@code keysAndValues} (key, value, key, value, ...) under {@code key} and reads it: a
+     * section the binder implies (e.g. the dynamics a model fixes), bound like one written.
+     */
+    public MapReader resolveMap(String key, Object... keysAndValues) {
+        MapNode m = new MapNode(node.origin());
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            Scalar v = new Scalar(node.origin(), String.valueOf(keysAndValues[i + 1]));
+            m.entries().put((String) keysAndValues[i], new MapNode.Entry(node.origin(), v));
+        }
+        node.resolved().put(key, m);
+        return new MapReader(m, path(key));
+    }
+
+    /** Forgets keys read whose values the binder found do not apply (defaults of keys another choice excludes). */
+    public void forget(String... keys) {
+        for (String k : keys) node.resolved().remove(k);
+    }
+
+    /** Records a default: the value of an absent key. */
+    private <T> T byDefault(String key, T value) {
+        return value instanceof Double d && d.isNaN() ? value : resolve(key, value);
     }
 
     public ScenarioException error(String key, String message) {
@@ -84,12 +124,12 @@ public final class MapReader {
     public String requireString(String key) throws ScenarioException { return string(require(key), path(key)); }
 
     public String optString(String key, String def) throws ScenarioException {
-        return has(key) ? requireString(key) : def;
+        return has(key) ? requireString(key) : def == null ? null : byDefault(key, def);
     }
 
     /** One of {@code choices}; required when {@code def} is null. */
     public String choice(String key, String def, Collection<String> choices) throws ScenarioException {
-        if (def != null && !has(key)) return def;
+        if (def != null && !has(key)) return byDefault(key, def);
         String s = requireString(key);
         if (!choices.contains(s)) {
             throw error(key, "expected one of: " + String.join(", ", choices) + ", got " + Node.describe(require(key)));
@@ -102,7 +142,7 @@ public final class MapReader {
     }
 
     public double optDouble(String key, double def, Check check) throws ScenarioException {
-        return has(key) ? requireDouble(key, check) : def;
+        return has(key) ? requireDouble(key, check) : byDefault(key, def);
     }
 
     public int requireInt(String key, Check check) throws ScenarioException {
@@ -110,11 +150,11 @@ public final class MapReader {
     }
 
     public int optInt(String key, int def, Check check) throws ScenarioException {
-        return has(key) ? requireInt(key, check) : def;
+        return has(key) ? requireInt(key, check) : byDefault(key, def);
     }
 
     public long optLong(String key, long def) throws ScenarioException {
-        return has(key) ? integer(node.get(key), path(key), Check.ANY, Long.MIN_VALUE, Long.MAX_VALUE) : def;
+        return has(key) ? integer(require(key), path(key), Check.ANY, Long.MIN_VALUE, Long.MAX_VALUE) : byDefault(key, def);
     }
 
     /**
@@ -127,28 +167,45 @@ public final class MapReader {
         if (d.compareTo(BigDecimal.valueOf(min)) < 0) {
             throw n.origin().error(path(key), "must be >= " + min + ", got " + Node.shown(scalarText(n)));
         }
-        return d.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0 ? Long.MAX_VALUE : d.longValueExact();
+        long size = d.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0 ? Long.MAX_VALUE : d.longValueExact();
+        ((Scalar) n).read(size);
+        return size;
     }
 
     /** {@link #requireSize}, or {@code def} when absent. */
     public long optSize(String key, long def, long min) throws ScenarioException {
-        return has(key) ? requireSize(key, min) : def;
+        return has(key) ? requireSize(key, min) : byDefault(key, def);
     }
 
     public boolean optBoolean(String key, boolean def) throws ScenarioException {
-        if (!has(key)) return def;
-        String s = string(node.get(key), path(key)).toLowerCase(Locale.ROOT);
-        if (s.equals("true") || s.equals("false")) return s.equals("true");
+        if (!has(key)) return byDefault(key, def);
+        String s = string(require(key), path(key)).toLowerCase(Locale.ROOT);
+        if (s.equals("true") || s.equals("false")) {
+            ((Scalar) node.get(key)).read(s.equals("true"));
+            return s.equals("true");
+        }
         throw error(key, "expected true or false, got " + Node.describe(node.get(key)));
     }
 
     // ---- compound values ----
 
-    public MapReader requireMap(String key) throws ScenarioException { return of(require(key), path(key)); }
+    /** The mapping under {@code key}; an explicit null reads as an empty mapping, the same one each time. */
+    public MapReader requireMap(String key) throws ScenarioException {
+        Node n = require(key);
+        return recorded(key, of(n, path(key)).node == n ? n : null);
+    }
 
-    /** The mapping under {@code key}, or an empty one (located at this mapping) when absent. */
+    /** The mapping under {@code key}, or an empty one (located at this mapping, the same one each time) when absent. */
     public MapReader optMap(String key) throws ScenarioException {
-        return has(key) ? requireMap(key) : new MapReader(new MapNode(node.origin()), path(key));
+        return has(key) ? requireMap(key) : recorded(key, null);
+    }
+
+    /** A reader of {@code n}, or of the mapping recorded under {@code key} before, or of a new empty one; recorded. */
+    private MapReader recorded(String key, Node n) throws ScenarioException {
+        Node before = node.resolved().get(key);
+        MapNode m = n != null ? (MapNode) n : before instanceof MapNode b ? b : new MapNode(node.origin());
+        node.resolved().put(key, m);
+        return new MapReader(m, path(key));
     }
 
     public List<Node> requireList(String key) throws ScenarioException {
@@ -171,7 +228,7 @@ public final class MapReader {
         if (require(key) instanceof Scalar) {
             double[] out = new double[length];
             java.util.Arrays.fill(out, requireDouble(key, check));
-            return out;
+            return resolve(key, out);
         }
         return doubles(key, length, check);
     }
@@ -189,7 +246,10 @@ public final class MapReader {
     // ---- scalar conversions ----
 
     public static String string(Node n, String path) throws ScenarioException {
-        if (n instanceof Scalar s && !s.isNull()) return s.text();
+        if (n instanceof Scalar s && !s.isNull()) {
+            s.read(s.text());
+            return s.text();
+        }
         throw n.origin().error(path, "expected a string, got " + Node.describe(n));
     }
 
@@ -218,7 +278,8 @@ public final class MapReader {
             throw n.origin().error(path, "expected a number, got " + Node.describe(n));
         }
         if (!Double.isFinite(v)) throw n.origin().error(path, "expected a finite number, got " + Node.describe(n));
-        return checked(n, path, v, check);
+        ((Scalar) n).read(checked(n, path, v, check));
+        return v;
     }
 
     /**
@@ -235,6 +296,7 @@ public final class MapReader {
                     + Node.shown(scalarText(n)));
         }
         checked(n, path, d.doubleValue(), check);
+        ((Scalar) n).read(d.longValue());
         return d.longValue();
     }
 

@@ -17,8 +17,8 @@ import java.util.TreeMap;
  * @param engine sharding and blocks
  * @param output logging and snapshots
  * @param checkpoint periodic checkpoints for {@code bin/lmo resume}
- * @param locations where each key was written, for errors found when the model is built; not part of the value
- *     (any two {@link Locations} are equal)
+ * @param locations where each key was written, for errors found when the model is built, and what it resolved to,
+ *     which {@link #toYaml()} writes; not part of the value (any two {@link Locations} are equal)
  */
 public record Scenario(String name, String description, long seed, int steps,
         SortedMap<String, PopulationSpec> populations, ModelSpec model, DynamicsSpec dynamics,

@@ -35,7 +35,7 @@ final class ScenarioBinder {
     Scenario bind(MapNode root) throws ScenarioException {
         MapReader top = MapReader.of(root, "");
         top.allow(Keys.TOP);
-        String name = top.has("name") ? name(top) : Names.fromFileName(file.getFileName().toString());
+        String name = top.has("name") ? name(top) : top.resolve("name", Names.fromFileName(file.getFileName().toString()));
         String description = top.optString("description", "");
         long seed = top.optLong("seed", 0);
         int steps = top.requireInt("steps", Check.atLeast(0));
@@ -60,6 +60,8 @@ final class ScenarioBinder {
         if (derived) populations.put(model.population(), family.derivedPopulation(model));
         DynamicsSpec implied = family.impliedDynamics(model);
         DynamicsSpec dynamics = implied != null && !top.has("dynamics") ? implied : dynamics(top.requireMap("dynamics"));
+        if (dynamics == implied) dynamics(implied instanceof LangevinSpec l ? top.resolveMap("dynamics", "type", l.type(),
+                "stepSize", l.stepSize(), "temperature", l.temperature().a()) : top.resolveMap("dynamics", "type", "none"));
         String refused = family.refusedDynamics(model, dynamics);
         if (refused != null) throw top.requireMap("dynamics").error("type", refused);
         EngineSpec engine = engine(top.optMap("engine"));
@@ -143,6 +145,8 @@ final class ScenarioBinder {
         }
         double eta = m.has("stepSize") ? m.requireDouble("stepSize", positive) : m.requireDouble("massStepSize", positive);
         double etaM = m.has("massStepSize") ? m.requireDouble("massStepSize", positive) : eta;
+        m.resolve("stepSize", eta);
+        m.resolve("massStepSize", etaM);
         return new GdaSpec(method, update, players, eta, etaM);
     }
 
@@ -163,6 +167,8 @@ final class ScenarioBinder {
         if (m.has("blockSize") && !(m.node.get("blockSize") instanceof Scalar s && "auto".equals(s.text()))) {
             blockSize = m.requireInt("blockSize", v -> v >= 1 ? null : "must be >= 1 or auto");
         }
+        if (blockSize == 0) m.resolve("blockSize", "auto");
+        m.resolve("sync", "bsp");
         if (m.has("sync") && !(m.node.get("sync") instanceof Scalar s && "bsp".equals(s.text()))) {
             throw m.error("sync", "only 'bsp' is supported");
         }

@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import lmo.engine.Checkpoint;
 import lmo.engine.LocalEngine;
 import lmo.engine.Recorder;
 import lmo.family.UserModelJar;
+import lmo.io.CheckpointFile;
 import lmo.scenario.Assembler;
 import lmo.scenario.ScenarioLoader;
 import org.junit.jupiter.api.BeforeAll;
@@ -101,8 +103,20 @@ class UserModelFamilyTest {
         String hash = summary.get("stateSha256").asText();
         assertTrue(Files.readString(out.resolve("scenario.yaml")).contains("type: quadratic-interaction"));
 
-        Cli resumed = Cli.run("resume", out.toString(), "-q", "--no-plots", "--jar", jar.toString());
-        assertEquals(2, resumed.exit(), "a completed run is not resumed again: " + resumed.err());
+        // the directory as a kill after the checkpoint of step 10 leaves it; resume rebuilds the model from
+        // scenario.yaml and the jar and ends in the uninterrupted state
+        Path yaml = out.resolve("scenario.yaml");
+        Recorder rec = new Recorder();
+        LocalEngine.run(Assembler.build(ScenarioLoader.load(yaml, List.of(), List.of(jar))), rec);
+        Checkpoint ten = rec.checkpoints.stream().filter(c -> c.step() == 10).findFirst().orElseThrow();
+        CheckpointFile.write(out, List.of("particles"), ten, CheckpointFile.fingerprint(Files.readString(yaml)));
+        Cli resumed = Cli.run("resume", out.toString(), "-q", "--no-plots", "--shards", "3", "--jar", jar.toString());
+        assertEquals(0, resumed.exit(), resumed.err());
+        var after = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertEquals(10, after.get("resumedFrom").asInt());
+        assertEquals(hash, after.get("stateSha256").asText());
+        Cli without = Cli.run("resume", out.toString(), "-q", "--no-plots");
+        assertEquals(2, without.exit(), "without the jar the model type is unknown: " + without.err());
 
         Path sweep = dir.resolve("sweep");
         Cli sw = Cli.run("sweep", SCENARIO.toString(), "--param", "model.a=0,2", "--set", "steps=30", "--out",
