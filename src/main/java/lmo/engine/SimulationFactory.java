@@ -2,9 +2,9 @@ package lmo.engine;
 
 /**
  * Builds the simulation of a resolved scenario text: the same text gives the same simulation (model, dynamics,
- * populations, bit for bit) on every member of a cluster. A worker's {@link ShardHost} calls it to rebuild the model
- * of the shards placed on it; the layer that knows the scenario format (the command line) implements it, so the
- * actors never read a scenario themselves.
+ * populations, bit for bit) on every member of a cluster. A worker's shard host calls it to rebuild the model of the
+ * shards placed on it; the layer that knows the scenario format (the command line) implements it, so the actors never
+ * read a scenario themselves.
  */
 @FunctionalInterface
 public interface SimulationFactory {
