@@ -77,8 +77,8 @@ final class NodeCommand implements Callable<Integer> {
             }
         }));
         do {
-            ActorSystem<?> system = ActorSystem.create(NodeGuardian.create(refused::set), ClusterConfig.SYSTEM,
-                    ClusterConfig.of(settings));
+            ActorSystem<?> system = ActorSystem.create(NodeGuardian.create(new ScenarioSimulations(), refused::set),
+                    ClusterConfig.SYSTEM, ClusterConfig.of(settings));
             current.set(system);
             System.out.println("lmo node " + system.address() + ": joining "
                     + system.settings().config().getStringList("pekko.cluster.seed-nodes"));

@@ -51,7 +51,8 @@ final class Runs {
                               String scenarioYaml) {
         try {
             if (cluster != null && cluster.cluster) {
-                return ClusterEngine.run(sim, scenarioYaml, cluster.settings(), cluster.startNodes(), cluster.minNodes,
+                return ClusterEngine.run(sim, scenarioYaml, new ScenarioSimulations(), cluster.settings(),
+                        cluster.startNodes(), cluster.minNodes,
                         cluster.joinTimeout(), cluster.rejoinTimeout(), observer);
             }
             return execute(sim, observer, engine);

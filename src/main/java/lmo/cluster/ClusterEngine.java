@@ -12,6 +12,7 @@ import lmo.engine.RunOutcome;
 import lmo.engine.Scheduler;
 import lmo.engine.ShardHost;
 import lmo.engine.Simulation;
+import lmo.engine.SimulationFactory;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -26,8 +27,13 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 public final class ClusterEngine {
     private ClusterEngine() {}
 
-    public static RunOutcome run(Simulation sim, String scenarioYaml, ClusterSettings settings, int startNodes,
-                                 int minNodes, Duration joinTimeout, Duration rejoinTimeout, RunObserver observer) {
+    /**
+     * @param simulations builds the simulation of a scenario text other than {@code scenarioYaml} placed on this
+     *     JVM's own host ({@code sim} is the one of {@code scenarioYaml})
+     */
+    public static RunOutcome run(Simulation sim, String scenarioYaml, SimulationFactory simulations,
+                                 ClusterSettings settings, int startNodes, int minNodes, Duration joinTimeout,
+                                 Duration rejoinTimeout, RunObserver observer) {
         Config config = ClusterConfig.of(settings);
         MemberProfile profile = MemberProfile.of(config);
         ClusterPlan plan = new ClusterPlan(scenarioYaml, startNodes, minNodes, joinTimeout, rejoinTimeout,
@@ -36,7 +42,7 @@ public final class ClusterEngine {
         CompletableFuture<ActorRef<Scheduler.Command>> scheduler = new CompletableFuture<>();
         ActorSystem<Void> system = ActorSystem.create(Behaviors.setup(ctx -> {
             // the coordinator's own host shares its profile, so it is never refused
-            ctx.spawn(ShardHost.create(sim, scenarioYaml, profile, why -> {}), "host");
+            ctx.spawn(ShardHost.create(simulations, sim, scenarioYaml, profile, why -> {}), "host");
             scheduler.complete(ctx.spawn(Scheduler.cluster(sim, plan, observer, done), "scheduler"));
             return Behaviors.empty();
         }), ClusterConfig.SYSTEM, config);

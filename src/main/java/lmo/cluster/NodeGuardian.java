@@ -2,6 +2,7 @@ package lmo.cluster;
 
 import java.util.function.Consumer;
 import lmo.engine.ShardHost;
+import lmo.engine.SimulationFactory;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -29,13 +30,14 @@ public final class NodeGuardian {
     private record Refused() implements News {}
 
     /**
+     * @param simulations builds the model of the shards placed on this member from the run's scenario text
      * @param refused called (once per refusal) with the coordinator and the settings that differ
      */
-    public static Behavior<News> create(Consumer<String> refused) {
+    public static Behavior<News> create(SimulationFactory simulations, Consumer<String> refused) {
         return Behaviors.setup(ctx -> {
             MemberProfile profile = MemberProfile.of(ctx.getSystem().settings().config());
             ActorRef<News> self = ctx.getSelf(); // the callback runs on the host's thread: no context there
-            ctx.spawn(ShardHost.create(null, null, profile, why -> {
+            ctx.spawn(ShardHost.create(simulations, null, null, profile, why -> {
                 refused.accept(why);
                 self.tell(new Refused());
             }), "host");

@@ -10,32 +10,32 @@ import java.util.concurrent.CompletableFuture;
  * fresh run: reproducible from the scenario and its seed, so it costs nothing to keep, as the start simulation is
  * kept anyway). {@link #passOnStart} writes that initial state as a checkpoint when a run must stop before any.
  */
-final class CheckpointKeeper implements RunObserver {
+public final class CheckpointKeeper implements RunObserver {
     private final RunObserver inner;
     private final Simulation start;
     private final List<CompletableFuture<Long>> waiting = new ArrayList<>();
     private Checkpoint last;
 
     /** @param start the simulation as the run starts (a fresh one, or one resumed from a checkpoint) */
-    CheckpointKeeper(RunObserver inner, Simulation start) {
+    public CheckpointKeeper(RunObserver inner, Simulation start) {
         this.inner = inner;
         this.start = start;
     }
 
     /** Completes {@code f} with the step of the next checkpoint written. */
-    void whenNextCheckpoint(CompletableFuture<Long> f) { waiting.add(f); }
+    public void whenNextCheckpoint(CompletableFuture<Long> f) { waiting.add(f); }
 
     /** The simulation to restart from: the start, or the start resumed from the last checkpoint. */
-    Simulation restart() { return last == null ? start : start.resumeFrom(last); }
+    public Simulation restart() { return last == null ? start : start.resumeFrom(last); }
 
     /** The step of {@link #restart()}. */
-    long restartStep() { return last == null ? start.startStep() : last.step(); }
+    public long restartStep() { return last == null ? start.startStep() : last.step(); }
 
     /**
      * Passes the start state on as a checkpoint if this run has passed none on and started at step 0 (a run resumed
      * from a checkpoint file has it already); call it only after {@link #onStart}.
      */
-    void passOnStart() {
+    public void passOnStart() {
         if (last == null && start.startStep() == 0) onCheckpoint(start.startStep(), initialState(start));
     }
 

@@ -1,10 +1,8 @@
 package lmo.engine;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +17,7 @@ import lmo.cluster.wire.Control;
 import lmo.cluster.wire.Reassembler;
 import lmo.cluster.wire.Wire;
 import org.apache.pekko.actor.Address;
+import org.apache.pekko.actor.AddressFromURIString;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.DispatcherSelector;
@@ -37,11 +36,11 @@ import org.apache.pekko.cluster.typed.Subscribe;
  * reports (bulk-synchronous) and feeds them back to the core; it completes {@code done} with the outcome.
  *
  * <p>In one JVM ({@link #local}) it spawns the shards itself. In a cluster ({@link #cluster}) it waits until enough
- * members run a {@link ShardHost}, places the shards on them (shard s on member {@code s * H / S} of the H hosts
- * in address order), and watches membership: when a member that holds shards becomes unreachable or is removed,
- * every block is placed again on the remaining members from the last checkpoint (or the initial state), the core
- * restarts at that step, and the run ends in the state it would have reached without the loss. Orders and reports
- * travel as objects inside a JVM and as raw-byte chunks across JVMs.
+ * members run a {@link ShardHost}, places the shards on them by the rules of {@link Placement}, and watches
+ * membership: when a member that holds shards becomes unreachable or is removed, every block is placed again on the
+ * remaining members from the last checkpoint (or the initial state), the core restarts at that step, and the run
+ * ends in the state it would have reached without the loss. Orders and reports travel as objects inside a JVM and as
+ * raw-byte chunks across JVMs.
  *
  * <p>In a cluster, the scheduler first {@link ShardHost.Introduce introduces} itself to every host with the
  * coordinator's {@link MemberProfile}; only hosts that answer with the same profile get shards, the others are
@@ -104,8 +103,7 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
     private final Reassembler reassembler = new Reassembler();
     private final Map<Integer, ShardReport> inbox = new HashMap<>();
     private final Set<ActorRef<ShardHost.Command>> hosts = new HashSet<>();
-    private final Set<Address> lost = new HashSet<>();
-    private final Map<Address, Integer> placement = new LinkedHashMap<>();
+    private final Placement placement;
     private final MemberChecks<ActorRef<ShardHost.Command>> checks = new MemberChecks<>();
     private final SilenceWatch watch;
     /** This scheduler's name in chunk transfers: unique per run, as a worker may serve several runs. */
@@ -115,7 +113,6 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
     private Simulation current;
     private BlockLayout layout;
     private List<ActorRef<Shard.Command>> shards = new ArrayList<>();
-    private List<Address> shardAddress = new ArrayList<>();
     private SchedulerCore core;
     private Order pending;
     private long epoch;
@@ -123,8 +120,6 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
     private long hostTransfer;
     private long bytesSent;
     private long bytesReceived;
-    private int memberLosses;
-    private int recoveries;
 
     /** A run whose shards all live in this JVM. */
     public static Behavior<Command> local(Simulation sim, RunObserver observer, CompletableFuture<RunOutcome> done) {
@@ -155,6 +150,7 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
         this.done = done;
         this.timers = timers;
         this.watch = plan == null ? null : new SilenceWatch(plan.silenceLimit().toNanos());
+        this.placement = plan == null ? null : new Placement(plan.startNodes(), plan.minNodes());
         if (plan == null) {
             layout = new BlockLayout(sim.populations(), sim.blockSize(), sim.shards());
             for (int s = 0; s < layout.shards(); s++) {
@@ -291,10 +287,7 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
     }
 
     private Behavior<Command> placeIfEnough() {
-        if (phase == Phase.WAITING && usableHosts().size() >= needed()) {
-            if (memberLosses > 0) recoveries++;
-            place();
-        }
+        if (phase == Phase.WAITING && placement.enough(usableHosts().size())) place();
         return this;
     }
 
@@ -311,11 +304,11 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
 
     private Behavior<Command> onHeartbeat(Heartbeat msg) {
         if (phase == Phase.WAITING) return this;
-        Address from = address(msg.host());
+        String from = address(msg.host()).toString();
         long now = System.nanoTime();
         for (int i = 0; i < msg.shards().length; i++) {
             int s = msg.shards()[i];
-            if (msg.epochs()[i] == epoch && s >= 0 && s < shardAddress.size() && from.equals(shardAddress.get(s))) {
+            if (msg.epochs()[i] == epoch && placement.holds(from, s)) {
                 watch.beat(s, msg.progress()[i], msg.busy()[i], now);
             }
         }
@@ -327,25 +320,31 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
         long now = System.nanoTime();
         int s = watch.silentShard(now);
         if (s < 0) return this;
-        Address a = shardAddress.get(s);
+        String a = placement.memberOf(s);
         String owed = phase == Phase.PLACING ? "placement " + epoch
                 : "order " + pending.seq() + " (" + pending.getClass().getSimpleName() + ")";
         String why = String.format(java.util.Locale.ROOT, "silent for %.1f s (silence limit %.1f s): shard %d has not"
                 + " answered %s", watch.silentSeconds(s, now), plan.silenceLimit().toMillis() / 1000.0, s, owed);
-        if (!a.equals(selfAddress())) {
-            Cluster.get(getContext().getSystem()).manager().tell(org.apache.pekko.cluster.typed.Down.apply(a));
+        if (!a.equals(selfAddress().toString())) {
+            Cluster.get(getContext().getSystem()).manager()
+                    .tell(org.apache.pekko.cluster.typed.Down.apply(AddressFromURIString.parse(a)));
         }
         return memberGone(a, why);
     }
 
-    /** Members needed to (re)start placing: {@code startNodes} for the first placement, {@code minNodes} after a loss. */
-    private int needed() {
-        return memberLosses == 0 ? plan.startNodes() : plan.minNodes();
+    /** The hosts whose settings check passed (the placement's candidates), in no particular order. */
+    private List<ActorRef<ShardHost.Command>> candidates() {
+        return hosts.stream().filter(checks::vetted).toList();
     }
 
+    private List<String> addresses(List<? extends ActorRef<?>> refs) {
+        return refs.stream().map(r -> address(r).toString()).toList();
+    }
+
+    /** The hosts to place on: the candidates {@link Placement#usable usable} now, in address order. */
     private List<ActorRef<ShardHost.Command>> usableHosts() {
-        return hosts.stream().filter(h -> checks.vetted(h) && !lost.contains(address(h)))
-                .sorted(Comparator.comparing(h -> address(h).toString())).toList();
+        List<ActorRef<ShardHost.Command>> candidates = candidates();
+        return placement.usable(addresses(candidates)).stream().map(candidates::get).toList();
     }
 
     private Address address(ActorRef<?> ref) {
@@ -364,10 +363,9 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
         layout = new BlockLayout(current.populations(), current.blockSize(), current.shards());
         int n = layout.shards();
         shards = new ArrayList<>(java.util.Collections.nCopies(n, null));
-        shardAddress = new ArrayList<>(java.util.Collections.nCopies(n, null));
-        placement.clear();
+        int[] memberOf = placement.place(n, addresses(members));
         for (int s = 0; s < n; s++) {
-            ActorRef<ShardHost.Command> host = members.get((int) ((long) s * members.size() / n));
+            ActorRef<ShardHost.Command> host = members.get(memberOf[s]);
             List<BlockState> states = layout.blocksOf(s, current.populations()).stream().map(BlockState::of).toList();
             BlockStates bs = new BlockStates(epoch, s, current.startStep(), plan.scenarioYaml(), states);
             host.tell(new ShardHost.Host(epoch, s, getContext().getSelf(), plan.chunkBytes()));
@@ -375,11 +373,10 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
                 if (!host.path().address().hasLocalScope()) bytesSent += c.data().length;
                 host.tell(new ShardHost.BlocksChunk(c));
             }
-            shardAddress.set(s, address(host));
-            placement.merge(address(host), 1, Integer::sum);
         }
         watch.placing(n, System.nanoTime());
-        getContext().getLog().info("placement {} (step {}): {}", epoch, current.startStep(), placement);
+        getContext().getLog().info("placement {} (step {}): {}", epoch, current.startStep(),
+                placement.shardsByMember());
     }
 
     private Behavior<Command> onHosted(Hosted msg) {
@@ -387,7 +384,7 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
         shards.set(msg.shard(), msg.ref());
         watch.answered(msg.shard());
         if (shards.stream().allMatch(java.util.Objects::nonNull)) {
-            observer.onCluster(status());
+            observer.onCluster(placement.status());
             startCore();
         }
         return this;
@@ -398,9 +395,9 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
     private Behavior<Command> onMemberChanged(MemberChanged msg) {
         ClusterEvent.MemberEvent e = msg.event();
         if (e instanceof ClusterEvent.MemberUp) {
-            lost.remove(e.member().address());
+            placement.up(e.member().address().toString());
         } else if (e instanceof ClusterEvent.MemberRemoved || e instanceof ClusterEvent.MemberDowned) {
-            return memberGone(e.member().address(), "removed from the cluster");
+            return memberGone(e.member().address().toString(), "removed from the cluster");
         }
         return this;
     }
@@ -409,17 +406,17 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
         if (msg.event() instanceof ClusterEvent.UnreachableMember u) {
             Cluster.get(getContext().getSystem()).manager()
                     .tell(org.apache.pekko.cluster.typed.Down.apply(u.member().address()));
-            return memberGone(u.member().address(), "unreachable");
+            return memberGone(u.member().address().toString(), "unreachable");
         }
         return this;
     }
 
-    private Behavior<Command> memberGone(Address a, String why) {
-        if (!lost.add(a) || !shardAddress.contains(a)) return this; // a member that holds no shard of this run
-        memberLosses++;
-        observer.onCluster(status());
-        int left = usableHosts().size();
-        if (left >= plan.minNodes()) {
+    private Behavior<Command> memberGone(String a, String why) {
+        Placement.Loss loss = placement.lose(a, addresses(candidates()));
+        if (loss == null) return this; // a member that holds no shard of this run
+        observer.onCluster(placement.status());
+        int left = loss.left();
+        if (loss.enough()) {
             getContext().getLog().warn("member {} is lost ({}): placing every block again from step {}", a, why,
                     observer.restartStep());
         } else {
@@ -432,23 +429,23 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
         pending = null;
         inbox.clear();
         watch.clear();
-        shardAddress = new ArrayList<>();
         current = observer.restart();
         observer.onRewind(current.startStep());
         phase = Phase.WAITING;
-        if (left < plan.minNodes()) timers.startSingleTimer(Timeout.WAITING, plan.rejoinTimeout());
+        if (!loss.enough()) timers.startSingleTimer(Timeout.WAITING, plan.rejoinTimeout());
         return placeIfEnough();
     }
 
     private Behavior<Command> onWaitingTimeout() {
         if (phase != Phase.WAITING) return this;
         int up = usableHosts().size();
-        int needed = needed();
-        String message = (memberLosses == 0
+        int needed = placement.needed();
+        int losses = placement.losses();
+        String message = (losses == 0
                 ? "waited " + plan.joinTimeout().toSeconds() + " s for " + needed + " members, " + up
                         + " up" + checks.problems(hosts, this::address) + "; start workers with: bin/lmo node --join "
                         + selfHostPort()
-                : "lost " + memberLosses + " member(s); " + up + " of the " + needed + " members needed remain and none "
+                : "lost " + losses + " member(s); " + up + " of the " + needed + " members needed remain and none "
                         + "joined within " + plan.rejoinTimeout().toSeconds() + " s" + checks.problems(hosts, this::address));
         try {
             if (core == null) openAtStart();
@@ -476,11 +473,5 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
     private String selfHostPort() {
         Address a = Cluster.get(getContext().getSystem()).selfMember().address();
         return a.host().getOrElse(() -> "127.0.0.1") + ":" + a.port().getOrElse(() -> 25520);
-    }
-
-    private ClusterStatus status() {
-        Map<String, Integer> byAddress = new LinkedHashMap<>();
-        placement.forEach((a, n) -> byAddress.put(a.toString(), n));
-        return new ClusterStatus(placement.size(), byAddress, memberLosses, recoveries);
     }
 }

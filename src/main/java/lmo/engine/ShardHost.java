@@ -1,9 +1,5 @@
 package lmo.engine;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +12,6 @@ import lmo.cluster.wire.Chunk;
 import lmo.cluster.wire.Control;
 import lmo.cluster.wire.Reassembler;
 import lmo.cluster.wire.Wire;
-import lmo.scenario.Assembler;
-import lmo.scenario.ScenarioException;
-import lmo.scenario.ScenarioLoader;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.DispatcherSelector;
@@ -35,7 +28,8 @@ import org.apache.pekko.actor.typed.receptionist.ServiceKey;
  * with its own ({@link Scheduler.Introduced}) and, if they differ, logs every difference and gives up the cluster
  * (its {@code refused} callback; {@code lmo node} exits with code 2), as the scheduler refuses it too. A placement is a {@link Host} control message (who the scheduler is) plus the shard's
  * blocks as {@link BlockStates} in chunks; when both are in, the host rebuilds the model and dynamics from the
- * resolved scenario text (deterministic: the same on every member) and spawns the shard. {@link Release} stops the
+ * resolved scenario text with its {@link SimulationFactory} (deterministic: the same on every member) and spawns the
+ * shard. {@link Release} stops the
  * shards of earlier placements (after a lost member the scheduler places every block again, from the last
  * checkpoint). Input files named by the scenario must be readable at the same absolute path on every member.
  *
@@ -73,6 +67,7 @@ public final class ShardHost extends AbstractBehavior<ShardHost.Command> {
     private final Map<Key, ActorRef<Shard.Command>> shards = new HashMap<>();
     private final Map<Key, ShardProgress> placing = new HashMap<>();
     private final Reassembler reassembler = new Reassembler();
+    private final SimulationFactory factory;
     private final MemberProfile profile;
     private final Consumer<String> refused;
     private final ActorRef<Pulse.Command> pulse;
@@ -81,18 +76,20 @@ public final class ShardHost extends AbstractBehavior<ShardHost.Command> {
     private Simulation built;
 
     /**
+     * @param factory builds the simulation of a scenario text placed here that is not {@code presetYaml}
      * @param preset a simulation already built from {@code presetYaml} in this JVM (the coordinator's), or null
      * @param profile this member's profile
      * @param refused called once with the differences when a scheduler's profile differs from this member's
      */
-    public static Behavior<Command> create(Simulation preset, String presetYaml, MemberProfile profile,
-                                           Consumer<String> refused) {
-        return Behaviors.setup(ctx -> new ShardHost(ctx, preset, presetYaml, profile, refused));
+    public static Behavior<Command> create(SimulationFactory factory, Simulation preset, String presetYaml,
+                                           MemberProfile profile, Consumer<String> refused) {
+        return Behaviors.setup(ctx -> new ShardHost(ctx, factory, preset, presetYaml, profile, refused));
     }
 
-    private ShardHost(ActorContext<Command> ctx, Simulation preset, String presetYaml, MemberProfile profile,
-                      Consumer<String> refused) {
+    private ShardHost(ActorContext<Command> ctx, SimulationFactory factory, Simulation preset, String presetYaml,
+                      MemberProfile profile, Consumer<String> refused) {
         super(ctx);
+        this.factory = factory;
         this.built = preset;
         this.builtFor = preset == null ? null : presetYaml;
         this.profile = profile;
@@ -168,7 +165,7 @@ public final class ShardHost extends AbstractBehavior<ShardHost.Command> {
                     name, DispatcherSelector.fromConfig(Scheduler.SHARD_DISPATCHER));
             shards.put(k, ref);
             host.scheduler().tell(new Scheduler.Hosted(k.epoch(), k.shard(), ref));
-        } catch (ScenarioException | IOException | RuntimeException e) {
+        } catch (Exception e) {
             String where = getContext().getSystem().address().toString();
             host.scheduler().tell(new Scheduler.HostFailed(k.epoch(), k.shard(), where + ": " + e.getMessage()));
         } finally {
@@ -191,16 +188,10 @@ public final class ShardHost extends AbstractBehavior<ShardHost.Command> {
     }
 
     /** The simulation of a resolved scenario text, built once per text. */
-    private Simulation simulation(String yaml) throws IOException, ScenarioException {
+    private Simulation simulation(String yaml) throws Exception {
         if (!yaml.equals(builtFor)) {
-            Path tmp = Files.createTempFile("lmo-scenario-", ".yaml");
-            try {
-                Files.writeString(tmp, yaml, StandardCharsets.UTF_8);
-                built = Assembler.build(ScenarioLoader.load(tmp, List.of()));
-                builtFor = yaml;
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            built = factory.build(yaml);
+            builtFor = yaml;
         }
         return built;
     }
