@@ -2,7 +2,7 @@ package lmo.analysis;
 
 import java.util.List;
 import java.util.Locale;
-import lmo.engine.Gathered;
+import lmo.particles.Gathered;
 import lmo.model.Model;
 import lmo.space.Space;
 

@@ -3,7 +3,7 @@ package lmo.cli;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import lmo.cluster.ClusterSettings;
+import lmo.actor.cluster.ClusterSettings;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;

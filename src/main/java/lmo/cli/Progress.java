@@ -5,7 +5,7 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
 import lmo.engine.BlockLayout;
-import lmo.engine.Gathered;
+import lmo.particles.Gathered;
 import lmo.engine.RunObserver;
 import lmo.engine.RunOutcome;
 import lmo.engine.Simulation;

@@ -1,7 +1,7 @@
 package lmo.dynamics;
 
 import java.util.Objects;
-import lmo.engine.Block;
+import lmo.particles.Block;
 import lmo.space.Space;
 
 /**

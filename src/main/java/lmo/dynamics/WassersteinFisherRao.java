@@ -1,6 +1,6 @@
 package lmo.dynamics;
 
-import lmo.engine.Block;
+import lmo.particles.Block;
 import lmo.space.Space;
 
 /**

@@ -2,6 +2,8 @@ package lmo.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import lmo.particles.Block;
+import lmo.particles.Population;
 
 /**
  * How particles are cut into blocks and blocks placed on shards. Blocks are numbered population by population

@@ -1,5 +1,7 @@
 package lmo.engine;
 
+import lmo.particles.Block;
+
 /**
  * One block's answer to an order. Fields an order does not produce are null (arrays), NaN (masses) or -1.
  *

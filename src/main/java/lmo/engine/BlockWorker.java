@@ -5,6 +5,9 @@ import java.util.List;
 import lmo.dynamics.Dynamics;
 import lmo.dynamics.StepContext;
 import lmo.model.Model;
+import lmo.particles.Block;
+import lmo.particles.Reduction;
+import lmo.particles.Summaries;
 import lmo.space.Space;
 
 /**

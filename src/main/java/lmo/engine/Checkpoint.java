@@ -1,5 +1,7 @@
 package lmo.engine;
 
+import lmo.particles.Gathered;
+
 /**
  * What a run needs to continue: the state after {@code step} updates, every population's positions and masses in
  * id order, with the models' per-particle solver state and global state across steps ({@link Gathered#s()},

@@ -3,6 +3,8 @@ package lmo.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import lmo.particles.Gathered;
+import lmo.particles.Population;
 
 /**
  * Passes every event on to another observer and keeps the run's restart point in memory, for recovery after a lost

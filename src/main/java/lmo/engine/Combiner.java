@@ -1,6 +1,9 @@
 package lmo.engine;
 
 import java.util.List;
+import lmo.particles.Gathered;
+import lmo.particles.Population;
+import lmo.particles.Reduction;
 
 /**
  * Combines block results in block order, the same left fold whatever the placement: SUM partials are added

@@ -3,6 +3,8 @@ package lmo.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import lmo.particles.Population;
+import lmo.particles.Reduction;
 
 /**
  * The heap a run needs, counted from what the engine allocates, before it allocates it. A population of N particles

@@ -1,5 +1,7 @@
 package lmo.engine;
 
+import lmo.particles.Summaries;
+
 /**
  * What the scheduler asks every shard to do with its blocks, one order per message round. Orders carry a
  * sequence number so a late or repeated reply is recognised; a shard answers each order with one

@@ -1,6 +1,7 @@
 package lmo.engine;
 
 import java.util.List;
+import lmo.particles.Gathered;
 
 /**
  * Watches a run from the scheduler: metric rows, snapshots, checkpoints, the end. Called on the scheduler's thread,

@@ -5,6 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import lmo.model.Model;
+import lmo.particles.Gathered;
+import lmo.particles.Population;
+import lmo.particles.Summaries;
 
 /**
  * The step loop as a state machine, with no actors and no threads: it issues one {@link Order} at a time, takes

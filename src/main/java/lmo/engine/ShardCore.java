@@ -2,6 +2,8 @@ package lmo.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import lmo.particles.Block;
+import lmo.particles.Population;
 
 /**
  * The blocks one shard owns and what it does with them on each {@link Order}; no actors here, so the plain

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import lmo.dynamics.Dynamics;
 import lmo.model.Model;
+import lmo.particles.Gathered;
+import lmo.particles.Population;
 
 /**
  * Everything the engine runs, independent of the scenario format: the populations (in name order) with the state

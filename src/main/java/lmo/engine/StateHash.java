@@ -5,6 +5,7 @@ import java.nio.ByteOrder;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import lmo.particles.Gathered;
 
 /**
  * {@code stateSha256}: SHA-256 over every population in name order, of each particle in id order, its position

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
-import lmo.engine.Population;
+import lmo.particles.Population;
 import lmo.io.Table;
 import lmo.model.Model;
 import lmo.model.barycenter.BarycenterMetrics;

@@ -3,7 +3,7 @@ package lmo.family;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
-import lmo.engine.Population;
+import lmo.particles.Population;
 import lmo.init.InitialDistribution;
 import lmo.scenario.InitSpec;
 import lmo.scenario.Locations;

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
-import lmo.engine.Population;
+import lmo.particles.Population;
 import lmo.io.Csv;
 import lmo.io.Npy;
 import lmo.io.Table;

@@ -3,7 +3,7 @@ package lmo.family;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
-import lmo.engine.Population;
+import lmo.particles.Population;
 import lmo.model.Model;
 import lmo.model.kernel.Target;
 import lmo.scenario.DynamicsSpec;

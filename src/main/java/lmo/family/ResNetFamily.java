@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.SortedSet;
-import lmo.engine.Population;
+import lmo.particles.Population;
 import lmo.io.Csv;
 import lmo.io.Table;
 import lmo.model.Model;

@@ -17,7 +17,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import lmo.engine.Checkpoint;
-import lmo.engine.Gathered;
+import lmo.particles.Gathered;
 
 /**
  * {@code checkpoint.lmo}, version 1: the state a run continues from. Little-endian throughout:

@@ -17,7 +17,7 @@ import java.util.Map;
 import lmo.engine.BlockLayout;
 import lmo.engine.Checkpoint;
 import lmo.engine.ClusterStatus;
-import lmo.engine.Gathered;
+import lmo.particles.Gathered;
 import lmo.engine.RunObserver;
 import lmo.engine.RunOutcome;
 import lmo.engine.Simulation;

@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.function.LongSupplier;
 import lmo.engine.BlockLayout;
 import lmo.engine.ClusterStatus;
-import lmo.engine.Gathered;
+import lmo.particles.Gathered;
 import lmo.engine.RunObserver;
 import lmo.engine.Simulation;
 

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import lmo.engine.BlockLayout;
 import lmo.engine.ClusterStatus;
-import lmo.engine.Gathered;
+import lmo.particles.Gathered;
 import lmo.engine.RunObserver;
 import lmo.engine.RunOutcome;
 import lmo.engine.Simulation;

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.LongSupplier;
 import lmo.engine.BlockLayout;
-import lmo.engine.Gathered;
+import lmo.particles.Gathered;
 import lmo.engine.RunObserver;
 import lmo.engine.RunOutcome;
 import lmo.engine.Simulation;

@@ -2,10 +2,10 @@ package lmo.model;
 
 import java.util.List;
 import java.util.Map;
-import lmo.engine.Block;
-import lmo.engine.Gathered;
-import lmo.engine.Reduction;
-import lmo.engine.Summaries;
+import lmo.particles.Block;
+import lmo.particles.Gathered;
+import lmo.particles.Reduction;
+import lmo.particles.Summaries;
 
 /**
  * A functional F over the weighted empirical measures of the populations, seen through its first variation

@@ -10,7 +10,7 @@ import lmo.dynamics.MassUpdate;
 import lmo.dynamics.Schedule;
 import lmo.dynamics.Wasserstein;
 import lmo.dynamics.WassersteinFisherRao;
-import lmo.engine.Population;
+import lmo.particles.Population;
 import lmo.engine.Simulation;
 import lmo.family.BuildContext;
 import lmo.family.Families;

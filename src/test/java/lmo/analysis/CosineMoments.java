@@ -1,9 +1,9 @@
 package lmo.analysis;
 
 import java.util.List;
-import lmo.engine.Block;
-import lmo.engine.Reduction;
-import lmo.engine.Summaries;
+import lmo.particles.Block;
+import lmo.particles.Reduction;
+import lmo.particles.Summaries;
 import lmo.model.Model;
 
 /**

@@ -1,6 +1,6 @@
 package lmo.analysis;
 
-import lmo.engine.Gathered;
+import lmo.particles.Gathered;
 
 /** Population 0 on T^1 feels {@code V(x) = sum_j m_j cos(2 pi (x - y_j))} of population 1; population 1 feels nothing. */
 final class CosinePair extends GatherModel {

@@ -2,7 +2,7 @@ package lmo.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import lmo.engine.Gathered;
+import lmo.particles.Gathered;
 import org.junit.jupiter.api.Test;
 
 /** The first variation at a given state, reduced as the engine reduces it, against hand-computed values. */

@@ -1,6 +1,6 @@
 package lmo.analysis;
 
-import lmo.engine.Gathered;
+import lmo.particles.Gathered;
 import lmo.model.game.FourierPayoff;
 import lmo.model.game.GameModel;
 import lmo.model.game.QuadraticPayoff;

@@ -1,10 +1,10 @@
 package lmo.analysis;
 
 import java.util.List;
-import lmo.engine.Block;
-import lmo.engine.Gathered;
-import lmo.engine.Reduction;
-import lmo.engine.Summaries;
+import lmo.particles.Block;
+import lmo.particles.Gathered;
+import lmo.particles.Reduction;
+import lmo.particles.Summaries;
 import lmo.model.Model;
 
 /** A one-round GATHER test model: V and grad V of every particle from the whole state, no metrics. */

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Random;
-import lmo.engine.Gathered;
+import lmo.particles.Gathered;
 import lmo.space.Space;
 import lmo.space.Spaces;
 import org.junit.jupiter.api.Test;

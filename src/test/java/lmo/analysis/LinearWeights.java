@@ -1,6 +1,6 @@
 package lmo.analysis;
 
-import lmo.engine.Gathered;
+import lmo.particles.Gathered;
 
 /** One population, positions ignored: {@code v_i = c0 + sum_k G_ik m_k}, gradient 0. */
 final class LinearWeights extends GatherModel {

@@ -1,6 +1,6 @@
 package lmo.analysis;
 
-import lmo.engine.Gathered;
+import lmo.particles.Gathered;
 
 /**
  * One population in R^d: {@code V(x) = 1/2 x'Kx + gamma x . sum_j m_j x_j}, so the position field

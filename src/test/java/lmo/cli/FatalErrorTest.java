@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import lmo.cluster.Jvm;
+import lmo.actor.cluster.Jvm;
 import lmo.io.RunLayout;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

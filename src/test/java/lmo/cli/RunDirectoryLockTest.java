@@ -11,7 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import lmo.cluster.Jvm;
+import lmo.actor.cluster.Jvm;
 import lmo.io.RunLayout;
 import lmo.io.RunLock;
 import org.junit.jupiter.api.Tag;

@@ -3,7 +3,7 @@ package lmo.dynamics;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.Random;
-import lmo.engine.Block;
+import lmo.particles.Block;
 import lmo.space.Euclidean;
 import lmo.space.Sphere;
 import lmo.space.Torus;

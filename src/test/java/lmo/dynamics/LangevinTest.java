@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.Arrays;
 import java.util.Random;
-import lmo.engine.Block;
+import lmo.particles.Block;
 import lmo.rng.CounterRng;
 import lmo.rng.Stats;
 import lmo.space.Euclidean;

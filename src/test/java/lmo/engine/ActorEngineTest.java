@@ -2,6 +2,7 @@ package lmo.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import lmo.actor.ActorEngine;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 

@@ -2,6 +2,9 @@ package lmo.engine;
 
 import java.util.List;
 import lmo.model.Model;
+import lmo.particles.Block;
+import lmo.particles.Reduction;
+import lmo.particles.Summaries;
 
 /**
  * {@link MeanAttraction} through a CONCAT round and a global step: every particle contributes its row

@@ -2,6 +2,9 @@ package lmo.engine;
 
 import java.util.List;
 import lmo.model.Model;
+import lmo.particles.Block;
+import lmo.particles.Reduction;
+import lmo.particles.Summaries;
 
 /**
  * A test model with global state across steps: one number g, with {@code g_0 = 1} and

@@ -2,6 +2,9 @@ package lmo.engine;
 
 import java.util.List;
 import lmo.model.Model;
+import lmo.particles.Block;
+import lmo.particles.Reduction;
+import lmo.particles.Summaries;
 
 /**
  * A test model with one solver value per particle: {@code s <- theta s + x} at every step (V = 0, so particles stay),

@@ -2,6 +2,9 @@ package lmo.engine;
 
 import java.util.List;
 import lmo.model.Model;
+import lmo.particles.Block;
+import lmo.particles.Reduction;
+import lmo.particles.Summaries;
 
 /** {@link MeanAttraction} plus the largest and the smallest first coordinate, as MAX and MIN metric entries. */
 final class ExtremeMetrics implements Model {

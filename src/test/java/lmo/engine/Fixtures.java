@@ -3,6 +3,7 @@ package lmo.engine;
 import java.util.List;
 import lmo.dynamics.Dynamics;
 import lmo.model.Model;
+import lmo.particles.Population;
 
 /** Small deterministic simulations for engine tests. */
 final class Fixtures {

@@ -8,8 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import lmo.cluster.wire.Wire;
+import lmo.actor.ActorEngine;
+import lmo.actor.cluster.wire.Wire;
 import lmo.io.CheckpointFile;
+import lmo.particles.Gathered;
+import lmo.particles.Population;
+import lmo.particles.Summaries;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import lmo.dynamics.Dynamics;
 import lmo.dynamics.StepContext;
+import lmo.particles.Block;
+import lmo.particles.Population;
 import lmo.space.Space;
 import org.junit.jupiter.api.Test;
 

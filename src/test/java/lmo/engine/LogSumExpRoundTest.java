@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import lmo.actor.ActorEngine;
+import lmo.particles.Reduction;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -2,6 +2,9 @@ package lmo.engine;
 
 import java.util.List;
 import lmo.model.Model;
+import lmo.particles.Block;
+import lmo.particles.Reduction;
+import lmo.particles.Summaries;
 
 /**
  * A test model with a closed-form flow: F(mu) = 1/2 Var(mu) per coordinate in R^d, so V(x) = 1/2 |x - xbar|^2

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import lmo.actor.ActorEngine;
 import lmo.dynamics.Gda;
 import org.junit.jupiter.api.Test;
 

@@ -2,6 +2,7 @@ package lmo.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import lmo.particles.Gathered;
 
 /** Keeps what a run reported, for assertions. */
 public final class Recorder implements RunObserver {

@@ -2,6 +2,9 @@ package lmo.engine;
 
 import java.util.List;
 import lmo.model.Model;
+import lmo.particles.Block;
+import lmo.particles.Reduction;
+import lmo.particles.Summaries;
 
 /**
  * A test model with one LOG_SUM_EXP round: for each target y_j, {@code L_j = LSE_i (log m_i - beta (x_i - y_j)^2)},

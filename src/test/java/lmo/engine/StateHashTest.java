@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import lmo.particles.Gathered;
 import org.junit.jupiter.api.Test;
 
 /**

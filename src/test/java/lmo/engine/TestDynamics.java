@@ -2,6 +2,7 @@ package lmo.engine;
 
 import lmo.dynamics.Dynamics;
 import lmo.dynamics.StepContext;
+import lmo.particles.Block;
 import lmo.space.Space;
 
 /** Test dynamics: plain Euler in R^d, x <- x - eta grad V, masses m <- m exp(-massStep V) (optionally renormalised), plus optional noise. */

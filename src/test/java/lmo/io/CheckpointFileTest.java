@@ -16,7 +16,7 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.List;
 import lmo.engine.Checkpoint;
-import lmo.engine.Gathered;
+import lmo.particles.Gathered;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

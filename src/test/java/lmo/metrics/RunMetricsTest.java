@@ -14,7 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import lmo.engine.BlockLayout;
 import lmo.engine.ClusterStatus;
-import lmo.engine.Population;
+import lmo.particles.Population;
 import lmo.engine.Simulation;
 import lmo.space.Euclidean;
 import org.junit.jupiter.api.Test;

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import lmo.engine.Population;
+import lmo.particles.Population;
 import lmo.engine.RunOutcome;
 import lmo.engine.Simulation;
 import lmo.space.Euclidean;

@@ -3,8 +3,8 @@ package lmo.scenario;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import lmo.engine.ActorEngine;
-import lmo.engine.Gathered;
+import lmo.actor.ActorEngine;
+import lmo.particles.Gathered;
 import lmo.engine.LocalEngine;
 import lmo.engine.Recorder;
 import lmo.engine.RunOutcome;

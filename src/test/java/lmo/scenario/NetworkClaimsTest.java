@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import lmo.engine.ActorEngine;
+import lmo.actor.ActorEngine;
 import lmo.engine.LocalEngine;
 import lmo.engine.Recorder;
 import lmo.engine.RunOutcome;
@@ -173,7 +173,7 @@ class NetworkClaimsTest {
             RunOutcome o = LocalEngine.run(sim, new lmo.engine.RunObserver() {
                 @Override public void onStart(Simulation x, lmo.engine.BlockLayout l, List<String> c) { run.onStart(x, l, c); rec.onStart(x, l, c); }
                 @Override public void onMetrics(long k, double w, double[] v) { run.onMetrics(k, w, v); rec.onMetrics(k, w, v); }
-                @Override public void onFinish(RunOutcome r, lmo.engine.Gathered g) { run.onFinish(r, g); rec.onFinish(r, g); }
+                @Override public void onFinish(RunOutcome r, lmo.particles.Gathered g) { run.onFinish(r, g); rec.onFinish(r, g); }
             });
             assertEquals(RunOutcome.Status.COMPLETED, o.status());
             double y2 = (0.09 + 0.04 + 0.04 + 0.25 + 0.01 + 0.16) / 6;

@@ -12,7 +12,7 @@ import lmo.dynamics.MassUpdate;
 import lmo.dynamics.WassersteinFisherRao;
 import lmo.engine.Checkpoint;
 import lmo.engine.LocalEngine;
-import lmo.engine.Population;
+import lmo.particles.Population;
 import lmo.engine.Recorder;
 import lmo.engine.RunOutcome;
 import lmo.engine.Simulation;

@@ -3,7 +3,7 @@ package lmo.scenario;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
-import lmo.engine.ActorEngine;
+import lmo.actor.ActorEngine;
 import lmo.engine.LocalEngine;
 import lmo.engine.Recorder;
 import lmo.engine.RunOutcome;

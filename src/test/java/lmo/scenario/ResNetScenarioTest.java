@@ -61,7 +61,7 @@ class ResNetScenarioTest {
                 run.onMetrics(k, w, v);
                 rec.onMetrics(k, w, v);
             }
-            @Override public void onFinish(RunOutcome r, lmo.engine.Gathered g) {
+            @Override public void onFinish(RunOutcome r, lmo.particles.Gathered g) {
                 run.onFinish(r, g);
                 rec.onFinish(r, g);
             }

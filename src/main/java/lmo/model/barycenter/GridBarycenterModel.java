@@ -2,10 +2,10 @@ package lmo.model.barycenter;
 
 import java.util.List;
 import java.util.Map;
-import lmo.engine.Block;
-import lmo.engine.Gathered;
-import lmo.engine.Reduction;
-import lmo.engine.Summaries;
+import lmo.particles.Block;
+import lmo.particles.Gathered;
+import lmo.particles.Reduction;
+import lmo.particles.Summaries;
 import lmo.io.RunLayout;
 import lmo.io.Table;
 import lmo.model.Model;

@@ -2,9 +2,9 @@ package lmo.model.barycenter;
 
 import java.util.List;
 import java.util.Map;
-import lmo.engine.Block;
-import lmo.engine.Reduction;
-import lmo.engine.Summaries;
+import lmo.particles.Block;
+import lmo.particles.Reduction;
+import lmo.particles.Summaries;
 import lmo.model.Model;
 import lmo.transport.barycenter.PointCloud;
 

@@ -4,10 +4,10 @@ import java.util.List;
 import lmo.deep.linear.DeepLinearNetwork;
 import lmo.deep.linear.Regression;
 import lmo.deep.linear.Sharpness;
-import lmo.engine.Block;
-import lmo.engine.Gathered;
-import lmo.engine.Reduction;
-import lmo.engine.Summaries;
+import lmo.particles.Block;
+import lmo.particles.Gathered;
+import lmo.particles.Reduction;
+import lmo.particles.Summaries;
 import lmo.model.Model;
 
 /**

@@ -1,6 +1,6 @@
 package lmo.model.game;
 
-import lmo.engine.Block;
+import lmo.particles.Block;
 
 /**
  * The features path of a {@link FourierPayoff} game. Round 0 is a SUM of {@code 4n} doubles:

@@ -3,9 +3,9 @@ package lmo.model.game;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import lmo.engine.Block;
-import lmo.engine.Reduction;
-import lmo.engine.Summaries;
+import lmo.particles.Block;
+import lmo.particles.Reduction;
+import lmo.particles.Summaries;
 import lmo.model.Model;
 import lmo.space.Space;
 

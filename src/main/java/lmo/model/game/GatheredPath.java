@@ -1,7 +1,7 @@
 package lmo.model.game;
 
-import lmo.engine.Block;
-import lmo.engine.Gathered;
+import lmo.particles.Block;
+import lmo.particles.Gathered;
 
 /**
  * The gathered path: round 0 gathers every particle, and each block sums over the other player's particles pair by

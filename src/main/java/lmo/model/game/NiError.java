@@ -1,6 +1,6 @@
 package lmo.model.game;
 
-import lmo.engine.Gathered;
+import lmo.particles.Gathered;
 import lmo.rng.CounterRng;
 import lmo.space.Space;
 

@@ -1,9 +1,9 @@
 package lmo.model.kernel;
 
 import java.util.Arrays;
-import lmo.engine.Block;
-import lmo.engine.Reduction;
-import lmo.engine.Summaries;
+import lmo.particles.Block;
+import lmo.particles.Reduction;
+import lmo.particles.Summaries;
 
 /**
  * The Sobolev discrepancy on the unit torus T^d as a truncated Fourier sum,

@@ -1,8 +1,8 @@
 package lmo.model.kernel;
 
-import lmo.engine.Block;
-import lmo.engine.Reduction;
-import lmo.engine.Summaries;
+import lmo.particles.Block;
+import lmo.particles.Reduction;
+import lmo.particles.Summaries;
 
 /**
  * One way of computing the kernel discrepancy {@code 1/2 ||mu - nu||_k^2} of one population, behind

@@ -2,9 +2,9 @@ package lmo.model.kernel;
 
 import java.util.Arrays;
 import java.util.List;
-import lmo.engine.Block;
-import lmo.engine.Reduction;
-import lmo.engine.Summaries;
+import lmo.particles.Block;
+import lmo.particles.Reduction;
+import lmo.particles.Summaries;
 import lmo.model.Model;
 
 /**

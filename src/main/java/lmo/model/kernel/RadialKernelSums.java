@@ -1,9 +1,9 @@
 package lmo.model.kernel;
 
-import lmo.engine.Block;
-import lmo.engine.Gathered;
-import lmo.engine.Reduction;
-import lmo.engine.Summaries;
+import lmo.particles.Block;
+import lmo.particles.Gathered;
+import lmo.particles.Reduction;
+import lmo.particles.Summaries;
 
 /**
  * A radial kernel in R^d against weighted target samples, GATHER: the Gaussian {@code exp(-|x-y|^2/(2 sigma^2))} or

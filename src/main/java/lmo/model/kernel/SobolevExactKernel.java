@@ -1,9 +1,9 @@
 package lmo.model.kernel;
 
-import lmo.engine.Block;
-import lmo.engine.Gathered;
-import lmo.engine.Reduction;
-import lmo.engine.Summaries;
+import lmo.particles.Block;
+import lmo.particles.Gathered;
+import lmo.particles.Reduction;
+import lmo.particles.Summaries;
 
 /**
  * The Sobolev kernel {@code K_s(x) = sum_{k != 0} (2 pi k)^(-2s) e^(2 pi i k x) = (-1)^(s+1) B_2s({x}) / (2s)!} on the

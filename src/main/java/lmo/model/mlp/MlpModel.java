@@ -5,9 +5,9 @@ import java.util.Map;
 import lmo.deep.mlp.Batch;
 import lmo.deep.mlp.FeatureSpeed;
 import lmo.deep.mlp.Mlp;
-import lmo.engine.Block;
-import lmo.engine.Reduction;
-import lmo.engine.Summaries;
+import lmo.particles.Block;
+import lmo.particles.Reduction;
+import lmo.particles.Summaries;
 import lmo.io.RunLayout;
 import lmo.model.Model;
 
@@ -104,7 +104,7 @@ public final class MlpModel implements Model {
      * {@code featureSpeed.csv}: per layer l (rows) of the final state, {@code l, cosTheta, deltaH, b, h, lossDecay}.
      */
     @Override
-    public Map<String, FinalTable> finalTables(lmo.engine.Gathered state, long step) {
+    public Map<String, FinalTable> finalTables(lmo.particles.Gathered state, long step) {
         FeatureSpeed f = FeatureSpeed.measure(net, theta(state.x()[population]), batch, FeatureSpeed.uniformStepSizes(net, eta));
         int depth = net.depth();
         double[] data = new double[depth * 6];

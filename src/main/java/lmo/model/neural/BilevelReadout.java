@@ -1,9 +1,9 @@
 package lmo.model.neural;
 
-import lmo.engine.Block;
-import lmo.engine.Gathered;
-import lmo.engine.Reduction;
-import lmo.engine.Summaries;
+import lmo.particles.Block;
+import lmo.particles.Gathered;
+import lmo.particles.Reduction;
+import lmo.particles.Summaries;
 
 /**
  * {@link Readout#BILEVEL}: w on S^(d'-1), masses m_i (1/N from a uniform init); square loss, lambda > 0. The output

@@ -1,8 +1,8 @@
 package lmo.model.neural;
 
-import lmo.engine.Block;
-import lmo.engine.Reduction;
-import lmo.engine.Summaries;
+import lmo.particles.Block;
+import lmo.particles.Reduction;
+import lmo.particles.Summaries;
 
 /**
  * How a neuron particle carries its output weight in a {@link TwoLayerModel}: the readout's share of the model, one

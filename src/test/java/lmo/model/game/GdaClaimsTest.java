@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import lmo.engine.ActorEngine;
+import lmo.actor.ActorEngine;
 import lmo.engine.LocalEngine;
 import lmo.engine.Recorder;
 import lmo.engine.RunOutcome;

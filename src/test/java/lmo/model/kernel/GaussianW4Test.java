@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.Random;
-import lmo.engine.Block;
-import lmo.engine.Gathered;
-import lmo.engine.Summaries;
+import lmo.particles.Block;
+import lmo.particles.Gathered;
+import lmo.particles.Summaries;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import lmo.engine.Reduction;
+import lmo.particles.Reduction;
 import org.junit.jupiter.api.Test;
 
 /** The engine-facing contract: reductions, metric plumbing, other populations, block sizes. */

@@ -1,10 +1,10 @@
 package lmo.model.kernel;
 
 import java.util.Arrays;
-import lmo.engine.Block;
-import lmo.engine.Gathered;
-import lmo.engine.Reduction;
-import lmo.engine.Summaries;
+import lmo.particles.Block;
+import lmo.particles.Gathered;
+import lmo.particles.Reduction;
+import lmo.particles.Summaries;
 import lmo.model.Model;
 
 /** The engine's step without actors: blocks in id order, summaries reduced in block order, then V block by block. */

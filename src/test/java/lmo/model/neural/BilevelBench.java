@@ -3,9 +3,9 @@ package lmo.model.neural;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import lmo.engine.Block;
-import lmo.engine.Gathered;
-import lmo.engine.Summaries;
+import lmo.particles.Block;
+import lmo.particles.Gathered;
+import lmo.particles.Summaries;
 
 /**
  * Benchmark (not a test): one step of the {@code bilevel} readout, single-threaded, split into its parts — the Gram

@@ -3,10 +3,10 @@ package lmo.model.neural;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import lmo.engine.Block;
-import lmo.engine.Gathered;
-import lmo.engine.Reduction;
-import lmo.engine.Summaries;
+import lmo.particles.Block;
+import lmo.particles.Gathered;
+import lmo.particles.Reduction;
+import lmo.particles.Summaries;
 import lmo.model.Model;
 
 /**

@@ -3,8 +3,8 @@ package lmo.model.neural;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import lmo.engine.Block;
-import lmo.engine.Summaries;
+import lmo.particles.Block;
+import lmo.particles.Summaries;
 import lmo.io.Npy;
 import lmo.io.Table;
 

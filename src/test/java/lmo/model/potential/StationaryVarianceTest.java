@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import lmo.dynamics.Langevin;
-import lmo.engine.ActorEngine;
+import lmo.actor.ActorEngine;
 import lmo.engine.LocalEngine;
-import lmo.engine.Population;
+import lmo.particles.Population;
 import lmo.engine.Recorder;
 import lmo.engine.RunOutcome;
 import lmo.engine.Simulation;

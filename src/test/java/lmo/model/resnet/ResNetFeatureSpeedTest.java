@@ -3,9 +3,9 @@ package lmo.model.resnet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import lmo.engine.Block;
-import lmo.engine.Gathered;
-import lmo.engine.Summaries;
+import lmo.particles.Block;
+import lmo.particles.Gathered;
+import lmo.particles.Summaries;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,7 +22,7 @@ class ResNetFeatureSpeedTest {
         Block b = new Block(0, 0, 0, dim, x.clone(), new double[count]);
         Summaries s = new Summaries(model.rounds());
         for (int r = 0; r < model.rounds(); r++) {
-            if (model.reduction(r).kind() == lmo.engine.Reduction.Kind.GATHER) {
+            if (model.reduction(r).kind() == lmo.particles.Reduction.Kind.GATHER) {
                 s.set(r, new Gathered(new double[][] {x.clone()}, new double[][] {new double[count]}, new int[] {dim}));
             } else {
                 double[] out = new double[SHAPE.embedding() * SHAPE.samples()];

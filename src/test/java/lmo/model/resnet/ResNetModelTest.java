@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import lmo.dynamics.Wasserstein;
-import lmo.engine.ActorEngine;
-import lmo.engine.Block;
+import lmo.actor.ActorEngine;
+import lmo.particles.Block;
 import lmo.engine.LocalEngine;
-import lmo.engine.Population;
+import lmo.particles.Population;
 import lmo.engine.Recorder;
 import lmo.engine.Simulation;
-import lmo.engine.Summaries;
+import lmo.particles.Summaries;
 import lmo.rng.CounterRng;
 import lmo.space.Euclidean;
 import org.junit.jupiter.api.Test;

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import lmo.dynamics.Fixed;
-import lmo.engine.ActorEngine;
+import lmo.actor.ActorEngine;
 import lmo.engine.LocalEngine;
-import lmo.engine.Population;
+import lmo.particles.Population;
 import lmo.engine.Recorder;
 import lmo.engine.RunOutcome;
 import lmo.engine.Simulation;

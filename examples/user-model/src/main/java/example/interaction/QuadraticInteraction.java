@@ -1,10 +1,10 @@
 package example.interaction;
 
 import java.util.List;
-import lmo.engine.Block;
-import lmo.engine.Reduction;
-import lmo.engine.Summaries;
 import lmo.model.Model;
+import lmo.particles.Block;
+import lmo.particles.Reduction;
+import lmo.particles.Summaries;
 
 /**
  * An interaction energy plus a confining potential,

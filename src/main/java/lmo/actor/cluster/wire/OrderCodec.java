@@ -1,0 +1,189 @@
+package lmo.actor.cluster.wire;
+
+import lmo.engine.Order;
+import lmo.particles.Gathered;
+import lmo.particles.Summaries;
+
+/**
+ * Bodies of the {@link Order} variants and of {@link Summaries}; the byte layout is in {@link Wire}.
+ */
+final class OrderCodec {
+    private static final int NONE = 0;
+    private static final int SUM = 1;
+    private static final int GATHER = 2;
+    private static final int UPDATE = 1;
+    private static final int THEN_PARTIALS = 2;
+
+    private OrderCodec() {}
+
+    static boolean isOrder(int tag) { return tag >= Wire.PARTIALS && tag <= Wire.COLLECT; }
+
+    static int tag(Order o) {
+        if (o instanceof Order.Partials) return Wire.PARTIALS;
+        if (o instanceof Order.Apply) return Wire.APPLY;
+        if (o instanceof Order.Normalize) return Wire.NORMALIZE;
+        if (o instanceof Order.Rollback) return Wire.ROLLBACK;
+        if (o instanceof Order.Collect) return Wire.COLLECT;
+        throw new IllegalArgumentException("lmo wire: unknown order " + o.getClass().getName());
+    }
+
+    static long size(Order o) {
+        long head = 16; // seq, step
+        if (o instanceof Order.Partials p) return head + 4 + sizeSummaries(p.done());
+        if (o instanceof Order.Apply a) return head + 1 + 4 + WireWriter.sizeDoubles(a.stageScale()) + sizeSummaries(a.summaries());
+        if (o instanceof Order.Normalize n) return head + WireWriter.sizeDoubles(n.factors());
+        tag(o); // rejects unknown variants
+        return head;
+    }
+
+    static void write(WireWriter w, Order o) {
+        w.i64(o.seq());
+        if (o instanceof Order.Partials p) {
+            w.i64(p.step());
+            w.i32(p.round());
+            writeSummaries(w, p.done());
+        } else if (o instanceof Order.Apply a) {
+            w.i64(a.step());
+            w.i8((a.update() ? UPDATE : 0) | (a.thenPartials() ? THEN_PARTIALS : 0));
+            w.i32(a.stage());
+            w.doubles(a.stageScale());
+            writeSummaries(w, a.summaries());
+        } else if (o instanceof Order.Normalize n) {
+            w.i64(n.step());
+            w.doubles(n.factors());
+        } else if (o instanceof Order.Rollback rb) {
+            w.i64(rb.step());
+        } else {
+            w.i64(((Order.Collect) o).step());
+        }
+    }
+
+    static Order read(WireReader r, int tag) {
+        long seq = r.i64("seq");
+        long step = r.i64("step");
+        switch (tag) {
+            case Wire.PARTIALS: {
+                int round = r.i32("round");
+                return new Order.Partials(seq, step, round, readSummaries(r, step));
+            }
+            case Wire.APPLY: {
+                int flags = r.i8("flags");
+                if ((flags & ~(UPDATE | THEN_PARTIALS)) != 0) throw r.bad("unknown Apply flags " + flags);
+                int stage = r.i32("stage");
+                if (stage < 0) throw r.bad("negative stage " + stage);
+                double[] scale = r.doubles("stageScale");
+                return new Order.Apply(seq, step, readSummaries(r, step), (flags & UPDATE) != 0, (flags & THEN_PARTIALS) != 0,
+                        stage, scale);
+            }
+            case Wire.NORMALIZE: return new Order.Normalize(seq, step, r.doubles("factors"));
+            case Wire.ROLLBACK: return new Order.Rollback(seq, step);
+            case Wire.COLLECT: return new Order.Collect(seq, step);
+            default: throw new IllegalArgumentException("lmo wire: tag " + tag + " is not an Order");
+        }
+    }
+
+    private static long sizeSummaries(Summaries s) {
+        if (s == null) return 4;
+        long n = 4;
+        for (int round = 0; round < s.rounds(); round++) {
+            Object v = s.get(round);
+            n += 1;
+            if (v instanceof double[] sum) {
+                n += WireWriter.sizeDoubles(sum);
+            } else if (v instanceof Gathered g) {
+                n += sizeGathered(g, round);
+            } else if (v != null) {
+                throw new IllegalArgumentException("lmo wire: round " + round + " holds a " + v.getClass().getName());
+            }
+        }
+        return n + WireWriter.sizeDoubles(s.global());
+    }
+
+    private static long sizeGathered(Gathered g, int round) {
+        if (g.x() == null || g.m() == null || g.dim() == null || g.s() == null || g.solverWidth() == null) {
+            throw new IllegalArgumentException("lmo wire: the Gathered of round " + round + " has a null array");
+        }
+        int populations = g.dim().length;
+        if (g.x().length != populations || g.m().length != populations) {
+            throw new IllegalArgumentException("lmo wire: the Gathered of round " + round + " has " + g.x().length
+                    + " position arrays and " + g.m().length + " mass arrays for " + populations + " populations");
+        }
+        long n = 4;
+        for (int p = 0; p < populations; p++) {
+            if (g.x()[p] == null || g.m()[p] == null) {
+                throw new IllegalArgumentException("lmo wire: the Gathered of round " + round + " has a null array for"
+                        + " population " + p);
+            }
+            n += 4 + WireWriter.sizeDoubles(g.x()[p]) + WireWriter.sizeDoubles(g.m()[p]) + 4
+                    + WireWriter.sizeDoubles(g.s()[p]);
+        }
+        return n;
+    }
+
+    private static void writeSummaries(WireWriter w, Summaries s) {
+        if (s == null) {
+            w.i32(-1);
+            return;
+        }
+        w.i32(s.rounds());
+        for (int round = 0; round < s.rounds(); round++) {
+            Object v = s.get(round);
+            if (v instanceof double[] sum) {
+                w.i8(SUM);
+                w.doubles(sum);
+            } else if (v instanceof Gathered g) {
+                w.i8(GATHER);
+                w.i32(g.dim().length);
+                for (int p = 0; p < g.dim().length; p++) {
+                    w.i32(g.dim()[p]);
+                    w.doubles(g.x()[p]);
+                    w.doubles(g.m()[p]);
+                    w.i32(g.solverWidth()[p]);
+                    w.doubles(g.s()[p]);
+                }
+            } else {
+                w.i8(NONE);
+            }
+        }
+        w.doubles(s.global());
+    }
+
+    private static Summaries readSummaries(WireReader r, long step) {
+        int rounds = r.countOrNull("summary rounds", 1);
+        if (rounds < 0) return null;
+        Object[] values = new Object[rounds];
+        for (int round = 0; round < rounds; round++) {
+            r.at("round", round);
+            int kind = r.i8("kind");
+            if (kind == SUM) {
+                values[round] = r.doublesNonNull("SUM summary");
+            } else if (kind == GATHER) {
+                values[round] = readGathered(r, round);
+            } else if (kind != NONE) {
+                throw r.bad("unknown kind " + kind);
+            }
+        }
+        Summaries s = new Summaries(rounds, step, r.doublesNonNull("global state"));
+        for (int round = 0; round < rounds; round++) if (values[round] != null) s.set(round, values[round]);
+        return s;
+    }
+
+    private static Gathered readGathered(WireReader r, int round) {
+        int populations = r.count("populations", 12);
+        double[][] x = new double[populations][];
+        double[][] m = new double[populations][];
+        int[] dim = new int[populations];
+        double[][] s = new double[populations][];
+        int[] width = new int[populations];
+        for (int p = 0; p < populations; p++) {
+            r.at("GATHER population", p);
+            dim[p] = r.i32("dim");
+            x[p] = r.doublesNonNull("positions");
+            m[p] = r.doublesNonNull("masses");
+            width[p] = r.i32("solverWidth");
+            s[p] = r.doublesNonNull("solver state");
+        }
+        r.at("round", round);
+        return new Gathered(x, m, dim, s, width);
+    }
+}
