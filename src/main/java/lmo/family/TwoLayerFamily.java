@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
+import lmo.io.FinalTable;
 import lmo.particles.Block;
 import lmo.particles.Gathered;
 import lmo.particles.Population;

@@ -32,7 +32,7 @@ import lmo.engine.Simulation;
  * with global state across steps, {@code final-model-global.npy} / {@code last-good-model-global.npy}: one column,
  * e.g. the barycenter's potentials g^k on the inputs' points, input after input),
  * {@code checkpoint.lmo} (see {@link CheckpointFile}), and when a run completes
- * the model's final tables as CSV files ({@link lmo.model.Model#finalTables}, e.g. {@code predictor.csv}). Every file but
+ * the model's final tables as CSV files ({@code lmo.model.Model#finalTables}, e.g. {@code predictor.csv}). Every file but
  * metrics.csv is written to a temporary name and renamed, so none is ever half-written; metrics.csv is flushed row
  * by row.
  *
@@ -311,8 +311,8 @@ public final class RunDirectory implements RunObserver {
         }
     }
 
-    /** The model's final tables ({@link lmo.model.Model#finalTables}), each as CSV: a header, then one line per row. */
-    private void writeTables(java.util.Map<String, lmo.model.Model.FinalTable> tables) {
+    /** The model's final tables ({@code lmo.model.Model#finalTables}), each as CSV: a header, then one line per row. */
+    private void writeTables(java.util.Map<String, FinalTable> tables) {
         try {
             for (var e : new java.util.TreeMap<>(tables).entrySet()) {
                 Table t = e.getValue().rows();

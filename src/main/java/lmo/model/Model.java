@@ -2,6 +2,7 @@ package lmo.model;
 
 import java.util.List;
 import java.util.Map;
+import lmo.io.FinalTable;
 import lmo.particles.Block;
 import lmo.particles.Gathered;
 import lmo.particles.Reduction;
@@ -151,19 +152,6 @@ public interface Model {
      * @param counts the particle count of every population, by population index
      */
     default double pairEvaluationsPerStep(int[] counts) { return 0; }
-
-    /**
-     * A table the run directory writes as a CSV file when a run completes: a header line of column names, then one
-     * line per row.
-     */
-    record FinalTable(List<String> columns, lmo.io.Table rows) {
-        public FinalTable {
-            columns = List.copyOf(columns);
-            if (columns.size() != rows.cols()) {
-                throw new IllegalArgumentException(columns.size() + " column names for a table of " + rows.cols() + " columns");
-            }
-        }
-    }
 
     /**
      * Tables of the final state, by file name (e.g. {@code predictor.csv}: a network's output on a grid of inputs),

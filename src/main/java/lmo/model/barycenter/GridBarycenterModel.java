@@ -2,6 +2,7 @@ package lmo.model.barycenter;
 
 import java.util.List;
 import java.util.Map;
+import lmo.io.FinalTable;
 import lmo.particles.Block;
 import lmo.particles.Gathered;
 import lmo.particles.Reduction;

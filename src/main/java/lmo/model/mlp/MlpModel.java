@@ -5,6 +5,7 @@ import java.util.Map;
 import lmo.deep.mlp.Batch;
 import lmo.deep.mlp.FeatureSpeed;
 import lmo.deep.mlp.Mlp;
+import lmo.io.FinalTable;
 import lmo.particles.Block;
 import lmo.particles.Reduction;
 import lmo.particles.Summaries;

@@ -3,6 +3,7 @@ package lmo.model.resnet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import lmo.io.FinalTable;
 import lmo.particles.Block;
 import lmo.particles.Gathered;
 import lmo.particles.Reduction;

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import lmo.io.FinalTable;
 import lmo.particles.Gathered;
 import lmo.io.RunLayout;
 import lmo.io.Table;

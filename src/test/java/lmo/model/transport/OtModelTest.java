@@ -134,7 +134,7 @@ class OtModelTest {
                 new Fixed(), 500, 2, 1, 0);
         Recorder rec = new Recorder();
         LocalEngine.run(sim, rec);
-        Model.FinalTable t = model.finalTables(rec.last, 2).get(lmo.io.RunLayout.TRANSPORT);
+        lmo.io.FinalTable t = model.finalTables(rec.last, 2).get(lmo.io.RunLayout.TRANSPORT);
         assertEquals(List.of("beta", "roundedCost", "scale"), t.columns());
         double rounded = t.rows().data()[1];
         assertEquals(rec.rows.get(2)[rec.columns.indexOf("roundedCost")], rounded, 1e-15, "the last row is the final plan");
