@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import lmo.engine.RunOutcome;
 import lmo.engine.Simulation;
-import lmo.io.RunDirectory;
+import lmo.run.RunDirectory;
 import lmo.io.RunLock;
 import lmo.scenario.Assembler;
 import lmo.scenario.Scenario;

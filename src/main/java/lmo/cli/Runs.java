@@ -12,7 +12,7 @@ import lmo.engine.RunObserver;
 import lmo.engine.RunFailure;
 import lmo.engine.RunOutcome;
 import lmo.engine.Simulation;
-import lmo.io.RunDirectory;
+import lmo.run.RunDirectory;
 import lmo.io.RunLayout;
 
 /**

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  *   metrics.csv                         step,wallSeconds,time,&lt;metrics&gt;             {@link #METRICS}
  *   summary.json                        status, final metrics, stateSha256, engine     {@link #SUMMARY}
  *   analysis.json                       bin/lmo analyze                                {@link #ANALYSIS}
- *   checkpoint.lmo                      see {@link CheckpointFile}                     {@link #CHECKPOINT}
+ *   checkpoint.lmo                      see {@code lmo.run.CheckpointFile}                     {@link #CHECKPOINT}
  *   .lmo.lock                           see {@link RunLock}                            {@link #LOCK}
  *   final-&lt;population&gt;.npy             the completed run's state                      {@link #finalState}
  *   last-good-&lt;population&gt;.npy         the last finite state after a divergence       {@link #lastGoodState}
@@ -40,7 +40,7 @@ public final class RunLayout {
     public static final String SUMMARY = "summary.json";
     /** The report of {@code bin/lmo analyze}. */
     public static final String ANALYSIS = "analysis.json";
-    /** The state a run continues from ({@link CheckpointFile}). */
+    /** The state a run continues from ({@code lmo.run.CheckpointFile}). */
     public static final String CHECKPOINT = "checkpoint.lmo";
     /** The lock file of the process holding the directory ({@link RunLock}). */
     public static final String LOCK = ".lmo.lock";

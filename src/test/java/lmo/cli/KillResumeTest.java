@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import lmo.io.CheckpointFile;
+import lmo.run.CheckpointFile;
 import lmo.io.RunLayout;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

@@ -15,7 +15,7 @@ import lmo.engine.Checkpoint;
 import lmo.engine.LocalEngine;
 import lmo.engine.Recorder;
 import lmo.engine.Simulation;
-import lmo.io.CheckpointFile;
+import lmo.run.CheckpointFile;
 import lmo.io.RunLayout;
 import lmo.scenario.Assembler;
 import lmo.scenario.ScenarioLoader;

@@ -11,7 +11,7 @@ import lmo.engine.Checkpoint;
 import lmo.engine.LocalEngine;
 import lmo.engine.Recorder;
 import lmo.family.UserModelJar;
-import lmo.io.CheckpointFile;
+import lmo.run.CheckpointFile;
 import lmo.scenario.Assembler;
 import lmo.scenario.ScenarioLoader;
 import org.junit.jupiter.api.BeforeAll;

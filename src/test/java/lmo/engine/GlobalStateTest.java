@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import lmo.actor.ActorEngine;
 import lmo.actor.cluster.wire.Wire;
-import lmo.io.CheckpointFile;
+import lmo.run.CheckpointFile;
 import lmo.particles.Gathered;
 import lmo.particles.Population;
 import lmo.particles.Summaries;

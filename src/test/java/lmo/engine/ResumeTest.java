@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import lmo.actor.ActorEngine;
-import lmo.io.CheckpointFile;
+import lmo.run.CheckpointFile;
 import lmo.particles.Population;
 import lmo.scenario.Assembler;
 import lmo.scenario.ScenarioLoader;

@@ -11,7 +11,7 @@ import lmo.engine.LocalEngine;
 import lmo.engine.Recorder;
 import lmo.engine.RunOutcome;
 import lmo.engine.Simulation;
-import lmo.io.RunDirectory;
+import lmo.run.RunDirectory;
 import lmo.model.neural.Activation;
 import lmo.model.neural.Teacher;
 import org.junit.jupiter.api.Tag;

@@ -11,7 +11,7 @@ import lmo.engine.Recorder;
 import lmo.engine.RunOutcome;
 import lmo.engine.Simulation;
 import lmo.io.Csv;
-import lmo.io.RunDirectory;
+import lmo.run.RunDirectory;
 import lmo.io.Table;
 import lmo.model.resnet.ResNetModel;
 import org.junit.jupiter.api.Test;

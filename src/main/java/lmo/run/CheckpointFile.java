@@ -1,4 +1,4 @@
-package lmo.io;
+package lmo.run;
 
 import java.io.IOException;
 import java.nio.BufferUnderflowException;
@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import lmo.engine.Checkpoint;
+import lmo.io.RunLayout;
 import lmo.particles.Gathered;
 
 /**

@@ -1,4 +1,4 @@
-package lmo.io;
+package lmo.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -17,6 +17,11 @@ import java.util.Map;
 import lmo.engine.BlockLayout;
 import lmo.engine.Checkpoint;
 import lmo.engine.ClusterStatus;
+import lmo.io.FinalTable;
+import lmo.io.Npy;
+import lmo.io.RunLayout;
+import lmo.io.RunLock;
+import lmo.io.Table;
 import lmo.particles.Gathered;
 import lmo.engine.RunObserver;
 import lmo.engine.RunOutcome;

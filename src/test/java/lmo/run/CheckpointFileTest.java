@@ -1,4 +1,4 @@
-package lmo.io;
+package lmo.run;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,6 +16,7 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.List;
 import lmo.engine.Checkpoint;
+import lmo.io.RunLayout;
 import lmo.particles.Gathered;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
