@@ -10,6 +10,8 @@ import lmo.model.Model;
 import lmo.model.barycenter.BarycenterMetrics;
 import lmo.model.barycenter.GridBarycenterModel;
 import lmo.model.barycenter.ParticleBarycenter;
+import lmo.scenario.BindContext;
+import lmo.scenario.BuildContext;
 import lmo.scenario.DataFiles;
 import lmo.scenario.DynamicsSpec;
 import lmo.scenario.GridInit;

@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import lmo.model.Model;
+import lmo.scenario.BindContext;
+import lmo.scenario.BuildContext;
 import lmo.scenario.DynamicsSpec;
 import lmo.scenario.Limits;
 import lmo.scenario.MapReader;

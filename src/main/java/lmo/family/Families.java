@@ -9,6 +9,10 @@ import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
 import lmo.model.Model;
 import lmo.model.game.UserPayoffs;
+import lmo.scenario.BuildContext;
+import lmo.scenario.ModelBinding;
+import lmo.scenario.ModelCatalog;
+import lmo.scenario.BuildContext;
 import lmo.scenario.ModelSpec;
 import lmo.scenario.PopulationSpec;
 import lmo.scenario.ScenarioException;
@@ -121,20 +125,28 @@ public final class Families {
 
     /** The model of a spec, built by its family. */
     public static Model build(ModelSpec spec, BuildContext c) throws ScenarioException {
-        return build(of(spec), spec, c);
-    }
-
-    private static <S extends ModelSpec> Model build(ModelFamily<S> f, ModelSpec spec, BuildContext c)
-            throws ScenarioException {
-        return f.build(f.specType().cast(spec), c);
+        return of(spec).buildAny(spec, c);
     }
 
     /** The population the spec's family derives from it, or null (a family with a listed population). */
     public static PopulationSpec derivedPopulation(ModelSpec spec) {
-        return derivedPopulation(of(spec), spec);
+        return of(spec).derivedPopulationOfAny(spec);
     }
 
-    private static <S extends ModelSpec> PopulationSpec derivedPopulation(ModelFamily<S> f, ModelSpec spec) {
-        return f.derivesPopulation() ? f.derivedPopulation(f.specType().cast(spec)) : null;
+    /**
+     * The registry as the scenario layer sees it ({@link ModelCatalog}): provided as a service
+     * ({@code META-INF/services/lmo.scenario.ModelCatalog}), so that {@code lmo.scenario} names no family.
+     */
+    public static final class Catalog implements ModelCatalog {
+        @Override public List<String> types(List<Path> jars) throws ScenarioException { return Families.types(jars); }
+
+        @Override
+        public ModelBinding<?> binding(String type, List<Path> jars) throws ScenarioException {
+            return Families.lookup(type, jars);
+        }
+
+        @Override public ModelBinding<?> bindingOf(ModelSpec spec) { return Families.of(spec); }
+
+        @Override public List<? extends ModelBinding<?>> builtIn() { return BUILT_IN; }
     }
 }

@@ -19,6 +19,8 @@ import lmo.model.game.GameModel;
 import lmo.model.game.Payoff;
 import lmo.model.game.QuadraticPayoff;
 import lmo.model.game.UserPayoffs;
+import lmo.scenario.BindContext;
+import lmo.scenario.BuildContext;
 import lmo.scenario.DataFiles;
 import lmo.scenario.Limits;
 import lmo.scenario.MapReader;

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import lmo.model.Model;
+import lmo.scenario.BindContext;
+import lmo.scenario.BuildContext;
 import lmo.scenario.DynamicsSpec;
 import lmo.scenario.Limits;
 import lmo.scenario.MapReader;

@@ -7,6 +7,8 @@ import lmo.particles.Population;
 import lmo.model.Model;
 import lmo.model.kernel.MmdModel;
 import lmo.model.kernel.Target;
+import lmo.scenario.BindContext;
+import lmo.scenario.BuildContext;
 import lmo.scenario.MapReader;
 import lmo.scenario.MapReader.Check;
 import lmo.scenario.PotentialSpec;

@@ -6,6 +6,8 @@ import java.util.SortedSet;
 import lmo.particles.Population;
 import lmo.model.Model;
 import lmo.model.kernel.Target;
+import lmo.scenario.BindContext;
+import lmo.scenario.BuildContext;
 import lmo.scenario.DynamicsSpec;
 import lmo.scenario.MapReader;
 import lmo.scenario.MapReader.Check;

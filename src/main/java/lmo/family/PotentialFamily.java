@@ -8,6 +8,8 @@ import lmo.model.Model;
 import lmo.model.potential.PotentialModel;
 import lmo.model.potential.QuadraticPotential;
 import lmo.model.potential.WithPotential;
+import lmo.scenario.BindContext;
+import lmo.scenario.BuildContext;
 import lmo.scenario.MapReader;
 import lmo.scenario.MapReader.Check;
 import lmo.scenario.PotentialSpec;

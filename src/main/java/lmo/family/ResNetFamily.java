@@ -15,6 +15,8 @@ import lmo.model.resnet.ResNetData;
 import lmo.model.resnet.ResNetModel;
 import lmo.model.resnet.ResNetShape;
 import lmo.rng.CounterRng;
+import lmo.scenario.BindContext;
+import lmo.scenario.BuildContext;
 import lmo.scenario.DynamicsSpec;
 import lmo.scenario.Limits;
 import lmo.scenario.Locations;

@@ -7,6 +7,8 @@ import lmo.particles.Population;
 import lmo.init.TableInit;
 import lmo.io.Table;
 import lmo.model.kernel.Target;
+import lmo.scenario.BindContext;
+import lmo.scenario.BuildContext;
 import lmo.scenario.CosineDensitySpec;
 import lmo.scenario.CosineMode;
 import lmo.scenario.CosineTarget;

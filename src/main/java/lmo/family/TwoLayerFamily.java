@@ -24,6 +24,8 @@ import lmo.model.neural.Readout;
 import lmo.model.neural.Signs;
 import lmo.model.neural.Teacher;
 import lmo.model.neural.TwoLayerModel;
+import lmo.scenario.BindContext;
+import lmo.scenario.BuildContext;
 import lmo.scenario.CosineDensitySpec;
 import lmo.scenario.CosineMode;
 import lmo.scenario.DataFiles;

@@ -12,8 +12,7 @@ import lmo.dynamics.Wasserstein;
 import lmo.dynamics.WassersteinFisherRao;
 import lmo.particles.Population;
 import lmo.engine.Simulation;
-import lmo.family.BuildContext;
-import lmo.family.Families;
+import lmo.scenario.BuildContext;
 import lmo.init.CosineDensity;
 import lmo.init.InitialDistribution;
 import lmo.init.QuantileInit;
@@ -26,7 +25,7 @@ import lmo.space.Spaces;
 
 /**
  * Turns a validated {@link Scenario} into the {@link Simulation} the engine runs: spaces, initial states, the
- * model (built by its family, {@link Families}), the dynamics, and the resolved block size. Deterministic: the same
+ * model (built by its family, {@link ModelCatalog}), the dynamics, and the resolved block size. Deterministic: the same
  * scenario gives the same simulation on every JVM.
  *
  * <p>Random initial positions of population p are keyed by (seed, p, particle id); generated target samples of a
@@ -41,7 +40,7 @@ public final class Assembler {
         for (PopulationSpec p : s.populations().values()) {
             pops.add(population(p, index++, s.seed()));
         }
-        Model model = Families.build(s.model(), new BuildContext(pops, s.populations(), s.seed(), s.steps(),
+        Model model = ModelCatalog.get().bindingOf(s.model()).buildAny(s.model(), new BuildContext(pops, s.populations(), s.seed(), s.steps(),
                 ScenarioBinder.timeStep(s.dynamics()), s.output().predictor(), s.locations(), Assembler::init));
         int[] counts = pops.stream().mapToInt(Population::count).toArray();
         int blockSize = s.engine().autoBlockSize() ? model.defaultBlockSize(counts) : s.engine().blockSize();

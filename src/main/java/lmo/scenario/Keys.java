@@ -5,13 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import lmo.family.Families;
-import lmo.family.ModelFamily;
 
 /**
  * The keys each mapping of a scenario accepts, in documented order (the order {@link Scenario#toYaml()} writes them).
  * Polymorphic sections map each {@code type} to its keys. The binders check keys against these lists (the model's
- * keys are its family's, {@link ModelFamily#paths}), and {@link #allPaths()} composes them into every accepted key
+ * keys are its family's, {@link ModelBinding#paths}), and {@link #allPaths()} composes them into every accepted key
  * path, which the documentation must cover.
  */
 public final class Keys {
@@ -71,7 +69,7 @@ public final class Keys {
         add(out, pop + ".space", SPACE);
         addInit(out, pop + ".init", INIT.keySet());
         add(out, pop + ".init", INIT_COMMON);
-        for (ModelFamily<?> family : Families.all()) family.paths().forEach(p -> out.add(Node.join("model", p)));
+        for (ModelBinding<?> family : ModelCatalog.get().builtIn()) family.paths().forEach(p -> out.add(Node.join("model", p)));
         TEMPERATURE.values().forEach(keys -> add(out, "dynamics.temperature", keys));
         DYNAMICS.values().forEach(keys -> add(out, "dynamics", keys));
         add(out, "engine", ENGINE);

@@ -4,16 +4,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
-import lmo.family.BindContext;
-import lmo.family.Families;
-import lmo.family.ModelFamily;
+import lmo.scenario.BindContext;
 import lmo.scenario.MapReader.Check;
 import lmo.scenario.Node.MapNode;
 import lmo.scenario.Node.Scalar;
 
 /**
  * Turns a scenario tree (overrides already applied) into a {@link Scenario}: the top-level keys, {@code dynamics},
- * {@code engine} and {@code output} here; populations in their binder; the model by its family ({@link Families},
+ * {@code engine} and {@code output} here; populations in their binder; the model by its family ({@link ModelCatalog},
  * looked up by {@code model.type}), whose hooks say what it derives, implies and refuses. Stops at the first error.
  */
 final class ScenarioBinder {
@@ -47,13 +45,13 @@ final class ScenarioBinder {
                 : new PopulationBinder(inits, solverPopulation(top, jars)).bind(top.requireMap("populations"));
         Locations where = new Locations(root);
         MapReader m = top.requireMap("model");
-        ModelFamily<?> family = Families.lookup(m.choice("type", null, Families.types(jars)), jars);
+        ModelBinding<?> family = ModelCatalog.get().binding(m.choice("type", null, ModelCatalog.get().types(jars)), jars);
         BindContext context = new BindContext(populations, seed, files, inits, jars, where);
         return bind(top, family, m, context, derived, name, description, seed, steps);
     }
 
     /** The rest of {@link #bind(MapNode)}, typed by the model's family. */
-    private <S extends ModelSpec> Scenario bind(MapReader top, ModelFamily<S> family, MapReader m, BindContext c,
+    private <S extends ModelSpec> Scenario bind(MapReader top, ModelBinding<S> family, MapReader m, BindContext c,
             boolean derived, String name, String description, long seed, int steps) throws ScenarioException {
         SortedMap<String, PopulationSpec> populations = c.populations();
         S model = family.bind(m, c);
@@ -75,13 +73,13 @@ final class ScenarioBinder {
     /** True for families that make their own population from their sizes: populations may be left out. */
     private static boolean derivesPopulation(MapReader model, List<Path> jars) throws ScenarioException {
         if (!model.has("type")) return false;
-        ModelFamily<?> family = Families.lookup(model.requireString("type"), jars);
+        ModelBinding<?> family = ModelCatalog.get().binding(model.requireString("type"), jars);
         return family != null && family.derivesPopulation();
     }
 
     /**
      * The population whose particles carry a solver value besides position and mass (the potential u of an
-     * {@code ot} model, {@link ModelFamily#solverWidth}: its {@code model.population}, or the only population), or
+     * {@code ot} model, {@link ModelBinding#solverWidth}: its {@code model.population}, or the only population), or
      * null; read before the model is bound, for the populations' size bound (the model's binder reports a missing or
      * unknown population).
      */
@@ -90,7 +88,7 @@ final class ScenarioBinder {
                 || t.isNull()) {
             return null;
         }
-        ModelFamily<?> family = Families.lookup(t.text(), jars);
+        ModelBinding<?> family = ModelCatalog.get().binding(t.text(), jars);
         if (family == null || family.solverWidth() == 0) return null;
         if (model.get("population") instanceof Scalar p && !p.isNull()) return p.text();
         return top.node.get("populations") instanceof MapNode pops && pops.entries().size() == 1
@@ -209,7 +207,7 @@ final class ScenarioBinder {
     }
 
     private static <S extends ModelSpec> OutputSpec output(MapReader m, int steps, double endTime,
-            ModelFamily<S> family, S model) throws ScenarioException {
+            ModelBinding<S> family, S model) throws ScenarioException {
         m.allow(Keys.OUTPUT);
         int every = m.optInt("every", Math.max(1, steps / 100), Check.atLeast(1));
         int snapshotEvery = m.optInt("snapshotEvery", 0, Check.atLeast(0));
@@ -234,7 +232,7 @@ final class ScenarioBinder {
      * by default the range of the training inputs widened by 10 % of it on each side, 201 points; an error for
      * other models (the family's refusal).
      */
-    private static <S extends ModelSpec> PredictorSpec predictor(MapReader m, ModelFamily<S> family, S model)
+    private static <S extends ModelSpec> PredictorSpec predictor(MapReader m, ModelBinding<S> family, S model)
             throws ScenarioException {
         String refusal = family.predictorRefusal(model);
         if (refusal != null) {

@@ -1,15 +1,10 @@
-package lmo.family;
+package lmo.scenario;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
-import lmo.particles.Population;
 import lmo.init.InitialDistribution;
-import lmo.scenario.InitSpec;
-import lmo.scenario.Locations;
-import lmo.scenario.PopulationSpec;
-import lmo.scenario.PredictorSpec;
-import lmo.scenario.ScenarioException;
+import lmo.particles.Population;
 
 /**
  * What a family's build reads besides its spec.

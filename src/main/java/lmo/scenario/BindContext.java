@@ -1,14 +1,8 @@
-package lmo.family;
+package lmo.scenario;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.SortedMap;
-import lmo.scenario.DataFiles;
-import lmo.scenario.InitBinder;
-import lmo.scenario.Locations;
-import lmo.scenario.MapReader;
-import lmo.scenario.PopulationSpec;
-import lmo.scenario.ScenarioException;
 
 /**
  * What a family's binder reads besides its mapping.
