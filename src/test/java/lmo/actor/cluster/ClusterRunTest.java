@@ -166,7 +166,7 @@ class ClusterRunTest {
         List<String> overrides = List.of("steps=1500", "checkpoint.every=50");
         try (Jvm coordinator = Jvm.start(dir.resolve("c.log"), "run", "src/test/resources/lmo/scenario/sobolev-torus-s1.yaml",
                 "--set", overrides.get(0), "--set", overrides.get(1), "--out", out.toString(), "-q", "--cluster",
-                "--port", "" + port, "--min-nodes", "3")) {
+                "--port", "" + port, "--min-nodes", "3", "--jar", userJar.toString())) {
             waitForStep(out, 200, coordinator, true);
             coordinator.kill();
         }
