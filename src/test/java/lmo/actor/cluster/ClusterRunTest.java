@@ -126,7 +126,7 @@ class ClusterRunTest {
     @MethodSource("families")
     void threeJvmsEndInTheStateOfOne(String name, String scenario, List<String> overrides) throws Exception {
         Path out = dir.resolve("run");
-        List<String> args = new ArrayList<>(List.of("run", scenario, "--out", out.toString(), "-q", "--cluster",
+        List<String> args = new ArrayList<>(List.of("run", scenario, "--out", out.toString(), "-q", "--no-plots", "--cluster",
                 "--port", "" + port, "--min-nodes", "3", "--join-timeout", "60", "--jar", userJar.toString()));
         for (String o : overrides) args.addAll(List.of("--set", o));
         try (Jvm coordinator = Jvm.start(dir.resolve("coordinator.log"), args.toArray(String[]::new))) {
@@ -141,7 +141,7 @@ class ClusterRunTest {
     void aWorkerKilledMidRunChangesNothing() throws Exception {
         int own = Jvm.freePort();
         Path out = dir.resolve("killed-worker");
-        List<String> overrides = List.of("steps=1500", "checkpoint.every=50");
+        List<String> overrides = List.of("steps=600", "checkpoint.every=50");
         try (Jvm coordinator = Jvm.start(dir.resolve("c.log"), "run", "src/test/resources/lmo/scenario/sobolev-torus-s1.yaml",
                 "--set", overrides.get(0), "--set", overrides.get(1), "--out", out.toString(), "-q", "--cluster",
                 "--port", "" + own, "--start-nodes", "3", "--min-nodes", "2");
@@ -156,14 +156,14 @@ class ClusterRunTest {
             assertEquals(2, summary.get("engine").get("nodes").asInt());
             assertEquals(reference("src/test/resources/lmo/scenario/sobolev-torus-s1.yaml", overrides),
                     summary.get("stateSha256").asText());
-            assertEachStepOnce(out, 1500, 10);
+            assertEachStepOnce(out, 600, 10);
         }
     }
 
     @Test
     void aKilledCoordinatorResumesOnOneJvm() throws Exception {
         Path out = dir.resolve("killed-coordinator");
-        List<String> overrides = List.of("steps=1500", "checkpoint.every=50");
+        List<String> overrides = List.of("steps=600", "checkpoint.every=50");
         try (Jvm coordinator = Jvm.start(dir.resolve("c.log"), "run", "src/test/resources/lmo/scenario/sobolev-torus-s1.yaml",
                 "--set", overrides.get(0), "--set", overrides.get(1), "--out", out.toString(), "-q", "--cluster",
                 "--port", "" + port, "--min-nodes", "3", "--jar", userJar.toString())) {
@@ -173,14 +173,14 @@ class ClusterRunTest {
         assertEquals(0, lmo.cli.Main.execute("resume", out.toString(), "-q"));
         assertEquals(reference("src/test/resources/lmo/scenario/sobolev-torus-s1.yaml", overrides),
                 summary(out).get("stateSha256").asText());
-        assertEachStepOnce(out, 1500, 10);
+        assertEachStepOnce(out, 600, 10);
     }
 
     @Test
     void tooFewMembersStopWithCode4AndAResumableCheckpoint() throws Exception {
         int own = Jvm.freePort();
         Path out = dir.resolve("lost");
-        List<String> overrides = List.of("steps=1500", "checkpoint.every=50");
+        List<String> overrides = List.of("steps=600", "checkpoint.every=50");
         try (Jvm coordinator = Jvm.start(dir.resolve("c.log"), "run", "src/test/resources/lmo/scenario/sobolev-torus-s1.yaml",
                 "--set", overrides.get(0), "--set", overrides.get(1), "--out", out.toString(), "-q", "--cluster",
                 "--port", "" + own, "--min-nodes", "3", "--rejoin-timeout", "3");
