@@ -83,6 +83,48 @@ final class BlockWorker {
         return new BlockReport(b.index(), p.partial(), p.x(), p.m(), metrics, before, after, -1, null);
     }
 
+    /**
+     * One asynchronous step of block {@code b} from state {@code step}, with summaries possibly of an earlier state:
+     * V at the block's current state, the dynamics' move, the new masses times {@code massFactor} (lazy mass
+     * renormalisation; 1 when none), the finiteness check and the commit. Returns the round-0 partial of state
+     * {@code step + 1} with the masses before and after; the metric sums V would give here are not exact (stale
+     * summary) and are dropped.
+     */
+    BlockReport step(Block b, long step, Summaries summaries, double massFactor) {
+        ensureScratch(b);
+        double before = sum(b.m());
+        model.firstVariation(b, summaries, v, gradV, metricIdentities());
+        int bad = firstNonFinite(gradV, v, b.dim(), b.count());
+        if (bad >= 0) return BlockReport.diverged(b.index(), null, before, bad, "the first variation V or its gradient");
+        dynamics.step(spaces.get(b.population()), b, v, gradV, new StepContext(seed, step, 0, null));
+        if (massFactor != 1) {
+            double[] m = b.mNext();
+            for (int i = 0; i < b.count(); i++) m[i] *= massFactor;
+        }
+        bad = firstNonFinite(b.xNext(), b.mNext(), b.dim(), b.count());
+        if (bad >= 0) return BlockReport.diverged(b.index(), null, before, bad, "the updated position or mass");
+        b.commit();
+        BlockReport p = partial(b, 0, new Summaries(model.rounds(), step + 1));
+        return new BlockReport(b.index(), p.partial(), p.x(), p.m(), null, before, sum(b.m()), -1, null);
+    }
+
+    /**
+     * The metric sums of {@code state} (a kept state of a block, its masses already renormalised) with the exact
+     * summaries of that state; nothing moves.
+     */
+    BlockReport evaluate(Block state, Summaries summaries) {
+        ensureScratch(state);
+        double[] metrics = metricIdentities();
+        model.firstVariation(state, summaries, v, gradV, metrics);
+        return new BlockReport(state.index(), null, null, null, metrics, sum(state.m()), Double.NaN, -1, null);
+    }
+
+    /** The round-0 partial of {@code state} with its total mass. */
+    BlockReport partialWithMass(Block state, long step) {
+        BlockReport p = partial(state, 0, new Summaries(model.rounds(), step));
+        return new BlockReport(state.index(), p.partial(), p.x(), p.m(), null, sum(state.m()), Double.NaN, -1, null);
+    }
+
     /** Zero for summed entries, -Infinity for MAX, +Infinity for MIN. */
     private double[] metricIdentities() {
         double[] m = new double[model.metricSumLength()];

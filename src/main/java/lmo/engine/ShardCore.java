@@ -15,6 +15,8 @@ public final class ShardCore {
     private final BlockWorker worker;
     private final boolean[] committed;
     private final int stages;
+    /** The asynchronous modes' kept states, one ring per block (null in bsp). */
+    private final KeptStates[] kept;
 
     public ShardCore(int shard, List<Block> blocks, Simulation sim) {
         this.shard = shard;
@@ -23,18 +25,61 @@ public final class ShardCore {
                 sim.populations().stream().map(Population::space).toList(), sim.seed());
         this.committed = new boolean[blocks.size()];
         this.stages = sim.dynamics().stages();
+        if (sim.sync().asynchronous()) {
+            kept = new KeptStates[this.blocks.size()];
+            for (int i = 0; i < kept.length; i++) {
+                Block b = this.blocks.get(i);
+                kept[i] = new KeptStates(sim.sync().staleness() + 3, b.x().length, b.count());
+                kept[i].keep(sim.startStep(), b);
+            }
+        } else {
+            kept = null;
+        }
     }
 
     public int shard() { return shard; }
 
     public ShardReport execute(Order order) {
         long t0 = System.nanoTime();
+        if (order instanceof Order.Tasks t) return new ShardReport(shard, t.seq(), tasks(t), System.nanoTime() - t0);
         List<BlockReport> out = new ArrayList<>(blocks.size());
         for (int i = 0; i < blocks.size(); i++) {
             Block b = blocks.get(i);
             out.add(run(order, b, i));
         }
         return new ShardReport(shard, order.seq(), out, System.nanoTime() - t0);
+    }
+
+    /** The tasks of an asynchronous order, in order: one report each. */
+    private List<BlockReport> tasks(Order.Tasks order) {
+        if (kept == null) throw new IllegalStateException("shard " + shard + " runs bsp and got asynchronous tasks");
+        List<BlockReport> out = new ArrayList<>(order.tasks().size());
+        int first = blocks.get(0).index();
+        for (Order.Task t : order.tasks()) {
+            int i = t.block() - first;
+            if (i < 0 || i >= blocks.size()) throw new IllegalArgumentException("shard " + shard + " has no block " + t.block());
+            Block b = blocks.get(i);
+            out.add(switch (t.kind()) {
+                case STEP -> {
+                    BlockReport r = worker.step(b, t.step(), order.summaries().get(t.summary()), t.massFactor());
+                    if (r.diverged() < 0) kept[i].keep(t.step() + 1, b);
+                    yield r;
+                }
+                case EVALUATE -> worker.evaluate(scaled(kept[i].view(b, t.step()), t.massFactor()),
+                        order.summaries().get(t.summary()));
+                case COLLECT -> BlockReport.state(scaled(kept[i].view(b, t.step()), t.massFactor()));
+                case PARTIAL -> worker.partialWithMass(kept[i].view(b, t.step()), t.step());
+            });
+        }
+        return out;
+    }
+
+    /** The state with its masses times {@code factor} (a copy when the factor is not 1). */
+    private static Block scaled(Block state, double factor) {
+        if (factor == 1) return state;
+        double[] m = state.m().clone();
+        for (int i = 0; i < m.length; i++) m[i] *= factor;
+        return state.view(state.x(), m);
     }
 
     private BlockReport run(Order order, Block b, int i) {

@@ -122,6 +122,15 @@ public final class Block {
         return new Block(this, xGhost, mGhost);
     }
 
+    /**
+     * A read-only block over the given arrays (same population, index and ids; no next buffers): an earlier state
+     * of this block kept aside, for a model to evaluate V at.
+     */
+    public Block view(double[] x, double[] m) {
+        if (x.length != this.x.length || m.length != count) throw new IllegalArgumentException("not this block's shape");
+        return new Block(this, x, m);
+    }
+
     /** Solver values per particle (0 for most models). */
     public int solverWidth() { return solverWidth; }
     /** Current solver state, {@code count * solverWidth} (read). */

@@ -1,0 +1,512 @@
+package lmo.engine;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import lmo.model.Model;
+import lmo.particles.Gathered;
+import lmo.particles.Population;
+import lmo.particles.Reduction;
+import lmo.particles.Summaries;
+
+/**
+ * The asynchronous step machine ({@code engine.sync: delayed} or {@code bounded}, staleness s >= 1): every block
+ * moves on its own as soon as the summary its next step needs exists, and each shard gets a new order as soon as it
+ * answers the last one. No actors, no threads: the plain loop and the scheduler actor drive it.
+ *
+ * <p><b>Which summary a step uses.</b> Block b at state k moves with the summary combined (in block order) from the
+ * round-0 partials of every block j at state {@code t_j}:
+ * <ul>
+ *   <li>{@code delayed}: {@code t_j = max(0, k - s)} for all j, a fixed schedule: the result does not depend on the
+ *       shards or the timing;</li>
+ *   <li>{@code bounded}: {@code t_j} the freshest state block j has reported, provided every {@code t_j >= k - s};
+ *       otherwise b waits. The sources of every step are recorded ({@link #schedule}).</li>
+ * </ul>
+ *
+ * <p><b>Exact metrics.</b> The row of state k is computed from state k's own summary (every block's partial of
+ * state k): the model's metrics from that summary and, when the model has metric sums, an {@code EVALUATE} pass over
+ * the blocks' kept copies of state k (one more evaluation of V per logged step). Every block keeps its last
+ * {@code s + 3} states ({@link KeptStates}); no block runs more than {@code s + 2} states ahead of the oldest state
+ * whose row is not written yet, so the states a row, a snapshot or the final collect needs are always kept.
+ *
+ * <p><b>Lazy mass renormalisation</b> ({@code delayed} only, models whose partials are linear in the masses): the
+ * blocks keep unnormalised masses {@code M}; the measure of state k is {@code (ref_p / Z_p(k)) M} with
+ * {@code Z_p(k)} population p's total of state k, so summaries, metrics, snapshots and the final state are built
+ * from the scaled masses, and the step from state k multiplies the new masses by {@code ref_p / Z_p(k - s)} so they
+ * stay of order one. A multiplicative mass update commutes with the scaling, so this is the renormalised update
+ * with a stale summary.
+ *
+ * <p><b>Divergence.</b> When block b's step from state k is not finite, no block moves past state k; blocks behind
+ * catch up (one of them may diverge earlier, which then counts), and the run ends at the first diverging state L
+ * with L's own row, {@code last-good} state L and the message naming the step, population and particle.
+ */
+public final class AsyncCore implements StepMachine {
+    private final Simulation sim;
+    private final BlockLayout layout;
+    private final RunObserver observer;
+    private final Model model;
+    private final Combiner combiner;
+    private final int s;
+    private final boolean delayed;
+    private final boolean normalize;
+    private final double[] referenceMass;
+    private final int blocks;
+    private final int[] shardOf;
+    private final int[][] blocksOf;
+    private final int[] populationOf;
+    private final List<String> columns = new ArrayList<>();
+    private final long startNanos = System.nanoTime();
+    private final long last;
+    private final Reduction reduction;
+
+    private long seq;
+    private final long[] at;
+    private final boolean[] stepping;
+    private final long[] inFlight;
+    private final List<List<Order.Task>> inFlightTasks = new ArrayList<>();
+    private final List<ArrayDeque<Queued>> queue = new ArrayList<>();
+    /** Per block: state to its round-0 partial, with the block's raw total mass in {@code massBefore}. */
+    private final List<TreeMap<Long, BlockReport>> partials = new ArrayList<>();
+    private final Map<Long, Summaries> exact = new HashMap<>();
+    private final Schedule schedule;
+
+    private long frontier;
+    private Row row;
+    private double[] lastValues;
+    private long divergedAt = Long.MAX_VALUE;
+    private String divergence;
+    private String endMessage;
+    private RunOutcome.Status endStatus;
+    private long endState = -1;
+    private RunOutcome outcome;
+    private final long[] computeNanos;
+    private long allShardNanos;
+    private long schedulerNanos;
+    private long orders;
+
+    /** A task waiting for its shard to be idle, with the summaries it reads (null: none). */
+    private record Queued(Order.TaskKind kind, int block, long step, Summaries summaries, double massFactor) {}
+
+    /** The row of state {@code step} being assembled: its block reports and what it waits for. */
+    private static final class Row {
+        final long step;
+        final boolean logged;
+        final Summaries summary;
+        final BlockReport[] evals;
+        BlockReport[] collects;
+        int evalsDue;
+        int collectsDue;
+        double[] values;
+
+        Row(long step, boolean logged, Summaries summary, int blocks) {
+            this.step = step;
+            this.logged = logged;
+            this.summary = summary;
+            this.evals = new BlockReport[blocks];
+        }
+    }
+
+    /**
+     * @param seqBase orders are numbered from {@code seqBase + 1}
+     * @throws IllegalArgumentException if {@link AsyncSupport#refusal} refuses the simulation
+     */
+    public AsyncCore(Simulation sim, BlockLayout layout, RunObserver observer, long seqBase) {
+        String refusal = AsyncSupport.refusal(sim.sync(), sim.model(), sim.dynamics(), sim.populations());
+        if (refusal != null) throw new IllegalArgumentException("engine.sync: " + sim.sync().mode().key() + ": " + refusal);
+        if (sim.startStep() != 0) throw new IllegalArgumentException("an asynchronous run starts at step 0");
+        this.sim = sim;
+        this.layout = layout;
+        this.observer = observer;
+        this.model = sim.model();
+        this.combiner = new Combiner(layout, sim.populations());
+        this.s = sim.sync().staleness();
+        this.delayed = sim.sync().mode() == Sync.Mode.DELAYED;
+        this.normalize = sim.dynamics().normalizesMass();
+        this.referenceMass = sim.referenceMass();
+        this.reduction = model.reduction(0);
+        this.seq = seqBase;
+        this.last = sim.steps();
+        this.blocks = layout.blocks();
+        this.shardOf = new int[blocks];
+        this.populationOf = new int[blocks];
+        this.blocksOf = new int[layout.shards()][];
+        for (int sh = 0; sh < layout.shards(); sh++) {
+            int first = layout.first(sh), end = layout.first(sh + 1);
+            blocksOf[sh] = new int[end - first];
+            for (int b = first; b < end; b++) {
+                shardOf[b] = sh;
+                blocksOf[sh][b - first] = b;
+            }
+        }
+        for (int b = 0; b < blocks; b++) {
+            populationOf[b] = layout.slot(b).population();
+            partials.add(new TreeMap<>());
+        }
+        this.at = new long[blocks];
+        this.stepping = new boolean[blocks];
+        this.inFlight = new long[layout.shards()];
+        this.computeNanos = new long[layout.shards()];
+        Arrays.fill(inFlight, -1);
+        for (int sh = 0; sh < layout.shards(); sh++) {
+            inFlightTasks.add(List.of());
+            queue.add(new ArrayDeque<>());
+        }
+        this.schedule = new Schedule(blocks);
+        columns.addAll(model.metricNames());
+        columns.addAll(sim.dynamics().metricNames());
+        for (Population p : sim.populations()) columns.add("mass_" + p.name());
+    }
+
+    /** Metric columns, in the order of the values passed to the observer. */
+    public List<String> columns() { return columns; }
+
+    /** The sources every step used: for {@code bounded}, what a replay needs. */
+    public Schedule schedule() { return schedule; }
+
+    @Override
+    public List<Dispatch> start() {
+        observer.onStart(sim, layout, columns);
+        for (int b = 0; b < blocks; b++) queue.get(shardOf[b]).add(new Queued(Order.TaskKind.PARTIAL, b, 0, null, 1));
+        return pump();
+    }
+
+    @Override
+    public List<Dispatch> onReport(ShardReport r) {
+        if (r.shard() < 0 || r.shard() >= inFlight.length || inFlight[r.shard()] != r.seq()) return List.of();
+        long t0 = System.nanoTime();
+        List<Order.Task> tasks = inFlightTasks.get(r.shard());
+        if (r.blocks().size() != tasks.size()) {
+            throw new IllegalStateException("shard " + r.shard() + " answered " + r.blocks().size() + " of "
+                    + tasks.size() + " tasks");
+        }
+        inFlight[r.shard()] = -1;
+        computeNanos[r.shard()] += r.computeNanos();
+        allShardNanos += r.computeNanos();
+        observer.onShardCompute(r.shard(), r.computeNanos() * 1e-9);
+        for (int i = 0; i < tasks.size(); i++) take(tasks.get(i), r.blocks().get(i));
+        advanceRows();
+        List<Dispatch> next = outcome != null ? List.of() : pump();
+        schedulerNanos += System.nanoTime() - t0;
+        return next;
+    }
+
+    private void take(Order.Task t, BlockReport r) {
+        int b = t.block();
+        if (r.block() != b) throw new IllegalStateException("a report for block " + r.block() + " answers block " + b);
+        switch (t.kind()) {
+            case PARTIAL -> partials.get(b).put(t.step(), r);
+            case STEP -> {
+                stepping[b] = false;
+                if (r.diverged() >= 0) {
+                    diverged(t.step(), b, r);
+                } else {
+                    at[b] = t.step() + 1;
+                    partials.get(b).put(at[b], new BlockReport(b, r.partial(), r.x(), r.m(), null, r.massAfter(),
+                            Double.NaN, -1, null));
+                }
+            }
+            case EVALUATE -> {
+                row.evals[b] = r;
+                row.evalsDue--;
+            }
+            case COLLECT -> {
+                row.collects[b] = r;
+                row.collectsDue--;
+            }
+        }
+    }
+
+    /** Block b's step from state k is not finite: no block moves past k; the earliest such state ends the run. */
+    private void diverged(long k, int b, BlockReport r) {
+        if (k >= divergedAt) return;
+        divergedAt = k;
+        BlockLayout.Slot slot = layout.slot(b);
+        divergence = "step " + k + ": " + r.problem() + " is not finite for population "
+                + sim.populations().get(slot.population()).name() + ", particle " + (slot.firstId() + r.diverged());
+    }
+
+    // ------------------------------------------------------------------ orders
+
+    /** Orders for every idle shard that has queued tasks or blocks ready to step. */
+    private List<Dispatch> pump() {
+        List<Dispatch> out = new ArrayList<>();
+        for (int sh = 0; sh < inFlight.length; sh++) {
+            if (inFlight[sh] >= 0) continue;
+            List<Queued> work = new ArrayList<>(queue.get(sh));
+            queue.get(sh).clear();
+            for (int b : blocksOf[sh]) {
+                Queued step = readyStep(b);
+                if (step != null) work.add(step);
+            }
+            if (work.isEmpty()) continue;
+            out.add(new Dispatch(sh, order(sh, work)));
+        }
+        return out;
+    }
+
+    private Order order(int sh, List<Queued> work) {
+        List<Order.Task> tasks = new ArrayList<>(work.size());
+        List<Summaries> used = new ArrayList<>();
+        Map<Summaries, Integer> index = new IdentityHashMap<>();
+        for (Queued q : work) {
+            int si = -1;
+            if (q.summaries() != null) {
+                si = index.computeIfAbsent(q.summaries(), k -> {
+                    used.add(k);
+                    return used.size() - 1;
+                });
+            }
+            tasks.add(new Order.Task(q.kind(), q.block(), q.step(), si, q.massFactor()));
+            if (q.kind() == Order.TaskKind.STEP) stepping[q.block()] = true;
+        }
+        Order.Tasks o = new Order.Tasks(++seq, tasks, used);
+        inFlight[sh] = o.seq();
+        inFlightTasks.set(sh, o.tasks());
+        orders++;
+        return o;
+    }
+
+    /** Block b's next step, if its summary exists and nothing holds it back; else null. */
+    private Queued readyStep(int b) {
+        long k = at[b];
+        if (stepping[b] || k >= last || k >= divergedAt || endState >= 0 || k > frontier + s + 1) return null;
+        if (delayed) {
+            long src = Math.max(0, k - s);
+            Summaries sum = exactSummary(src);
+            if (sum == null) return null;
+            schedule.record(b, k, null, src);
+            return new Queued(Order.TaskKind.STEP, b, k, sum, normalize ? referenceMass[populationOf[b]]
+                    / rawMass(populationOf[b], src) : 1);
+        }
+        long[] sources = new long[blocks];
+        for (int j = 0; j < blocks; j++) {
+            TreeMap<Long, BlockReport> pj = partials.get(j);
+            if (pj.isEmpty() || pj.lastKey() < k - s) return null;
+            sources[j] = pj.lastKey();
+        }
+        schedule.record(b, k, sources, -1);
+        return new Queued(Order.TaskKind.STEP, b, k, combined(sources), 1);
+    }
+
+    // ------------------------------------------------------------------ summaries
+
+    /** True when every block has reported its partial of state k. */
+    private boolean complete(long k) {
+        for (int b = 0; b < blocks; b++) if (!partials.get(b).containsKey(k)) return false;
+        return true;
+    }
+
+    /** The summary of state k (every block's partial of state k), or null until it exists. */
+    private Summaries exactSummary(long k) {
+        Summaries sum = exact.get(k);
+        if (sum != null || !complete(k)) return sum;
+        long[] sources = new long[blocks];
+        Arrays.fill(sources, k);
+        sum = combined(sources);
+        exact.put(k, sum);
+        return sum;
+    }
+
+    /** The summary combined in block order from block j's partial of state {@code sources[j]}. */
+    private Summaries combined(long[] sources) {
+        BlockReport[] byBlock = new BlockReport[blocks];
+        long oldest = Long.MAX_VALUE;
+        for (int j = 0; j < blocks; j++) {
+            BlockReport p = partials.get(j).get(sources[j]);
+            if (p == null) throw new IllegalStateException("block " + j + " has no partial of state " + sources[j]);
+            byBlock[j] = normalize ? scaled(p, referenceMass[populationOf[j]] / rawMass(populationOf[j], sources[j])) : p;
+            oldest = Math.min(oldest, sources[j]);
+        }
+        Summaries sum = new Summaries(1, oldest);
+        sum.set(0, combiner.combine(reduction, byBlock));
+        model.globalStep(0, sum);
+        return sum;
+    }
+
+    /** Population p's total raw mass of state k, added in block order. */
+    private double rawMass(int p, long k) {
+        double z = 0;
+        for (int b = 0; b < blocks; b++) if (populationOf[b] == p) z += partials.get(b).get(k).massBefore();
+        return z;
+    }
+
+    /** A partial with the block's masses multiplied by c (partials are linear in the masses). */
+    private static BlockReport scaled(BlockReport p, double c) {
+        double[] partial = p.partial() == null ? null : p.partial().clone();
+        double[] m = p.m() == null ? null : p.m().clone();
+        if (partial != null) for (int i = 0; i < partial.length; i++) partial[i] *= c;
+        if (m != null) for (int i = 0; i < m.length; i++) m[i] *= c;
+        return new BlockReport(p.block(), partial, p.x(), m, null, p.massBefore() * c, Double.NaN, -1, null, p.s());
+    }
+
+    /** The factor that renormalises population p's masses of state k (1 without renormalisation). */
+    private double factor(int p, long k) {
+        return normalize ? referenceMass[p] / rawMass(p, k) : 1;
+    }
+
+    // ------------------------------------------------------------------ rows
+
+    /** Writes every row whose state is settled, in state order; ends the run at its last state. */
+    private void advanceRows() {
+        while (outcome == null) {
+            if (row == null && !startRow()) return;
+            if (row.evalsDue > 0 || row.collectsDue > 0) return;
+            if (!finishRow()) return;
+        }
+    }
+
+    /**
+     * Starts the row of {@link #frontier} when it is settled: the final state, the state every block has moved past,
+     * or, after a divergence, the diverging state once no block is behind it.
+     */
+    private boolean startRow() {
+        long j = frontier;
+        boolean end = j == last || j == divergedAt || j == endState;
+        boolean settled = j == divergedAt ? caughtUp() : j == endState || (j == last ? complete(j) : complete(j + 1));
+        if (!settled) return false;
+        boolean logged = end || j % sim.every() == 0;
+        Summaries summary = logged ? exactSummary(j) : null;
+        row = new Row(j, logged, summary, blocks);
+        if (logged && model.metricSumLength() > 0) {
+            for (int b = 0; b < blocks; b++) {
+                queue.get(shardOf[b]).add(new Queued(Order.TaskKind.EVALUATE, b, j, summary, factor(populationOf[b], j)));
+            }
+            row.evalsDue = blocks;
+        }
+        if (end || snapshotDue(j)) queueCollect(j);
+        return true;
+    }
+
+    private void queueCollect(long j) {
+        row.collects = new BlockReport[blocks];
+        for (int b = 0; b < blocks; b++) {
+            queue.get(shardOf[b]).add(new Queued(Order.TaskKind.COLLECT, b, j, null, factor(populationOf[b], j)));
+        }
+        row.collectsDue = blocks;
+    }
+
+    /** True when, after a divergence at {@link #divergedAt}, no block is behind it or still stepping. */
+    private boolean caughtUp() {
+        for (int b = 0; b < blocks; b++) {
+            if (stepping[b] || at[b] < divergedAt) return false;
+        }
+        return true;
+    }
+
+    private boolean snapshotDue(long k) {
+        return sim.snapshotEvery() > 0 && k % sim.snapshotEvery() == 0 && k < last;
+    }
+
+    /** Writes the row's metrics and snapshot; returns false when it had to ask for a collect first. */
+    private boolean finishRow() {
+        long j = row.step;
+        if (row.values == null) {
+            row.values = row.logged || lastValues == null ? values(j) : lastValues;
+            String problem = row.logged ? nonFinite(row.values) : null;
+            if (problem != null && j != divergedAt) {
+                divergence = "step " + j + ": " + problem;
+                divergedAt = j;
+                endState = j;
+            } else if (row.logged && j != last && j != divergedAt
+                    && model.converged(Arrays.copyOf(row.values, model.metricNames().size()))) {
+                endState = j;
+                endStatus = RunOutcome.Status.COMPLETED;
+                endMessage = "converged at step " + j + " of " + last + " (the model's stopping rule)";
+            }
+            lastValues = row.values;
+            if (row.logged) observer.onMetrics(j, wallSeconds(), row.values);
+            observer.onStep(j, wallSeconds(), row.values);
+            if (j == endState && row.collects == null) {
+                queueCollect(j);
+                return false;
+            }
+        }
+        boolean end = j == last || j == divergedAt || j == endState;
+        Gathered state = row.collects == null ? null : combiner.gather(row.collects);
+        if (!end && state != null) observer.onSnapshot(j, state);
+        if (end) {
+            finish(j, state);
+        } else {
+            frontier++;
+            row = null;
+            evict();
+        }
+        return true;
+    }
+
+    private void finish(long j, Gathered state) {
+        Map<String, Double> finals = new LinkedHashMap<>();
+        for (int i = 0; i < columns.size(); i++) finals.put(columns.get(i), lastValues[i]);
+        double wall = wallSeconds();
+        double crit = Arrays.stream(computeNanos).max().orElse(0) * 1e-9;
+        double sched = schedulerNanos * 1e-9;
+        RunOutcome.Timing timing = new RunOutcome.Timing(wall, wall > 0 ? j / wall : 0, crit, allShardNanos * 1e-9,
+                sched, Math.max(0, wall - crit - sched), orders);
+        boolean diverged = divergence != null && (j == divergedAt || endStatus == null);
+        outcome = new RunOutcome(diverged ? RunOutcome.Status.DIVERGED : RunOutcome.Status.COMPLETED, j,
+                StateHash.sha256(state), finals, diverged ? divergence : endMessage, timing, layout.shards(), blocks);
+        observer.onFinish(outcome, state);
+    }
+
+    /**
+     * The row of state j from its exact summary: model metrics (with the EVALUATE pass's sums when the model has
+     * any), the dynamics' metrics, each population's total mass.
+     */
+    private double[] values(long j) {
+        Summaries summary = row.summary != null ? row.summary : exactSummary(j);
+        double[] sums = model.metricSumLength() > 0 ? combiner.metricSums(row.evals, model) : new double[0];
+        double[] mv = model.metrics(summary, sums);
+        double[] dv = sim.dynamics().metrics(j);
+        double[] v = Arrays.copyOf(mv, mv.length + dv.length + referenceMass.length);
+        System.arraycopy(dv, 0, v, mv.length, dv.length);
+        for (int p = 0; p < referenceMass.length; p++) {
+            v[mv.length + dv.length + p] = normalize ? referenceMass[p] : rawMass(p, j);
+        }
+        return v;
+    }
+
+    private String nonFinite(double[] values) {
+        int nModel = model.metricNames().size();
+        for (int i = 0; i < values.length; i++) {
+            if (Double.isNaN(values[i]) && i < nModel && model.occasionalMetric(i) && row.step < last) continue;
+            if (!Double.isFinite(values[i])) return "metric " + columns.get(i) + " is " + values[i];
+        }
+        return null;
+    }
+
+    /** Drops partials and summaries no step or row can read any more. */
+    private void evict() {
+        long minAt = Long.MAX_VALUE;
+        for (long a : at) minAt = Math.min(minAt, a);
+        long floor = Math.min(frontier, minAt - s);
+        for (TreeMap<Long, BlockReport> p : partials) p.headMap(floor).clear();
+        exact.keySet().removeIf(k -> k < floor);
+    }
+
+    // ------------------------------------------------------------------ driver queries
+
+    @Override public RunOutcome outcome() { return outcome; }
+
+    /** Checkpoints of asynchronous runs are not written (yet): always false. */
+    @Override public boolean requestCheckpoint() { return false; }
+
+    /** The oldest block's state. */
+    @Override public long step() {
+        long m = Long.MAX_VALUE;
+        for (long a : at) m = Math.min(m, a);
+        return m;
+    }
+
+    @Override public long seq() { return seq; }
+
+    /** Each block's current state (how far each is). */
+    public long[] blockSteps() { return at.clone(); }
+
+    private double wallSeconds() { return (System.nanoTime() - startNanos) * 1e-9; }
+}
