@@ -26,6 +26,7 @@ import lmo.engine.SchedulerCore;
 import lmo.engine.ShardCore;
 import lmo.engine.ShardReport;
 import lmo.engine.Simulation;
+import lmo.engine.StepMachine;
 import org.apache.pekko.actor.Address;
 import org.apache.pekko.actor.AddressFromURIString;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -42,8 +43,9 @@ import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Subscribe;
 
 /**
- * The scheduler actor of one run. It sends each order of the {@link SchedulerCore} to every shard, waits for all
- * reports (bulk-synchronous) and feeds them back to the core; it completes {@code done} with the outcome.
+ * The scheduler actor of one run. It sends the orders of a {@link StepMachine} to the shards and feeds their reports
+ * back, one at a time: the bsp machine sends every order to every shard and waits for all; the asynchronous one
+ * keeps each shard busy on its own. It completes {@code done} with the outcome.
  *
  * <p>In one JVM ({@link #local}) it spawns the shards itself. In a cluster ({@link #cluster}) it waits until enough
  * members run a {@link ShardHost}, places the shards on them by the rules of {@link Placement}, and watches
@@ -111,7 +113,8 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
     private final CompletableFuture<RunOutcome> done;
     private final TimerScheduler<Command> timers;
     private final Reassembler reassembler = new Reassembler();
-    private final Map<Integer, ShardReport> inbox = new HashMap<>();
+    /** The order each shard owes a report to (for the silence diagnostic). */
+    private final Map<Integer, Order> owed = new HashMap<>();
     private final Set<ActorRef<ShardHost.Command>> hosts = new HashSet<>();
     private final Placement placement;
     private final MemberChecks<ActorRef<ShardHost.Command>> checks = new MemberChecks<>();
@@ -123,8 +126,7 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
     private Simulation current;
     private BlockLayout layout;
     private List<ActorRef<Shard.Command>> shards = new ArrayList<>();
-    private SchedulerCore core;
-    private Order pending;
+    private StepMachine core;
     private long epoch;
     private long lastSeq;
     private long hostTransfer;
@@ -206,9 +208,9 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
     // --- the step loop
 
     private void startCore() {
-        core = new SchedulerCore(current, layout, observer, lastSeq);
+        core = StepMachine.of(current, layout, observer, lastSeq);
         phase = Phase.RUNNING;
-        broadcast(core.start());
+        send(core.start());
     }
 
     private Behavior<Command> onReportChunk(ReportChunk msg) {
@@ -224,15 +226,13 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
     }
 
     private Behavior<Command> onReport(ShardReport report) {
-        if (phase != Phase.RUNNING || pending == null || report.seq() != pending.seq()) return this; // stale
+        Order answered = owed.get(report.shard());
+        if (phase != Phase.RUNNING || core == null || answered == null || answered.seq() != report.seq()) return this;
+        owed.remove(report.shard());
         if (watch != null) watch.answered(report.shard());
-        inbox.put(report.shard(), report);
-        if (inbox.size() < shards.size()) return this;
-        List<ShardReport> reports = new ArrayList<>(inbox.values());
-        inbox.clear();
-        Order next;
+        List<StepMachine.Dispatch> next;
         try {
-            next = core.onReports(reports);
+            next = core.onReport(report);
         } catch (RuntimeException e) {
             done.completeExceptionally(e);
             return Behaviors.stopped();
@@ -240,25 +240,33 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
             done.completeExceptionally(RunFailure.of("the scheduler, after step " + core.step(), e));
             return Behaviors.stopped();
         }
-        if (next == null) {
+        if (core.outcome() != null) {
             done.complete(core.outcome());
             return Behaviors.stopped();
         }
-        broadcast(next);
+        send(next);
         return this;
     }
 
-    private void broadcast(Order order) {
-        pending = order;
-        lastSeq = order.seq();
-        if (watch != null) watch.expect(System.nanoTime());
+    /** Sends each order to its shard; an order several shards get is encoded once for the remote ones. */
+    private void send(List<StepMachine.Dispatch> dispatches) {
+        long now = System.nanoTime();
+        Order encodedOrder = null;
         List<Chunk> chunks = null;
-        for (ActorRef<Shard.Command> s : shards) {
+        for (StepMachine.Dispatch d : dispatches) {
+            Order order = d.order();
+            lastSeq = Math.max(lastSeq, order.seq());
+            owed.put(d.shard(), order);
+            if (watch != null) watch.expect(d.shard(), now);
+            ActorRef<Shard.Command> s = shards.get(d.shard());
             if (s.path().address().hasLocalScope()) {
                 s.tell(new Shard.Execute(order));
                 continue;
             }
-            if (chunks == null) chunks = Chunker.split(source, order.seq(), Wire.encode(order), plan.chunkBytes());
+            if (encodedOrder != order) {
+                chunks = Chunker.split(source, order.seq(), Wire.encode(order), plan.chunkBytes());
+                encodedOrder = order;
+            }
             for (Chunk c : chunks) {
                 s.tell(new Shard.OrderChunk(c));
                 bytesSent += c.data().length;
@@ -274,10 +282,9 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
     }
 
     private Behavior<Command> onRequestCheckpoint(RequestCheckpoint msg) {
-        if (phase != Phase.RUNNING || core == null) {
+        if (phase != Phase.RUNNING || core == null || !core.requestCheckpoint()) {
             msg.written().complete(-1L);
         } else {
-            core.requestCheckpoint();
             observer.whenNextCheckpoint(msg.written());
         }
         return this;
@@ -331,10 +338,11 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
         int s = watch.silentShard(now);
         if (s < 0) return this;
         String a = placement.memberOf(s);
-        String owed = phase == Phase.PLACING ? "placement " + epoch
-                : "order " + pending.seq() + " (" + pending.getClass().getSimpleName() + ")";
+        Order order = owed.get(s);
+        String owes = phase == Phase.PLACING || order == null ? "placement " + epoch
+                : "order " + order.seq() + " (" + order.getClass().getSimpleName() + ")";
         String why = String.format(java.util.Locale.ROOT, "silent for %.1f s (silence limit %.1f s): shard %d has not"
-                + " answered %s", watch.silentSeconds(s, now), plan.silenceLimit().toMillis() / 1000.0, s, owed);
+                + " answered %s", watch.silentSeconds(s, now), plan.silenceLimit().toMillis() / 1000.0, s, owes);
         if (!a.equals(selfAddress().toString())) {
             Cluster.get(getContext().getSystem()).manager()
                     .tell(org.apache.pekko.cluster.typed.Down.apply(AddressFromURIString.parse(a)));
@@ -436,8 +444,7 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
         }
         epoch++;
         for (ActorRef<ShardHost.Command> h : hosts) h.tell(new ShardHost.Release(epoch));
-        pending = null;
-        inbox.clear();
+        owed.clear();
         watch.clear();
         current = observer.restart();
         observer.onRewind(current.startStep());

@@ -15,6 +15,7 @@ import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 
 /**
  * A shard actor: owns whole blocks of particles (in a {@link ShardCore}) and answers each order of its scheduler
@@ -34,6 +35,9 @@ public final class Shard extends AbstractBehavior<Shard.Command> {
     /** A piece of an encoded {@link Order} from a scheduler in another JVM. */
     public record OrderChunk(Chunk chunk) implements Command, Bulk {}
 
+    /** A report held back by {@code engine.straggler}, due now. */
+    private record Deliver(ShardReport report) implements Command {}
+
     private final ShardCore core;
     private final ActorRef<Scheduler.Command> scheduler;
     private final boolean remoteScheduler;
@@ -41,6 +45,7 @@ public final class Shard extends AbstractBehavior<Shard.Command> {
     private final int chunkBytes;
     private final Reassembler reassembler = new Reassembler();
     private final ShardProgress progress;
+    private final TimerScheduler<Command> timers;
 
     /** A shard whose progress nobody watches (all shards in the scheduler's JVM). */
     public static Behavior<Command> create(ShardCore core, ActorRef<Scheduler.Command> scheduler, String source,
@@ -55,12 +60,14 @@ public final class Shard extends AbstractBehavior<Shard.Command> {
      */
     public static Behavior<Command> create(ShardCore core, ActorRef<Scheduler.Command> scheduler, String source,
                                            int chunkBytes, ShardProgress progress) {
-        return Behaviors.setup(ctx -> new Shard(ctx, core, scheduler, source, chunkBytes, progress));
+        return Behaviors.setup(ctx -> Behaviors.withTimers(t -> new Shard(ctx, t, core, scheduler, source, chunkBytes,
+                progress)));
     }
 
-    private Shard(ActorContext<Command> ctx, ShardCore core, ActorRef<Scheduler.Command> scheduler, String source,
-                  int chunkBytes, ShardProgress progress) {
+    private Shard(ActorContext<Command> ctx, TimerScheduler<Command> timers, ShardCore core,
+                  ActorRef<Scheduler.Command> scheduler, String source, int chunkBytes, ShardProgress progress) {
         super(ctx);
+        this.timers = timers;
         this.progress = progress;
         this.core = core;
         this.scheduler = scheduler;
@@ -74,6 +81,7 @@ public final class Shard extends AbstractBehavior<Shard.Command> {
         return newReceiveBuilder()
                 .onMessage(Execute.class, m -> onOrder(m.order()))
                 .onMessage(OrderChunk.class, this::onChunk)
+                .onMessage(Deliver.class, m -> deliver(m.report()))
                 .build();
     }
 
@@ -105,6 +113,16 @@ public final class Shard extends AbstractBehavior<Shard.Command> {
         } finally {
             progress.busy(false);
         }
+        double slowdown = core.slowdown(order);
+        if (slowdown > 1) { // a straggler: wait on a timer, so the cores stay free for the other shards
+            timers.startSingleTimer(new Deliver(report),
+                    java.time.Duration.ofNanos((long) ((slowdown - 1) * report.computeNanos())));
+            return this;
+        }
+        return deliver(report);
+    }
+
+    private Behavior<Command> deliver(ShardReport report) {
         if (!remoteScheduler) {
             scheduler.tell(new Scheduler.Reported(report));
         } else {

@@ -41,6 +41,13 @@ final class SilenceWatch {
         Arrays.fill(lastSign, now);
     }
 
+    /** An order went to shard {@code shard} (asynchronous steps): it owes its report. */
+    void expect(int shard, long now) {
+        if (shard < 0 || shard >= owing.length) return;
+        owing[shard] = true;
+        lastSign[shard] = now;
+    }
+
     /** Shard {@code shard} answered the current round. */
     void answered(int shard) {
         if (shard >= 0 && shard < owing.length) owing[shard] = false;

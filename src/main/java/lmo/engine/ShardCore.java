@@ -15,6 +15,8 @@ public final class ShardCore {
     private final BlockWorker worker;
     private final boolean[] committed;
     private final int stages;
+    private final Sync.Straggler straggler;
+    private final long seed;
     /** The asynchronous modes' kept states, one ring per block (null in bsp). */
     private final KeptStates[] kept;
 
@@ -25,6 +27,8 @@ public final class ShardCore {
                 sim.populations().stream().map(Population::space).toList(), sim.seed());
         this.committed = new boolean[blocks.size()];
         this.stages = sim.dynamics().stages();
+        this.straggler = sim.sync().straggler();
+        this.seed = sim.seed();
         if (sim.sync().asynchronous()) {
             kept = new KeptStates[this.blocks.size()];
             for (int i = 0; i < kept.length; i++) {
@@ -38,6 +42,24 @@ public final class ShardCore {
     }
 
     public int shard() { return shard; }
+
+    /**
+     * How many times its compute time this shard's answer to {@code order} should take ({@code engine.straggler}):
+     * an order that moves particles (a stage-0 Apply, or Tasks with a step) may be slow; others are not.
+     */
+    public double slowdown(Order order) {
+        long step = -1;
+        if (order instanceof Order.Apply a && a.update() && a.stage() == 0) step = a.step();
+        if (order instanceof Order.Tasks t) {
+            for (Order.Task task : t.tasks()) {
+                if (task.kind() == Order.TaskKind.STEP) {
+                    step = task.step();
+                    break;
+                }
+            }
+        }
+        return step < 0 ? 1 : straggler.slowdown(seed, shard, step);
+    }
 
     public ShardReport execute(Order order) {
         long t0 = System.nanoTime();

@@ -88,6 +88,8 @@ public final class CounterRng {
     public static final int STREAM_DEEP_LINEAR_START = 35;
     /** Random reparametrisations of deep linear minimisers ({@code Minimisers}, key: layer k). */
     public static final int STREAM_DEEP_LINEAR_REPARAMETRISATION = 36;
+    /** Transient stragglers of {@code engine.straggler} (key: population -1, id = shard, step). */
+    public static final int STREAM_STRAGGLER = 50;
 
     private static final long IV = 0x6A09E667F3BCC908L;  // frac(sqrt 2), as in SHA-512
     private static final long G = 0x9E3779B97F4A7C15L;   // 2^64 / golden ratio
