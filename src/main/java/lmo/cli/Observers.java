@@ -25,6 +25,15 @@ record Observers(List<RunObserver> all) implements RunObserver {
     @Override public void onCheckpoint(long step, Gathered state) {
         for (RunObserver o : all) o.onCheckpoint(step, state);
     }
+    @Override public void onCheckpoint(lmo.engine.Checkpoint c) {
+        for (RunObserver o : all) o.onCheckpoint(c);
+    }
+    @Override public void onSources(int block, long step, long[] sources) {
+        for (RunObserver o : all) o.onSources(block, step, sources);
+    }
+    @Override public void onShardStep(int shard, long step) {
+        for (RunObserver o : all) o.onShardStep(shard, step);
+    }
     @Override public void onRewind(long step) {
         for (RunObserver o : all) o.onRewind(step);
     }

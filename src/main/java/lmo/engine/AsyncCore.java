@@ -75,11 +75,17 @@ public final class AsyncCore implements StepMachine {
     private final List<TreeMap<Long, BlockReport>> partials = new ArrayList<>();
     private final Map<Long, Summaries> exact = new HashMap<>();
     private final Schedule schedule;
+    private final Sync.Recorded replay;
+    /** Raw collected states kept for a later checkpoint's earlier states. */
+    private final TreeMap<Long, Gathered> held = new TreeMap<>();
+    private long requestedCheckpoint = -1;
+    private final long[] shardStep;
 
     private long frontier;
     private Row row;
     private double[] lastValues;
     private long divergedAt = Long.MAX_VALUE;
+    private int divergedBlock = Integer.MAX_VALUE;
     private String divergence;
     private String endMessage;
     private RunOutcome.Status endStatus;
@@ -119,8 +125,12 @@ public final class AsyncCore implements StepMachine {
     public AsyncCore(Simulation sim, BlockLayout layout, RunObserver observer, long seqBase) {
         String refusal = AsyncSupport.refusal(sim.sync(), sim.model(), sim.dynamics(), sim.populations());
         if (refusal != null) throw new IllegalArgumentException("engine.sync: " + sim.sync().mode().key() + ": " + refusal);
-        if (sim.startStep() != 0) throw new IllegalArgumentException("an asynchronous run starts at step 0");
         this.sim = sim;
+        this.replay = sim.sync().replay();
+        if (replay != null && replay.blocks() != layout.blocks()) {
+            throw new IllegalArgumentException("the recorded schedule has " + replay.blocks() + " blocks, the run "
+                    + layout.blocks());
+        }
         this.layout = layout;
         this.observer = observer;
         this.model = sim.model();
@@ -152,7 +162,11 @@ public final class AsyncCore implements StepMachine {
         this.stepping = new boolean[blocks];
         this.inFlight = new long[layout.shards()];
         this.computeNanos = new long[layout.shards()];
+        this.shardStep = new long[layout.shards()];
         Arrays.fill(inFlight, -1);
+        Arrays.fill(at, sim.startStep());
+        Arrays.fill(shardStep, sim.startStep());
+        this.frontier = sim.startStep();
         for (int sh = 0; sh < layout.shards(); sh++) {
             inFlightTasks.add(List.of());
             queue.add(new ArrayDeque<>());
@@ -172,8 +186,31 @@ public final class AsyncCore implements StepMachine {
     @Override
     public List<Dispatch> start() {
         observer.onStart(sim, layout, columns);
-        for (int b = 0; b < blocks; b++) queue.get(shardOf[b]).add(new Queued(Order.TaskKind.PARTIAL, b, 0, null, 1));
+        long k = sim.startStep();
+        List<Gathered> earlier = sim.earlierStates();
+        for (int e = 0; e < earlier.size(); e++) {
+            long j = k - earlier.size() + e;
+            held.put(j, earlier.get(e));
+            partialsOf(j, earlier.get(e));
+        }
+        for (int b = 0; b < blocks; b++) queue.get(shardOf[b]).add(new Queued(Order.TaskKind.PARTIAL, b, k, null, 1));
         return pump();
+    }
+
+    /** The round-0 partials of an earlier state of a resumed delayed run, computed here from the checkpoint. */
+    private void partialsOf(long j, Gathered state) {
+        List<Population> pops = new ArrayList<>();
+        for (Population p : sim.populations()) {
+            int i = p.index();
+            pops.add(new Population(p.name(), i, p.space(), state.x()[i], state.m()[i], 0, new double[0]));
+        }
+        BlockWorker worker = new BlockWorker(model, sim.dynamics(), pops.stream().map(Population::space).toList(),
+                sim.seed());
+        for (int sh = 0; sh < layout.shards(); sh++) {
+            for (lmo.particles.Block b : layout.blocksOf(sh, pops)) {
+                partials.get(b.index()).put(j, worker.partialWithMass(b, j));
+            }
+        }
     }
 
     @Override
@@ -209,6 +246,13 @@ public final class AsyncCore implements StepMachine {
                     at[b] = t.step() + 1;
                     partials.get(b).put(at[b], new BlockReport(b, r.partial(), r.x(), r.m(), null, r.massAfter(),
                             Double.NaN, -1, null));
+                    int sh = shardOf[b];
+                    long slowest = Long.MAX_VALUE;
+                    for (int c : blocksOf[sh]) slowest = Math.min(slowest, at[c]);
+                    if (slowest > shardStep[sh]) {
+                        shardStep[sh] = slowest;
+                        observer.onShardStep(sh, slowest);
+                    }
                 }
             }
             case EVALUATE -> {
@@ -224,8 +268,9 @@ public final class AsyncCore implements StepMachine {
 
     /** Block b's step from state k is not finite: no block moves past k; the earliest such state ends the run. */
     private void diverged(long k, int b, BlockReport r) {
-        if (k >= divergedAt) return;
+        if (k > divergedAt || k == divergedAt && b > divergedBlock) return;
         divergedAt = k;
+        divergedBlock = b;
         BlockLayout.Slot slot = layout.slot(b);
         divergence = "step " + k + ": " + r.problem() + " is not finite for population "
                 + sim.populations().get(slot.population()).name() + ", particle " + (slot.firstId() + r.diverged());
@@ -275,23 +320,50 @@ public final class AsyncCore implements StepMachine {
     /** Block b's next step, if its summary exists and nothing holds it back; else null. */
     private Queued readyStep(int b) {
         long k = at[b];
-        if (stepping[b] || k >= last || k >= divergedAt || endState >= 0 || k > frontier + s + 1) return null;
+        if (stepping[b] || k >= last || endState >= 0 || k > frontier + s + 1) return null;
+        // after a divergence at state L, blocks behind catch up, and blocks before the diverging one try step L too,
+        // so the message names the first diverging block in block order, as in bsp
+        if (k > divergedAt || k == divergedAt && b >= divergedBlock) return null;
         if (delayed) {
             long src = Math.max(0, k - s);
             Summaries sum = exactSummary(src);
             if (sum == null) return null;
             schedule.record(b, k, null, src);
+            long[] sources = new long[blocks];
+            Arrays.fill(sources, src);
+            observer.onSources(b, k, sources);
             return new Queued(Order.TaskKind.STEP, b, k, sum, normalize ? referenceMass[populationOf[b]]
                     / rawMass(populationOf[b], src) : 1);
         }
-        long[] sources = new long[blocks];
+        long[] sources = replay != null ? recorded(b, k) : new long[blocks];
         for (int j = 0; j < blocks; j++) {
             TreeMap<Long, BlockReport> pj = partials.get(j);
+            if (replay != null) {
+                if (!pj.containsKey(sources[j])) return null;
+                continue;
+            }
             if (pj.isEmpty() || pj.lastKey() < k - s) return null;
             sources[j] = pj.lastKey();
         }
         schedule.record(b, k, sources, -1);
+        observer.onSources(b, k, sources.clone());
         return new Queued(Order.TaskKind.STEP, b, k, combined(sources), 1);
+    }
+
+    /** The recorded sources of block b's step from state k, checked against the staleness bound. */
+    private long[] recorded(int b, long k) {
+        if (k >= replay.steps(b)) {
+            throw new IllegalStateException("the recorded schedule has " + replay.steps(b) + " steps of block " + b
+                    + ", the run needs step " + k);
+        }
+        long[] src = replay.sources(b, k);
+        for (long t : src) {
+            if (t < k - s || t > k + s + 1 || t < 0) {
+                throw new IllegalStateException("the recorded schedule's step " + k + " of block " + b + " reads state "
+                        + t + ", beyond staleness " + s);
+            }
+        }
+        return src;
     }
 
     // ------------------------------------------------------------------ summaries
@@ -379,14 +451,40 @@ public final class AsyncCore implements StepMachine {
             }
             row.evalsDue = blocks;
         }
-        if (end || snapshotDue(j)) queueCollect(j);
+        if (end || snapshotDue(j) || heldForCheckpoint(j)) queueCollect(j);
         return true;
+    }
+
+    /** The held states before j a checkpoint of j needs (delayed: the s states before it), or null if one is missing. */
+    private List<Gathered> earlier(long j) {
+        List<Gathered> out = new ArrayList<>();
+        for (long e = Math.max(0, j - (delayed ? s : 0)); e < j; e++) {
+            Gathered g = held.get(e);
+            if (g == null) return null;
+            out.add(g);
+        }
+        return out;
+    }
+
+    /** True when state c gets a checkpoint: periodic ones, the final state when checkpoints are on, a requested one. */
+    private boolean checkpointAt(long c) {
+        int every = sim.checkpointEvery();
+        if (c == requestedCheckpoint) return true;
+        if (c == last) return every > 0;
+        return every > 0 && c % every == 0 && c > sim.startStep() && c < last;
+    }
+
+    /** True when state j is a checkpoint's state or one of its earlier states (delayed: the s states before it). */
+    private boolean heldForCheckpoint(long j) {
+        int reach = delayed ? s : 0;
+        for (long c = j; c <= Math.min(last, j + reach); c++) if (checkpointAt(c)) return true;
+        return false;
     }
 
     private void queueCollect(long j) {
         row.collects = new BlockReport[blocks];
         for (int b = 0; b < blocks; b++) {
-            queue.get(shardOf[b]).add(new Queued(Order.TaskKind.COLLECT, b, j, null, factor(populationOf[b], j)));
+            queue.get(shardOf[b]).add(new Queued(Order.TaskKind.COLLECT, b, j, null, 1));
         }
         row.collectsDue = blocks;
     }
@@ -394,13 +492,13 @@ public final class AsyncCore implements StepMachine {
     /** True when, after a divergence at {@link #divergedAt}, no block is behind it or still stepping. */
     private boolean caughtUp() {
         for (int b = 0; b < blocks; b++) {
-            if (stepping[b] || at[b] < divergedAt) return false;
+            if (stepping[b] || at[b] < divergedAt || at[b] == divergedAt && b < divergedBlock) return false;
         }
         return true;
     }
 
     private boolean snapshotDue(long k) {
-        return sim.snapshotEvery() > 0 && k % sim.snapshotEvery() == 0 && k < last;
+        return sim.snapshotEvery() > 0 && k % sim.snapshotEvery() == 0 && k < last && (k > sim.startStep() || k == 0);
     }
 
     /** Writes the row's metrics and snapshot; returns false when it had to ask for a collect first. */
@@ -428,8 +526,18 @@ public final class AsyncCore implements StepMachine {
             }
         }
         boolean end = j == last || j == divergedAt || j == endState;
-        Gathered state = row.collects == null ? null : combiner.gather(row.collects);
-        if (!end && state != null) observer.onSnapshot(j, state);
+        Gathered raw = row.collects == null ? null : combiner.gather(row.collects);
+        Gathered state = raw == null ? null : normalized(raw, j);
+        if (!end && state != null && snapshotDue(j)) observer.onSnapshot(j, state);
+        if (raw != null && heldForCheckpoint(j)) held.put(j, raw);
+        boolean diverging = divergence != null && j == divergedAt;
+        boolean wanted = end ? !diverging && (sim.checkpointEvery() > 0 || requestedCheckpoint >= 0) : checkpointAt(j);
+        List<Gathered> earlier = wanted ? earlier(j) : null;
+        if (earlier != null) {
+            requestedCheckpoint = -1;
+            observer.onCheckpoint(new Checkpoint(j, raw, earlier));
+        }
+        held.headMap(j - s).clear();
         if (end) {
             finish(j, state);
         } else {
@@ -493,8 +601,32 @@ public final class AsyncCore implements StepMachine {
 
     @Override public RunOutcome outcome() { return outcome; }
 
-    /** Checkpoints of asynchronous runs are not written (yet): always false. */
-    @Override public boolean requestCheckpoint() { return false; }
+    /**
+     * Asks for a checkpoint of state {@code frontier + 1 + s} (delayed: its s earlier states are rows not yet
+     * written), or of the final state when that comes first; false when the run is too close to its end to collect
+     * the earlier states.
+     */
+    @Override public boolean requestCheckpoint() {
+        if (outcome != null || endState >= 0 || divergedAt != Long.MAX_VALUE) return false;
+        long c = Math.min(last, frontier + 1 + (delayed ? s : 0));
+        for (long e = Math.max(0, c - (delayed ? s : 0)); e <= frontier && e < c; e++) {
+            if (!held.containsKey(e)) return false; // the run is too close to its end: a state it needs has passed
+        }
+        requestedCheckpoint = c;
+        return true;
+    }
+
+    /** The state with each population's masses renormalised (lazy renormalisation); the state itself otherwise. */
+    private Gathered normalized(Gathered raw, long j) {
+        if (!normalize) return raw;
+        double[][] m = new double[raw.m().length][];
+        for (int p = 0; p < m.length; p++) {
+            double c = factor(p, j);
+            m[p] = raw.m()[p].clone();
+            for (int i = 0; i < m[p].length; i++) m[p][i] *= c;
+        }
+        return new Gathered(raw.x(), m, raw.dim(), raw.s(), raw.solverWidth(), raw.global());
+    }
 
     /** The oldest block's state. */
     @Override public long step() {

@@ -70,15 +70,20 @@ public final class CheckpointKeeper implements RunObserver {
         waiting.clear();
     }
     @Override public void onRewind(long step) { inner.onRewind(step); }
+    @Override public void onSources(int block, long step, long[] sources) { inner.onSources(block, step, sources); }
+    @Override public void onShardStep(int shard, long step) { inner.onShardStep(shard, step); }
     @Override public void onCluster(ClusterStatus status) { inner.onCluster(status); }
     @Override public void onShardCompute(int shard, double seconds) { inner.onShardCompute(shard, seconds); }
     @Override public void onTraffic(long sent, long received) { inner.onTraffic(sent, received); }
 
     @Override
-    public void onCheckpoint(long step, Gathered state) {
-        last = new Checkpoint(step, state);
-        inner.onCheckpoint(step, state);
-        waiting.forEach(f -> f.complete(step));
+    public void onCheckpoint(long step, Gathered state) { onCheckpoint(new Checkpoint(step, state)); }
+
+    @Override
+    public void onCheckpoint(Checkpoint c) {
+        last = c;
+        inner.onCheckpoint(c);
+        waiting.forEach(f -> f.complete(c.step()));
         waiting.clear();
     }
 }

@@ -29,6 +29,21 @@ public interface RunObserver {
     default void onCheckpoint(long step, Gathered state) {}
 
     /**
+     * An asynchronous step was ordered: block {@code block}'s step from state {@code step} reads the partial of
+     * state {@code sources[j]} of every block j (its staleness for j is {@code step - sources[j]}).
+     */
+    default void onSources(int block, long step, long[] sources) {}
+
+    /** Every block of shard {@code shard} has reached state {@code step} (asynchronous runs). */
+    default void onShardStep(int shard, long step) {}
+
+    /**
+     * A checkpoint with everything a resume needs ({@link Checkpoint#earlier} for a delayed run); the engine calls
+     * this form. By default it passes the step and state to {@link #onCheckpoint(long, Gathered)}.
+     */
+    default void onCheckpoint(Checkpoint c) { onCheckpoint(c.step(), c.state()); }
+
+    /**
      * The run ended: {@code state} is the final state, or the last good state if the run diverged, or null if it
      * stopped because the cluster lost too many members (the last checkpoint is then the state to resume from).
      */

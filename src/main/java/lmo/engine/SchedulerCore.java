@@ -352,7 +352,7 @@ public final class SchedulerCore {
             if (snapshotDue(c.step())) observer.onSnapshot(c.step(), state);
             if (checkpointDue(c.step())) {
                 checkpointRequested = false;
-                observer.onCheckpoint(c.step(), state);
+                observer.onCheckpoint(new Checkpoint(c.step(), state));
             }
             return stateReady();
         }
@@ -370,7 +370,7 @@ public final class SchedulerCore {
                 timing, layout.shards(), layout.blocks());
         if (divergence == null && (sim.checkpointEvery() > 0 || checkpointRequested)) {
             checkpointRequested = false;
-            observer.onCheckpoint(c.step(), state);
+            observer.onCheckpoint(new Checkpoint(c.step(), state));
         }
         observer.onFinish(outcome, state);
         return null;

@@ -22,13 +22,16 @@ import lmo.particles.Population;
  *     renormalisation, kept across a resume
  * @param startGlobal the model's global state at {@code startStep} (null: the model's initial global state)
  * @param sync how the shards' steps are synchronised (null: {@link Sync#BSP})
+ * @param earlierStates a delayed run resumed at {@code startStep}: the states before it whose summaries are in
+ *     flight ({@link Checkpoint#earlier}); empty otherwise (null: empty)
  */
 public record Simulation(String name, long seed, int steps, List<Population> populations, Model model,
                          Dynamics dynamics, int blockSize, int shards, int every, int snapshotEvery,
                          int checkpointEvery, long startStep, double[] referenceMass, double[] startGlobal,
-                         Sync sync) {
+                         Sync sync, List<Gathered> earlierStates) {
     public Simulation {
         if (sync == null) sync = Sync.BSP;
+        earlierStates = earlierStates == null ? List.of() : List.copyOf(earlierStates);
         if (startGlobal == null) startGlobal = model == null ? new double[0] : model.initialGlobalState();
         int globalLength = model == null ? 0 : model.globalStateLength();
         if (startGlobal.length != globalLength) {
@@ -54,7 +57,7 @@ public record Simulation(String name, long seed, int steps, List<Population> pop
     public Simulation(String name, long seed, int steps, List<Population> populations, Model model, Dynamics dynamics,
                       int blockSize, int shards, int every, int snapshotEvery, int checkpointEvery) {
         this(name, seed, steps, populations, model, dynamics, blockSize, shards, every, snapshotEvery, checkpointEvery,
-                0, populations.stream().mapToDouble(Population::initialMass).toArray(), null, Sync.BSP);
+                0, populations.stream().mapToDouble(Population::initialMass).toArray(), null, Sync.BSP, null);
     }
 
     /** A bsp simulation starting at {@code startStep} (see the canonical constructor). */
@@ -62,7 +65,7 @@ public record Simulation(String name, long seed, int steps, List<Population> pop
                       int blockSize, int shards, int every, int snapshotEvery, int checkpointEvery, long startStep,
                       double[] referenceMass, double[] startGlobal) {
         this(name, seed, steps, populations, model, dynamics, blockSize, shards, every, snapshotEvery, checkpointEvery,
-                startStep, referenceMass, startGlobal, Sync.BSP);
+                startStep, referenceMass, startGlobal, Sync.BSP, null);
     }
 
     /** A fresh run without checkpoints. */
@@ -85,13 +88,13 @@ public record Simulation(String name, long seed, int steps, List<Population> pop
     /** A copy with another shard count. */
     public Simulation withShards(int n) {
         return new Simulation(name, seed, steps, populations, model, dynamics, blockSize, n, every, snapshotEvery,
-                checkpointEvery, startStep, referenceMass, startGlobal, sync);
+                checkpointEvery, startStep, referenceMass, startGlobal, sync, earlierStates);
     }
 
     /** A copy with another synchronisation. */
     public Simulation withSync(Sync s) {
         return new Simulation(name, seed, steps, populations, model, dynamics, blockSize, shards, every, snapshotEvery,
-                checkpointEvery, startStep, referenceMass, startGlobal, s);
+                checkpointEvery, startStep, referenceMass, startGlobal, s, earlierStates);
     }
 
     /**
@@ -129,6 +132,6 @@ public record Simulation(String name, long seed, int steps, List<Population> pop
                     + " state, the model " + startGlobal.length);
         }
         return new Simulation(name, seed, steps, from, model, dynamics, blockSize, shards, every, snapshotEvery,
-                checkpointEvery, c.step(), referenceMass, s.global(), sync);
+                checkpointEvery, c.step(), referenceMass, s.global(), sync, c.earlier());
     }
 }

@@ -17,8 +17,33 @@ package lmo.engine;
  *
  * @param staleness s >= 0 (0 for {@code bsp})
  * @param straggler the benchmark knob that slows shards down ({@link Straggler#NONE}: none)
+ * @param replay for a replay of a {@code bounded} run ({@code bin/lmo replay}): the recorded sources of every step,
+ *     which the run follows instead of taking the freshest partials; null otherwise
  */
-public record Sync(Mode mode, int staleness, Straggler straggler) {
+public record Sync(Mode mode, int staleness, Straggler straggler, Recorded replay) {
+
+    /** The sources of every step of a recorded {@code bounded} run. */
+    public interface Recorded {
+        /** The state of every block whose partial block {@code block}'s step from state {@code step} read. */
+        long[] sources(int block, long step);
+
+        /** The number of blocks of the recorded run. */
+        int blocks();
+
+        /** The number of steps recorded for block {@code block}. */
+        long steps(int block);
+    }
+
+    /** Synchronisation without a replay. */
+    public Sync(Mode mode, int staleness, Straggler straggler) {
+        this(mode, staleness, straggler, null);
+    }
+
+    /** This synchronisation following a recorded schedule (a bounded run's replay). */
+    public Sync replaying(Recorded schedule) {
+        if (mode != Mode.BOUNDED) throw new IllegalArgumentException("only bounded runs are replayed");
+        return new Sync(mode, staleness, straggler, schedule);
+    }
 
     /** The value of {@code engine.sync}. */
     public enum Mode {

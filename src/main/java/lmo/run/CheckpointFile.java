@@ -40,6 +40,9 @@ import lmo.particles.Gathered;
  *                      per population in name order, int32 width, then count * width float64 in particle id order
  *                    tag 2, the model's global state across steps (written only when it has some):
  *                      length / 8 float64
+ *                    tag 3, the earlier states of a delayed run (states step - E .. step - 1, oldest first; written
+ *                      only when there are some): int32 E, then E times, per population in name order,
+ *                      count * dim float64 positions, then count float64 masses
  *                  (a build that does not know a tag refuses the file, naming the tag)
  * 24 + L  32     SHA-256 of bytes [0, 24 + L)
  * </pre>
@@ -61,6 +64,8 @@ public final class CheckpointFile {
     private static final int SOLVER_STATE = 1;
     /** Section tag of the model's global state across steps. */
     private static final int GLOBAL_STATE = 2;
+    /** Section tag: the earlier states of a delayed run. */
+    private static final int EARLIER_STATES = 3;
 
     /** A checkpoint read back, with the names of its populations and the fingerprint of its scenario. */
     public record Contents(Checkpoint checkpoint, List<String> names, byte[] fingerprint) {
@@ -122,6 +127,16 @@ public final class CheckpointFile {
         }
         long globalBytes = 8L * s.global().length;
         if (globalBytes > 0) content += 4 + 8 + globalBytes;
+        long earlierBytes = 0;
+        for (Gathered e : c.earlier()) {
+            for (int p = 0; p < populations; p++) {
+                if (e.x()[p].length != s.x()[p].length || e.m()[p].length != s.m()[p].length) {
+                    throw new IllegalArgumentException("an earlier state has another shape than the state");
+                }
+                earlierBytes += 8L * (e.x()[p].length + e.m()[p].length);
+            }
+        }
+        if (!c.earlier().isEmpty()) content += 4 + 8 + 4 + earlierBytes;
         long total = HEADER + content + SHA;
         if (total > Integer.MAX_VALUE - 16) throw new IOException("checkpoint too large: " + total + " bytes (limit 2 GiB)");
         ByteBuffer b = ByteBuffer.allocate((int) total).order(ByteOrder.LITTLE_ENDIAN);
@@ -132,7 +147,7 @@ public final class CheckpointFile {
             b.asDoubleBuffer().put(s.x()[p]).put(s.m()[p]);
             b.position(b.position() + 8 * (s.x()[p].length + s.m()[p].length));
         }
-        b.putInt((s.hasSolverState() ? 1 : 0) + (globalBytes > 0 ? 1 : 0));
+        b.putInt((s.hasSolverState() ? 1 : 0) + (globalBytes > 0 ? 1 : 0) + (c.earlier().isEmpty() ? 0 : 1));
         if (s.hasSolverState()) {
             b.putInt(SOLVER_STATE).putLong(solverBytes);
             for (int p = 0; p < populations; p++) {
@@ -145,6 +160,15 @@ public final class CheckpointFile {
             b.putInt(GLOBAL_STATE).putLong(globalBytes);
             b.asDoubleBuffer().put(s.global());
             b.position(b.position() + (int) globalBytes);
+        }
+        if (!c.earlier().isEmpty()) {
+            b.putInt(EARLIER_STATES).putLong(4 + earlierBytes).putInt(c.earlier().size());
+            for (Gathered e : c.earlier()) {
+                for (int p = 0; p < populations; p++) {
+                    b.asDoubleBuffer().put(e.x()[p]).put(e.m()[p]);
+                    b.position(b.position() + 8 * (e.x()[p].length + e.m()[p].length));
+                }
+            }
         }
         MessageDigest md = sha256();
         md.update(b.array(), 0, b.position());
@@ -207,9 +231,30 @@ public final class CheckpointFile {
             int[] width = new int[populations];
             for (int p = 0; p < populations; p++) sv[p] = new double[0];
             double[] global = new double[0];
+            List<Gathered> earlier = new ArrayList<>();
             for (int k = 0; k < sections; k++) {
                 int tag = b.getInt();
                 long length = b.getLong();
+                if (tag == EARLIER_STATES) {
+                    if (length < 4 || length > b.remaining()) throw new BufferUnderflowException();
+                    int end = b.position() + (int) length;
+                    int count = b.getInt();
+                    if (count < 1 || count > step) throw new BufferUnderflowException();
+                    for (int e = 0; e < count; e++) {
+                        double[][] ex = new double[populations][];
+                        double[][] em = new double[populations][];
+                        for (int p = 0; p < populations; p++) {
+                            if (8L * (x[p].length + m[p].length) > b.remaining()) throw new BufferUnderflowException();
+                            ex[p] = new double[x[p].length];
+                            em[p] = new double[m[p].length];
+                            b.asDoubleBuffer().get(ex[p]).get(em[p]);
+                            b.position(b.position() + 8 * (ex[p].length + em[p].length));
+                        }
+                        earlier.add(new Gathered(ex, em, dim.clone()));
+                    }
+                    if (b.position() != end) throw new BufferUnderflowException();
+                    continue;
+                }
                 if (tag != SOLVER_STATE && tag != GLOBAL_STATE) {
                     throw new IOException(where + "section tag " + tag + " this lmo does not know");
                 }
@@ -232,7 +277,8 @@ public final class CheckpointFile {
                 if (b.position() != end) throw new BufferUnderflowException();
             }
             if (b.hasRemaining() || step < 0) throw new BufferUnderflowException();
-            return new Contents(new Checkpoint(step, new Gathered(x, m, dim, sv, width, global)), List.copyOf(names), fingerprint);
+            return new Contents(new Checkpoint(step, new Gathered(x, m, dim, sv, width, global), earlier),
+                    List.copyOf(names), fingerprint);
         } catch (BufferUnderflowException e) {
             throw new IOException(where + "corrupt: the content does not match its lengths");
         }

@@ -203,11 +203,14 @@ public final class RunDirectory implements RunObserver {
     }
 
     @Override
-    public void onCheckpoint(long step, Gathered state) {
+    public void onCheckpoint(long step, Gathered state) { onCheckpoint(new Checkpoint(step, state)); }
+
+    @Override
+    public void onCheckpoint(Checkpoint c) {
         try {
             List<String> names = sim.populations().stream().map(p -> p.name()).toList();
-            CheckpointFile.write(dir, names, new Checkpoint(step, state), fingerprint);
-            checkpointStep = step;
+            CheckpointFile.write(dir, names, c, fingerprint);
+            checkpointStep = c.step();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -5,7 +5,7 @@ import java.util.List;
 import lmo.particles.Gathered;
 
 /** Keeps what a run reported, for assertions. */
-public final class Recorder implements RunObserver {
+public class Recorder implements RunObserver {
     public final List<Long> loggedSteps = new ArrayList<>();
     public final List<double[]> rows = new ArrayList<>();
     public final List<Long> snapshotSteps = new ArrayList<>();
@@ -24,8 +24,8 @@ public final class Recorder implements RunObserver {
         snapshotSteps.add(step);
         snapshots.add(state);
     }
-    @Override public void onCheckpoint(long step, Gathered state) {
-        checkpoints.add(new Checkpoint(step, state));
+    @Override public void onCheckpoint(Checkpoint c) {
+        checkpoints.add(c);
     }
     @Override public void onFinish(RunOutcome outcome, Gathered state) {
         this.outcome = outcome;
