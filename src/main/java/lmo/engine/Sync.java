@@ -56,5 +56,18 @@ public record Sync(Mode mode, int staleness, Straggler straggler) {
         }
 
         public boolean active() { return factor > 1 && (shard >= 0 || probability > 0); }
+
+        /**
+         * How many times its compute time shard {@code s}'s work on step {@code step} takes: {@code factor} when it
+         * is slow then, else 1. Transient slowness is drawn from the counter-based generator keyed by (seed, shard,
+         * step), so the pattern is the same in every run of the scenario.
+         */
+        public double slowdown(long seed, int s, long step) {
+            if (!active()) return 1;
+            if (shard >= 0) return s == shard ? factor : 1;
+            double[] u = new double[1];
+            lmo.rng.CounterRng.uniforms(seed, -1, s, step, lmo.rng.CounterRng.STREAM_STRAGGLER, u, 0, 1);
+            return u[0] < probability ? factor : 1;
+        }
     }
 }
