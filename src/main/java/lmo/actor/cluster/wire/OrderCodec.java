@@ -1,5 +1,7 @@
 package lmo.actor.cluster.wire;
 
+import java.util.ArrayList;
+import java.util.List;
 import lmo.engine.Order;
 import lmo.particles.Gathered;
 import lmo.particles.Summaries;
@@ -13,10 +15,15 @@ final class OrderCodec {
     private static final int GATHER = 2;
     private static final int UPDATE = 1;
     private static final int THEN_PARTIALS = 2;
+    private static final Order.TaskKind[] KINDS = Order.TaskKind.values();
+    /** The smallest encoded summary of a Tasks order: i64 step, i32 rounds, i32 length of the global state. */
+    private static final int MIN_TASK_SUMMARY = 8 + 4 + 4;
+    /** An encoded task: i8 kind, i32 block, i64 step, i32 summary, f64 massFactor. */
+    private static final int TASK = 1 + 4 + 8 + 4 + 8;
 
     private OrderCodec() {}
 
-    static boolean isOrder(int tag) { return tag >= Wire.PARTIALS && tag <= Wire.COLLECT; }
+    static boolean isOrder(int tag) { return tag >= Wire.PARTIALS && tag <= Wire.TASKS; }
 
     static int tag(Order o) {
         if (o instanceof Order.Partials) return Wire.PARTIALS;
@@ -24,10 +31,12 @@ final class OrderCodec {
         if (o instanceof Order.Normalize) return Wire.NORMALIZE;
         if (o instanceof Order.Rollback) return Wire.ROLLBACK;
         if (o instanceof Order.Collect) return Wire.COLLECT;
+        if (o instanceof Order.Tasks) return Wire.TASKS;
         throw new IllegalArgumentException("lmo wire: unknown order " + o.getClass().getName());
     }
 
     static long size(Order o) {
+        if (o instanceof Order.Tasks t) return sizeTasks(t);
         long head = 16; // seq, step
         if (o instanceof Order.Partials p) return head + 4 + sizeSummaries(p.done());
         if (o instanceof Order.Apply a) return head + 1 + 4 + WireWriter.sizeDoubles(a.stageScale()) + sizeSummaries(a.summaries());
@@ -38,7 +47,9 @@ final class OrderCodec {
 
     static void write(WireWriter w, Order o) {
         w.i64(o.seq());
-        if (o instanceof Order.Partials p) {
+        if (o instanceof Order.Tasks t) {
+            writeTasks(w, t);
+        } else if (o instanceof Order.Partials p) {
             w.i64(p.step());
             w.i32(p.round());
             writeSummaries(w, p.done());
@@ -60,11 +71,12 @@ final class OrderCodec {
 
     static Order read(WireReader r, int tag) {
         long seq = r.i64("seq");
+        if (tag == Wire.TASKS) return readTasks(r, seq);
         long step = r.i64("step");
         switch (tag) {
             case Wire.PARTIALS: {
                 int round = r.i32("round");
-                return new Order.Partials(seq, step, round, readSummaries(r, step));
+                return new Order.Partials(seq, step, round, readSummaries(r, step, "round"));
             }
             case Wire.APPLY: {
                 int flags = r.i8("flags");
@@ -72,14 +84,75 @@ final class OrderCodec {
                 int stage = r.i32("stage");
                 if (stage < 0) throw r.bad("negative stage " + stage);
                 double[] scale = r.doubles("stageScale");
-                return new Order.Apply(seq, step, readSummaries(r, step), (flags & UPDATE) != 0, (flags & THEN_PARTIALS) != 0,
-                        stage, scale);
+                return new Order.Apply(seq, step, readSummaries(r, step, "round"), (flags & UPDATE) != 0,
+                        (flags & THEN_PARTIALS) != 0, stage, scale);
             }
             case Wire.NORMALIZE: return new Order.Normalize(seq, step, r.doubles("factors"));
             case Wire.ROLLBACK: return new Order.Rollback(seq, step);
             case Wire.COLLECT: return new Order.Collect(seq, step);
             default: throw new IllegalArgumentException("lmo wire: tag " + tag + " is not an Order");
         }
+    }
+
+    /** Also checks what the decoder would refuse: a task without a kind, or a summary index out of range. */
+    private static long sizeTasks(Order.Tasks t) {
+        long n = 8 + 4 + 4; // seq, summary count, task count
+        for (Summaries s : t.summaries()) n += 8 + sizeSummaries(s);
+        int summaries = t.summaries().size();
+        for (int i = 0; i < t.tasks().size(); i++) {
+            Order.Task task = t.tasks().get(i);
+            if (task.kind() == null) throw new IllegalArgumentException("lmo wire: task " + i + " has no kind");
+            if (task.summary() < -1 || task.summary() >= summaries) {
+                throw new IllegalArgumentException("lmo wire: task " + i + " names summary " + task.summary()
+                        + " of " + summaries);
+            }
+        }
+        return n + (long) TASK * t.tasks().size();
+    }
+
+    private static void writeTasks(WireWriter w, Order.Tasks t) {
+        w.i32(t.summaries().size());
+        for (Summaries s : t.summaries()) {
+            w.i64(s.step());
+            writeSummaries(w, s);
+        }
+        w.i32(t.tasks().size());
+        for (Order.Task task : t.tasks()) {
+            w.i8(task.kind().ordinal());
+            w.i32(task.block());
+            w.i64(task.step());
+            w.i32(task.summary());
+            w.f64(task.massFactor());
+        }
+    }
+
+    private static Order.Tasks readTasks(WireReader r, long seq) {
+        int count = r.count("summaries", MIN_TASK_SUMMARY);
+        List<Summaries> summaries = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            r.at("summary", i);
+            long step = r.i64("step");
+            Summaries s = readSummaries(r, step, "summary " + i + ", round");
+            r.at("summary", i);
+            if (s == null) throw r.bad("null summaries (rounds -1)");
+            summaries.add(s);
+        }
+        r.atTop();
+        int tasks = r.count("tasks", TASK);
+        List<Order.Task> list = new ArrayList<>(tasks);
+        for (int i = 0; i < tasks; i++) {
+            r.at("task", i);
+            int kind = r.i8("kind");
+            if (kind >= KINDS.length) throw r.bad("unknown task kind " + kind);
+            int block = r.i32("block");
+            long step = r.i64("step");
+            int summary = r.i32("summary");
+            if (summary < -1 || summary >= count) {
+                throw r.bad("summary index " + summary + " is neither -1 nor one of the " + count + " summaries");
+            }
+            list.add(new Order.Task(KINDS[kind], block, step, summary, r.f64("massFactor")));
+        }
+        return new Order.Tasks(seq, list, summaries);
     }
 
     private static long sizeSummaries(Summaries s) {
@@ -148,27 +221,28 @@ final class OrderCodec {
         w.doubles(s.global());
     }
 
-    private static Summaries readSummaries(WireReader r, long step) {
+    /** @param round how errors name a round ("round": "kind of round 3") */
+    private static Summaries readSummaries(WireReader r, long step, String round) {
         int rounds = r.countOrNull("summary rounds", 1);
         if (rounds < 0) return null;
         Object[] values = new Object[rounds];
-        for (int round = 0; round < rounds; round++) {
-            r.at("round", round);
+        for (int i = 0; i < rounds; i++) {
+            r.at(round, i);
             int kind = r.i8("kind");
             if (kind == SUM) {
-                values[round] = r.doublesNonNull("SUM summary");
+                values[i] = r.doublesNonNull("SUM summary");
             } else if (kind == GATHER) {
-                values[round] = readGathered(r, round);
+                values[i] = readGathered(r, round, i);
             } else if (kind != NONE) {
                 throw r.bad("unknown kind " + kind);
             }
         }
         Summaries s = new Summaries(rounds, step, r.doublesNonNull("global state"));
-        for (int round = 0; round < rounds; round++) if (values[round] != null) s.set(round, values[round]);
+        for (int i = 0; i < rounds; i++) if (values[i] != null) s.set(i, values[i]);
         return s;
     }
 
-    private static Gathered readGathered(WireReader r, int round) {
+    private static Gathered readGathered(WireReader r, String round, int number) {
         int populations = r.count("populations", 12);
         double[][] x = new double[populations][];
         double[][] m = new double[populations][];
@@ -183,7 +257,7 @@ final class OrderCodec {
             width[p] = r.i32("solverWidth");
             s[p] = r.doublesNonNull("solver state");
         }
-        r.at("round", round);
+        r.at(round, number);
         return new Gathered(x, m, dim, s, width);
     }
 }

@@ -16,6 +16,9 @@ import lmo.engine.ShardReport;
  * tag  3  Order.Normalize  i64 seq  i64 step  doubles? factors
  * tag  4  Order.Rollback   i64 seq  i64 step
  * tag  5  Order.Collect    i64 seq  i64 step
+ * tag  6  Order.Tasks      i64 seq  i32 count S, then per summary: i64 step  summaries? (never -1)
+ *                          i32 count T, then per task: i8 kind (0 STEP, 1 EVALUATE, 2 COLLECT, 3 PARTIAL)
+ *                            i32 block  i64 step  i32 summary (index into the S summaries; -1 = none)  f64 massFactor
  * tag 16  ShardReport      i32 shard  i64 seq  i64 computeNanos  i32 count (-1 = null list), then per block report:
  *                            i32 block  doubles? partial  doubles? x  doubles? m  doubles? metrics
  *                            f64 massBefore  f64 massAfter  i32 diverged  string? problem  doubles? s
@@ -23,7 +26,8 @@ import lmo.engine.ShardReport;
  *                            i32 population  i32 index  i64 firstId  i32 dim  doubles x  doubles m
  *                            i32 solverWidth  doubles s  (never null)
  *
- * summaries?       i32 rounds (-1 = null), then per round: i8 kind, then  (decoded with the step of their order)
+ * summaries?       i32 rounds (-1 = null), then per round: i8 kind, then  (decoded with the step of their order,
+ *                                                                     or, in Order.Tasks, the i64 step before them)
  *                    kind 0  (round not reduced yet: null)
  *                    kind 1  SUM     doubles
  *                    kind 2  GATHER  i32 populations P, then per population: i32 dim, doubles x, doubles m,
@@ -35,24 +39,27 @@ import lmo.engine.ShardReport;
  * </pre>
  *
  * <p>Decoding validates everything it reads: the version, the tag (a report handed to {@link #decodeOrder} is
- * named as such), every length against the bytes that remain, flags, UTF-8, and that no bytes trail the message.
+ * named as such), every length against the bytes that remain, flags, task kinds and summary indices, UTF-8, and that
+ * no bytes trail the message.
  * Any violation is an {@link IllegalArgumentException} starting with {@code "lmo wire: "}. Arrays are copied with
  * bulk little-endian view copies (a plain memory copy on little-endian hardware). Encoding refuses, with an
  * {@link IllegalArgumentException}, what could not come back exactly: a string with an unpaired surrogate, a
- * {@link lmo.particles.Gathered} with null or mismatched arrays, a null element in a list.
+ * {@link lmo.particles.Gathered} with null or mismatched arrays, a null element in a list, a task without a kind or
+ * whose summary index is neither -1 nor one of its order's summaries.
  *
  * <p>A message is one {@code byte[]}, so it is limited to 2 GiB; larger states must be sent as several messages.
  * Frames are much smaller than that: see {@link Chunker} and {@link BulkCodec} for how a message crosses Artery.
  */
 public final class Wire {
     /** The format version written in byte 0; a decoder rejects any other. */
-    public static final int VERSION = 4;
+    public static final int VERSION = 5;
 
     static final int PARTIALS = 1;
     static final int APPLY = 2;
     static final int NORMALIZE = 3;
     static final int ROLLBACK = 4;
     static final int COLLECT = 5;
+    static final int TASKS = 6;
     static final int SHARD_REPORT = 16;
     static final int BLOCK_STATES = 32;
 
@@ -159,6 +166,7 @@ public final class Wire {
             case NORMALIZE: return "Order.Normalize";
             case ROLLBACK: return "Order.Rollback";
             case COLLECT: return "Order.Collect";
+            case TASKS: return "Order.Tasks";
             case SHARD_REPORT: return "ShardReport";
             case BLOCK_STATES: return "BlockStates";
             default: return "unknown tag";

@@ -38,6 +38,9 @@ final class WireReader {
         contextNumber = number;
     }
 
+    /** Fields read from now on belong to no element. */
+    void atTop() { contextKind = null; }
+
     private String label(String field) {
         return contextKind == null ? field : field + " of " + contextKind + " " + contextNumber;
     }

@@ -51,6 +51,23 @@ final class Same {
             assertEquals(e.stage(), a.stage());
             bits(e.stageScale(), a.stageScale(), "stageScale");
             summaries(e.summaries(), a.summaries());
+        } else if (expected instanceof Order.Tasks e) {
+            Order.Tasks a = (Order.Tasks) actual;
+            assertEquals(e.summaries().size(), a.summaries().size(), "summaries");
+            for (int i = 0; i < e.summaries().size(); i++) {
+                assertEquals(e.summaries().get(i).step(), a.summaries().get(i).step(), "step of summary " + i);
+                summaries(e.summaries().get(i), a.summaries().get(i));
+            }
+            assertEquals(e.tasks().size(), a.tasks().size(), "tasks");
+            for (int i = 0; i < e.tasks().size(); i++) {
+                Order.Task et = e.tasks().get(i);
+                Order.Task at = a.tasks().get(i);
+                assertEquals(et.kind(), at.kind(), "kind of task " + i);
+                assertEquals(et.block(), at.block(), "block of task " + i);
+                assertEquals(et.step(), at.step(), "step of task " + i);
+                assertEquals(et.summary(), at.summary(), "summary of task " + i);
+                bits(et.massFactor(), at.massFactor(), "massFactor of task " + i);
+            }
         } else if (expected instanceof Order.Normalize e) {
             assertEquals(e.step(), ((Order.Normalize) actual).step());
             bits(e.factors(), ((Order.Normalize) actual).factors(), "factors");
@@ -65,6 +82,7 @@ final class Same {
             return;
         }
         assertEquals(expected.rounds(), actual.rounds(), "rounds");
+        bits(expected.global(), actual.global(), "global state");
         for (int r = 0; r < expected.rounds(); r++) {
             Object e = expected.get(r);
             Object a = actual.get(r);

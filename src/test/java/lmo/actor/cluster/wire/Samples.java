@@ -89,7 +89,8 @@ final class Samples {
     Order order() {
         long seq = anyLong();
         long step = anyLong();
-        switch (rng.nextInt(5)) {
+        switch (rng.nextInt(6)) {
+            case 5: return tasks(seq);
             case 0: return new Order.Partials(seq, step, rng.nextInt(), summaries());
             case 1: return new Order.Apply(seq, step, summaries(), rng.nextBoolean(), rng.nextBoolean(),
                     rng.nextInt(3), doublesOrNull());
@@ -97,6 +98,27 @@ final class Samples {
             case 3: return new Order.Rollback(seq, step);
             default: return new Order.Collect(seq, step);
         }
+    }
+
+    /** Summaries of their own steps (some with a global state), tasks of every kind naming them or none. */
+    Order.Tasks tasks(long seq) {
+        List<Summaries> summaries = new ArrayList<>();
+        int n = rng.nextInt(4);
+        for (int i = 0; i < n; i++) {
+            Summaries inner = summaries();
+            Summaries s = new Summaries(inner == null ? 0 : inner.rounds(), anyLong(),
+                    rng.nextBoolean() ? null : doubles(length()));
+            for (int r = 0; r < s.rounds(); r++) if (inner.get(r) != null) s.set(r, inner.get(r));
+            summaries.add(s);
+        }
+        List<Order.Task> tasks = new ArrayList<>();
+        int t = rng.nextInt(8);
+        Order.TaskKind[] kinds = Order.TaskKind.values();
+        for (int i = 0; i < t; i++) {
+            tasks.add(new Order.Task(kinds[rng.nextInt(kinds.length)], rng.nextInt(), anyLong(), rng.nextInt(n + 1) - 1,
+                    value()));
+        }
+        return new Order.Tasks(seq, tasks, summaries);
     }
 
     String text() {

@@ -36,6 +36,14 @@ class WireCorruptInputTest {
         return Wire.encode(new Order.Apply(5, 6, s, true, true));
     }
 
+    /** seq 5; one summary (step 1, SUM {1, 2}); tasks STEP block 0 with it, PARTIAL block 1 without: 25 bytes each. */
+    private static byte[] sampleTasks() {
+        Summaries s = new Summaries(1, 1);
+        s.set(0, new double[] {1, 2});
+        return Wire.encode(new Order.Tasks(5, List.of(new Order.Task(Order.TaskKind.STEP, 0, 1, 0, 1.0),
+                new Order.Task(Order.TaskKind.PARTIAL, 1, 1, -1, 1.0)), List.of(s)));
+    }
+
     private static byte[] sampleReport() {
         return Wire.encode(new ShardReport(1, 2, List.of(
                 new BlockReport(0, new double[] {1}, null, null, null, 1, 2, -1, "problem")), 3));
@@ -48,7 +56,7 @@ class WireCorruptInputTest {
 
     @Test
     void everyTruncationIsRejected() {
-        for (byte[] whole : List.of(sampleOrder(), sampleReport(), sampleBlocks())) {
+        for (byte[] whole : List.of(sampleOrder(), sampleTasks(), sampleReport(), sampleBlocks())) {
             for (int n = 0; n < whole.length; n++) {
                 byte[] cut = Arrays.copyOf(whole, n);
                 String msg = rejects(() -> Wire.decode(cut));
@@ -63,7 +71,10 @@ class WireCorruptInputTest {
     void wrongVersionIsRejected() {
         byte[] b = sampleOrder();
         b[0] = 1;
-        assertEquals("lmo wire: version 1 is not supported (this build reads 4)", rejects(() -> Wire.decodeOrder(b)));
+        assertEquals("lmo wire: version 1 is not supported (this build reads 5)", rejects(() -> Wire.decodeOrder(b)));
+        byte[] tasks = sampleTasks();
+        tasks[0] = 4; // a member one wire version behind
+        assertEquals("lmo wire: version 4 is not supported (this build reads 5)", rejects(() -> Wire.decode(tasks)));
     }
 
     @Test
@@ -123,6 +134,71 @@ class WireCorruptInputTest {
     }
 
     @Test
+    void tasksWithABadKindASummaryOutOfRangeOrBadCountsAreRejected() {
+        byte[] whole = sampleTasks();
+        int tasksAt = whole.length - 2 * 25; // task 0; the task count is the 4 bytes before it
+        assertEquals(2 + 8 + 4 + 8 + 4 + 1 + 4 + 16 + 4 + 4, tasksAt);
+
+        byte[] kind = whole.clone();
+        kind[tasksAt] = 4;
+        assertEquals("lmo wire: bad Order.Tasks at byte " + (tasksAt + 1) + ": task 0: unknown task kind 4",
+                rejects(() -> Wire.decodeOrder(kind)));
+        kind[tasksAt] = (byte) 0xff;
+        assertTrue(rejects(() -> Wire.decode(kind)).endsWith("task 0: unknown task kind 255"));
+
+        ByteBuffer summary = ByteBuffer.wrap(whole.clone()).order(ByteOrder.LITTLE_ENDIAN);
+        int summaryOf1 = tasksAt + 25 + 1 + 4 + 8;
+        summary.putInt(summaryOf1, 1);
+        assertEquals("lmo wire: bad Order.Tasks at byte " + (summaryOf1 + 4) + ": task 1: summary index 1 is neither -1"
+                + " nor one of the 1 summaries", rejects(() -> Wire.decodeOrder(summary.array())));
+        summary.putInt(summaryOf1, -2);
+        assertTrue(rejects(() -> Wire.decodeOrder(summary.array())).endsWith("task 1: summary index -2 is neither -1"
+                + " nor one of the 1 summaries"));
+
+        ByteBuffer counts = ByteBuffer.wrap(whole.clone()).order(ByteOrder.LITTLE_ENDIAN);
+        counts.putInt(10, -1);
+        assertEquals("lmo wire: bad Order.Tasks at byte 14: summaries is negative (-1)",
+                rejects(() -> Wire.decodeOrder(counts.array())));
+        counts.putInt(10, Integer.MAX_VALUE);
+        assertTrue(rejects(() -> Wire.decodeOrder(counts.array())).contains("summaries (2147483647 elements)"));
+        counts.putInt(10, 1);
+        counts.putInt(tasksAt - 4, -3);
+        assertTrue(rejects(() -> Wire.decodeOrder(counts.array())).endsWith("tasks is negative (-3)"));
+        counts.putInt(tasksAt - 4, 3); // one more task than the bytes hold
+        assertEquals("lmo wire: truncated Order.Tasks: tasks (3 elements) needs 75 bytes at byte " + tasksAt
+                + ", only 50 remain", rejects(() -> Wire.decodeOrder(counts.array())));
+        counts.putInt(tasksAt - 4, 1); // one less: 25 bytes trail
+        assertTrue(rejects(() -> Wire.decodeOrder(counts.array())).contains("25 trailing bytes"));
+
+        ByteBuffer none = ByteBuffer.wrap(whole.clone()).order(ByteOrder.LITTLE_ENDIAN);
+        none.putInt(22, -1); // rounds of summary 0
+        assertTrue(rejects(() -> Wire.decodeOrder(none.array())).contains("summary 0: null summaries (rounds -1)"));
+
+        assertTrue(rejects(() -> Wire.decodeOrder(Arrays.copyOf(whole, whole.length - 3)))
+                .startsWith("lmo wire: truncated Order.Tasks: tasks (2 elements) needs 50 bytes"));
+        assertEquals("lmo wire: truncated Order.Tasks: SUM summary (2 elements) of summary 0, round 0 needs 16 bytes"
+                + " at byte 31, only 9 remain", rejects(() -> Wire.decodeOrder(Arrays.copyOf(whole, 40))));
+        byte[] roundKind = whole.clone();
+        roundKind[26] = 7; // kind of round 0 of summary 0
+        assertEquals("lmo wire: bad Order.Tasks at byte 27: summary 0, round 0: unknown kind 7",
+                rejects(() -> Wire.decodeOrder(roundKind)));
+    }
+
+    @Test
+    void encodeRefusesTasksThatCouldNotComeBack() {
+        Summaries s = new Summaries(0, 1);
+        assertEquals("lmo wire: task 0 names summary 1 of 1", assertThrows(IllegalArgumentException.class,
+                () -> Wire.encode(new Order.Tasks(1, List.of(new Order.Task(Order.TaskKind.STEP, 0, 0, 1, 1)),
+                        List.of(s)))).getMessage());
+        assertEquals("lmo wire: task 1 names summary -2 of 0", assertThrows(IllegalArgumentException.class,
+                () -> Wire.encode(new Order.Tasks(1, List.of(new Order.Task(Order.TaskKind.COLLECT, 0, 0, -1, 1),
+                        new Order.Task(Order.TaskKind.COLLECT, 0, 0, -2, 1)), List.of()))).getMessage());
+        assertEquals("lmo wire: task 0 has no kind", assertThrows(IllegalArgumentException.class,
+                () -> Wire.encode(new Order.Tasks(1, List.of(new Order.Task(null, 0, 0, -1, 1)), List.of())))
+                .getMessage());
+    }
+
+    @Test
     void randomGarbageAndBitFlipsNeverLeakAnotherException() {
         assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
             SplittableRandom rng = new SplittableRandom(4);
@@ -136,7 +212,7 @@ class WireCorruptInputTest {
                     for (int k = 0; k < b.length; k++) b[k] = (byte) rng.nextInt();
                     if (b.length > 1) {
                         b[0] = 1;
-                        b[1] = (byte) new int[] {1, 2, 3, 4, 5, 16, 32}[rng.nextInt(7)];
+                        b[1] = (byte) new int[] {1, 2, 3, 4, 5, 6, 16, 32}[rng.nextInt(8)];
                     }
                 } else {
                     b = switch (rng.nextInt(3)) {

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,8 +32,8 @@ class WireRoundTripTest {
     @Test
     void everyOrderVariantWithRandomDataComesBackBitForBit() {
         Samples s = new Samples(1);
-        int[] seen = new int[5];
-        for (int i = 0; i < 2000; i++) {
+        int[] seen = new int[6];
+        for (int i = 0; i < 3000; i++) {
             Order o = s.order();
             orderTrip(o);
             seen[OrderCodec.tag(o) - 1]++;
@@ -64,6 +68,103 @@ class WireRoundTripTest {
         orderTrip(new Order.Apply(9, 10, new Summaries(0), false, true));
         orderTrip(new Order.Partials(9, 10, 2, new Summaries(3)));     // rounds not reduced yet
         assertNull(((Order.Partials) orderTrip(new Order.Partials(9, 10, 0, null))).done());
+    }
+
+    /** What AsyncCore sends: one summary shared by several blocks, SUM and GATHER rounds, every kind, no summary. */
+    static Order.Tasks asyncTasks() {
+        Summaries sum = new Summaries(2, 6, new double[] {0.25, -0.0});   // the exact summary of state 6
+        sum.set(0, new double[] {1, Double.NaN, -0.0, Double.MIN_VALUE});
+        sum.set(1, new double[] {3});
+        Summaries gather = new Summaries(1, 4);                           // a delayed one: state 4
+        gather.set(0, new Gathered(new double[][] {{0.5, 0.25, 1, 2}, {}}, new double[][] {{1, 0.5}, {}},
+                new int[] {2, 3}, new double[][] {{7, 8}, {}}, new int[] {1, 0}));
+        return new Order.Tasks(77, List.of(
+                new Order.Task(Order.TaskKind.STEP, 0, 7, 1, 1.0),
+                new Order.Task(Order.TaskKind.STEP, 1, 7, 1, 0.9990234375),
+                new Order.Task(Order.TaskKind.STEP, 5, 6, 1, Double.longBitsToDouble(0x3ff0000000000001L)),
+                new Order.Task(Order.TaskKind.EVALUATE, 0, 6, 0, 1.0),
+                new Order.Task(Order.TaskKind.EVALUATE, 1, 6, 0, 1.0),
+                new Order.Task(Order.TaskKind.COLLECT, 1, 6, -1, 0.5),
+                new Order.Task(Order.TaskKind.PARTIAL, 9, 3, -1, Double.NaN)),
+                List.of(sum, gather));
+    }
+
+    @Test
+    void tasksKeepEveryKindSharedSummariesTheirStepsAndNoSummary() {
+        Order.Tasks o = asyncTasks();
+        Order.Tasks back = (Order.Tasks) orderTrip(o);
+        assertEquals(o.tasks(), back.tasks()); // Task holds no arrays: record equality compares the double bits
+        assertEquals(6, back.summaries().get(0).step());
+        assertEquals(4, back.summaries().get(1).step());
+        Same.bits(new double[] {0.25, -0.0}, back.summaries().get(0).global(), "global state");
+        assertEquals(0, back.summaries().get(1).global().length);
+        assertEquals(-1, back.tasks().get(6).summary());
+        assertEquals(Order.TaskKind.PARTIAL, back.tasks().get(6).kind());
+        Same.order(o, (Order) Wire.decode(Wire.encode(o)));
+
+        // a summary travels once however many tasks name it
+        Order.Tasks oneTask = new Order.Tasks(77, o.tasks().subList(0, 1), o.summaries());
+        assertEquals(Wire.encode(oneTask).length + 6 * 25, Wire.encode(o).length);
+        assertEquals(Wire.encode(o).length, 2 + OrderCodec.size(o));
+
+        orderTrip(new Order.Tasks(0, List.of(), List.of()));
+        orderTrip(new Order.Tasks(-1, List.of(), List.of(new Summaries(0, Long.MIN_VALUE))));  // a summary nobody names
+        orderTrip(new Order.Tasks(Long.MAX_VALUE, List.of(new Order.Task(Order.TaskKind.COLLECT, -1, -1, -1, -0.0)),
+                List.of()));
+    }
+
+    @Test
+    void taskFieldsSitWhereTheLayoutSays() {
+        byte[] b = Wire.encode(new Order.Tasks(5, List.of(new Order.Task(Order.TaskKind.EVALUATE, 3, 9, 0, 0.5)),
+                List.of(new Summaries(0, 8))));
+        ByteBuffer r = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
+        assertEquals(Wire.VERSION, r.get());
+        assertEquals(6, r.get());
+        assertEquals(5, r.getLong());  // seq
+        assertEquals(1, r.getInt());   // summaries
+        assertEquals(8, r.getLong());  // its step
+        assertEquals(0, r.getInt());   // its rounds
+        assertEquals(0, r.getInt());   // its global state
+        assertEquals(1, r.getInt());   // tasks
+        assertEquals(1, r.get());      // kind: 0 STEP, 1 EVALUATE, 2 COLLECT, 3 PARTIAL
+        assertEquals(3, r.getInt());   // block
+        assertEquals(9, r.getLong());  // step
+        assertEquals(0, r.getInt());   // summary
+        assertEquals(0.5, r.getDouble());
+        assertEquals(0, r.remaining());
+        String kinds = "";
+        for (Order.TaskKind k : Order.TaskKind.values()) kinds += k.ordinal() + " " + k + ", ";
+        assertEquals("0 STEP, 1 EVALUATE, 2 COLLECT, 3 PARTIAL, ", kinds, "the wire numbers the kinds by ordinal");
+    }
+
+    @Test
+    void asyncTaskAnswersKeepTheirFewFieldsAndTheRestNullNanMinusOne() {
+        double nan = Double.NaN;
+        List<BlockReport> blocks = List.of(
+                // STEP, SUM round 0: partial of the next state, masses before and after
+                new BlockReport(0, new double[] {1.5, -0.0}, null, null, null, 0.75, 0.7499999999999999, -1, null),
+                // STEP, GATHER round 0: x, m (and s) of the next state, masses before and after
+                new BlockReport(1, null, new double[] {0.5, 0.25}, new double[] {1}, null, 1, 1.0000000000000002, -1,
+                        null, new double[] {3}),
+                // STEP that diverged: metrics, massBefore, the particle and the problem
+                new BlockReport(2, null, null, null, new double[] {nan}, 1, nan, 4, "grad V"),
+                // EVALUATE: metric sums and the mass of the kept state
+                new BlockReport(3, null, null, null, new double[] {0.1, Double.MIN_VALUE}, 0.5, nan, -1, null),
+                // COLLECT: x, m, s
+                new BlockReport(4, null, new double[] {1, 2}, new double[] {0.5}, null, nan, nan, -1, null,
+                        new double[0]),
+                // PARTIAL, SUM and GATHER: partial or x, m, with the mass
+                new BlockReport(5, new double[] {2}, null, null, null, 0.25, nan, -1, null),
+                new BlockReport(6, null, new double[0], new double[0], null, 0, nan, -1, null, null),
+                new BlockReport(7, null, null, null, null, nan, nan, -1, null, null));
+        ShardReport r = new ShardReport(3, 77, blocks, 1_000);
+        ShardReport back = Wire.decodeReport(Wire.encode(r));
+        Same.report(r, back);
+        assertNull(back.blocks().get(0).x());
+        assertNull(back.blocks().get(3).partial());
+        assertTrue(Double.isNaN(back.blocks().get(3).massAfter()));
+        assertEquals(-1, back.blocks().get(5).diverged());
+        assertNull(back.blocks().get(7).s());
     }
 
     @Test
@@ -150,6 +251,7 @@ class WireRoundTripTest {
     @Test
     void decodeTellsTheKindsApart() {
         assertInstanceOf(Order.Collect.class, Wire.decode(Wire.encode(new Order.Collect(1, 2))));
+        assertInstanceOf(Order.Tasks.class, Wire.decode(Wire.encode(new Order.Tasks(1, List.of(), List.of()))));
         assertInstanceOf(ShardReport.class, Wire.decode(Wire.encode(new ShardReport(1, 2, List.of(), 3))));
         assertInstanceOf(BlockStates.class, Wire.decode(Wire.encode(new BlockStates(1, 2, 3, "", List.of()))));
     }
