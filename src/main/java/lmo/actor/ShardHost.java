@@ -162,7 +162,7 @@ public final class ShardHost extends AbstractBehavior<ShardHost.Command> {
         try {
             Simulation sim = simulation(states.scenarioYaml());
             List<Block> owned = states.blocks().stream().map(BlockState::toBlock).toList();
-            ShardCore core = new ShardCore(k.shard(), owned, sim);
+            ShardCore core = new ShardCore(k.shard(), owned, sim, states.startStep());
             String name = "shard-e" + k.epoch() + "-" + k.shard() + "-" + (++spawned);
             ActorRef<Shard.Command> ref = getContext().spawn(
                     Shard.create(core, host.scheduler(), name, host.chunkBytes(), progress),

@@ -51,7 +51,10 @@ public record MemoryEstimate(long bytes, String particles) {
     public static MemoryEstimate of(Simulation sim) {
         List<Shape> shapes = new ArrayList<>();
         for (Population p : sim.populations()) shapes.add(new Shape(p.name(), p.count(), p.dim(), p.solverWidth()));
-        MemoryEstimate base = of(shapes, COPIES + (sim.dynamics().stages() > 1 ? 1 : 0));
+        // asynchronous steps: every block keeps its last s + 3 states, and the scheduler the partials of about s + 1
+        // states (a GATHER partial is a copy of the block's particles)
+        int async = sim.sync().asynchronous() ? 2 * sim.sync().staleness() + 4 : 0;
+        MemoryEstimate base = of(shapes, COPIES + (sim.dynamics().stages() > 1 ? 1 : 0) + async);
         long state = 0;
         for (Shape s : shapes) state += s.stateBytes();
         long blocks = 0;

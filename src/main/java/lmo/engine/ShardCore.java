@@ -21,6 +21,13 @@ public final class ShardCore {
     private final KeptStates[] kept;
 
     public ShardCore(int shard, List<Block> blocks, Simulation sim) {
+        this(shard, blocks, sim, sim.startStep());
+    }
+
+    /**
+     * @param step the state the blocks are at (a worker's simulation starts at 0, its blocks at the placement's step)
+     */
+    public ShardCore(int shard, List<Block> blocks, Simulation sim, long step) {
         this.shard = shard;
         this.blocks = List.copyOf(blocks);
         this.worker = new BlockWorker(sim.model(), sim.dynamics(),
@@ -34,7 +41,7 @@ public final class ShardCore {
             for (int i = 0; i < kept.length; i++) {
                 Block b = this.blocks.get(i);
                 kept[i] = new KeptStates(sim.sync().staleness() + 3, b.x().length, b.count());
-                kept[i].keep(sim.startStep(), b);
+                kept[i].keep(step, b);
             }
         } else {
             kept = null;
