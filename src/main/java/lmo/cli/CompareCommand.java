@@ -23,6 +23,10 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--metric", paramLabel = "NAME", description = "a column of metrics.csv (default: the first metric)")
     String metric;
 
+    @Option(names = "--x", paramLabel = "COLUMN", defaultValue = "time",
+            description = "the horizontal axis: time (mean-field, default), step or wallSeconds")
+    String x;
+
     @Option(names = "--out", paramLabel = "FILE.png", description = "the PNG to write (default: compare-<metric>.png)")
     Path out;
 
@@ -38,7 +42,7 @@ final class CompareCommand implements Callable<Integer> {
                         .stream().findFirst().orElse("metric");
                 png = Path.of("compare-" + m.replaceAll("[^A-Za-z0-9._-]", "_") + ".png");
             }
-            ComparePlot.write(dirs, metric, png);
+            ComparePlot.write(dirs, metric, x, png);
         } catch (IllegalArgumentException e) {
             return bad(e.getMessage());
         }

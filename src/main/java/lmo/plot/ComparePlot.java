@@ -34,6 +34,21 @@ public final class ComparePlot {
      * @throws IllegalArgumentException naming the run that is not a run directory or lacks the metric
      */
     public static XYChart write(List<Path> runDirs, String metric, Path png) throws IOException {
+        return write(runDirs, metric, "time", png);
+    }
+
+    /**
+     * Writes {@code png} with {@code x} on the horizontal axis: {@code time} (mean-field time; the step when a run
+     * has none), {@code step} or {@code wallSeconds} (to compare how fast runs get somewhere, e.g. asynchronous modes).
+     *
+     * @throws IllegalArgumentException for another x, or naming the run that is not a run directory or lacks the
+     *     metric
+     */
+    public static XYChart write(List<Path> runDirs, String metric, String x, Path png) throws IOException {
+        if (!MetricsTable.BOOKKEEPING.contains(x)) {
+            throw new IllegalArgumentException("--x: expected one of " + String.join(", ", MetricsTable.BOOKKEEPING)
+                    + ", got '" + x + "'");
+        }
         Charts.headless();
         List<MetricsTable> tables = new ArrayList<>();
         for (Path d : runDirs) {
@@ -54,12 +69,18 @@ public final class ComparePlot {
         List<Double> all = new ArrayList<>();
         for (MetricsTable t : tables) for (double v : t.column(metric)) all.add(v);
         boolean logY = Charts.spansDecades(all.stream().mapToDouble(Double::doubleValue).toArray());
-        XYChart c = Charts.xy(metric + " of " + runDirs.size() + " runs", "time (mean-field)", metric);
+        String xTitle = switch (x) {
+            case "wallSeconds" -> "wall time (s)";
+            case "step" -> "step";
+            default -> "time (mean-field)";
+        };
+        XYChart c = Charts.xy(metric + " of " + runDirs.size() + " runs", xTitle, metric);
         c.getStyler().setYAxisLogarithmic(logY);
         List<String> legends = legends(runDirs);
         for (int i = 0; i < tables.size(); i++) {
             MetricsTable t = tables.get(i);
-            double[][] p = Charts.plottable(t.has("time") ? t.column("time") : t.column("step"), t.column(metric), false, logY);
+            double[] xs = t.has(x) ? t.column(x) : t.column("step");
+            double[][] p = Charts.plottable(xs, t.column(metric), false, logY);
             if (p[0].length == 0) p = new double[][] {{0}, {logY ? 1 : 0}}; // keep the legend entry of an empty run
             c.addSeries(legends.get(i), p[0], p[1]).setMarker(p[0].length <= 60 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
         }

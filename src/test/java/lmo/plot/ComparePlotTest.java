@@ -43,4 +43,17 @@ class ComparePlotTest {
         var e = assertThrows(IllegalArgumentException.class, () -> ComparePlot.write(List.of(a), "loss", dir.resolve("c.png")));
         assertEquals(a + ": no metric 'loss'; it has energy, mass_p", e.getMessage());
     }
+
+    @Test
+    void wallSecondsOnTheHorizontalAxisComparesHowFastRunsGetThere() throws Exception {
+        Path a = SyntheticRun.create(dir.resolve("a"), "bsp", "torus", 1, "");
+        SyntheticRun.metrics(a, 5, 0.1, t -> Math.exp(-t));
+        var chart = ComparePlot.write(List.of(a), "energy", "wallSeconds", dir.resolve("w.png"));
+        assertEquals("wall time (s)", chart.getXAxisTitle());
+        double[] xs = chart.getSeriesMap().get("bsp").getXData();
+        for (double x : xs) assertEquals(0.001, x, 0, "the wallSeconds column, not time");
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> ComparePlot.write(List.of(a), "energy", "seconds", dir.resolve("x.png")));
+        assertEquals("--x: expected one of step, wallSeconds, time, got 'seconds'", e.getMessage());
+    }
 }
