@@ -113,8 +113,8 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
     private final CompletableFuture<RunOutcome> done;
     private final TimerScheduler<Command> timers;
     private final Reassembler reassembler = new Reassembler();
-    /** The order each shard owes a report to (for the silence diagnostic). */
-    private final Map<Integer, Order> owed = new HashMap<>();
+    /** The orders each shard owes a report to, oldest first (two when a delayed run pipelines a step). */
+    private final Map<Integer, java.util.ArrayDeque<Order>> owed = new HashMap<>();
     private final Set<ActorRef<ShardHost.Command>> hosts = new HashSet<>();
     private final Placement placement;
     private final MemberChecks<ActorRef<ShardHost.Command>> checks = new MemberChecks<>();
@@ -226,10 +226,14 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
     }
 
     private Behavior<Command> onReport(ShardReport report) {
-        Order answered = owed.get(report.shard());
+        java.util.ArrayDeque<Order> mine = owed.get(report.shard());
+        Order answered = mine == null ? null : mine.peekFirst();
         if (phase != Phase.RUNNING || core == null || answered == null || answered.seq() != report.seq()) return this;
-        owed.remove(report.shard());
-        if (watch != null) watch.answered(report.shard());
+        mine.pollFirst();
+        if (watch != null) {
+            watch.answered(report.shard());
+            if (!mine.isEmpty()) watch.expect(report.shard(), System.nanoTime());
+        }
         List<StepMachine.Dispatch> next;
         try {
             next = core.onReport(report);
@@ -256,7 +260,7 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
         for (StepMachine.Dispatch d : dispatches) {
             Order order = d.order();
             lastSeq = Math.max(lastSeq, order.seq());
-            owed.put(d.shard(), order);
+            owed.computeIfAbsent(d.shard(), k -> new java.util.ArrayDeque<>()).addLast(order);
             if (watch != null) watch.expect(d.shard(), now);
             ActorRef<Shard.Command> s = shards.get(d.shard());
             if (s.path().address().hasLocalScope()) {
@@ -338,7 +342,7 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
         int s = watch.silentShard(now);
         if (s < 0) return this;
         String a = placement.memberOf(s);
-        Order order = owed.get(s);
+        Order order = owed.containsKey(s) ? owed.get(s).peekFirst() : null;
         String owes = phase == Phase.PLACING || order == null ? "placement " + epoch
                 : "order " + order.seq() + " (" + order.getClass().getSimpleName() + ")";
         String why = String.format(java.util.Locale.ROOT, "silent for %.1f s (silence limit %.1f s): shard %d has not"

@@ -67,9 +67,12 @@ public final class AsyncCore implements StepMachine {
 
     private long seq;
     private final long[] at;
-    private final boolean[] stepping;
-    private final long[] inFlight;
-    private final List<List<Order.Task>> inFlightTasks = new ArrayList<>();
+    /** Steps of each block ordered and not yet answered (0, 1, or 2 when pipelined). */
+    private final int[] stepping;
+    /** Per shard, the orders sent and not yet answered, oldest first. */
+    private final List<ArrayDeque<Order.Tasks>> inFlight = new ArrayList<>();
+    /** Orders a shard may have in flight: 2 in delayed runs (the next step is sent while one computes), else 1. */
+    private final int depth;
     private final List<ArrayDeque<Queued>> queue = new ArrayList<>();
     /** Per block: state to its round-0 partial, with the block's raw total mass in {@code massBefore}. */
     private final List<TreeMap<Long, BlockReport>> partials = new ArrayList<>();
@@ -159,16 +162,15 @@ public final class AsyncCore implements StepMachine {
             partials.add(new TreeMap<>());
         }
         this.at = new long[blocks];
-        this.stepping = new boolean[blocks];
-        this.inFlight = new long[layout.shards()];
+        this.stepping = new int[blocks];
+        this.depth = delayed ? 2 : 1;
         this.computeNanos = new long[layout.shards()];
         this.shardStep = new long[layout.shards()];
-        Arrays.fill(inFlight, -1);
         Arrays.fill(at, sim.startStep());
         Arrays.fill(shardStep, sim.startStep());
         this.frontier = sim.startStep();
         for (int sh = 0; sh < layout.shards(); sh++) {
-            inFlightTasks.add(List.of());
+            inFlight.add(new ArrayDeque<>());
             queue.add(new ArrayDeque<>());
         }
         this.schedule = new Schedule(blocks);
@@ -215,14 +217,16 @@ public final class AsyncCore implements StepMachine {
 
     @Override
     public List<Dispatch> onReport(ShardReport r) {
-        if (r.shard() < 0 || r.shard() >= inFlight.length || inFlight[r.shard()] != r.seq()) return List.of();
+        if (r.shard() < 0 || r.shard() >= inFlight.size()) return List.of();
+        Order.Tasks answered = inFlight.get(r.shard()).peekFirst();
+        if (answered == null || answered.seq() != r.seq()) return List.of();
         long t0 = System.nanoTime();
-        List<Order.Task> tasks = inFlightTasks.get(r.shard());
+        List<Order.Task> tasks = answered.tasks();
         if (r.blocks().size() != tasks.size()) {
             throw new IllegalStateException("shard " + r.shard() + " answered " + r.blocks().size() + " of "
                     + tasks.size() + " tasks");
         }
-        inFlight[r.shard()] = -1;
+        inFlight.get(r.shard()).pollFirst();
         computeNanos[r.shard()] += r.computeNanos();
         allShardNanos += r.computeNanos();
         observer.onShardCompute(r.shard(), r.computeNanos() * 1e-9);
@@ -239,7 +243,8 @@ public final class AsyncCore implements StepMachine {
         switch (t.kind()) {
             case PARTIAL -> partials.get(b).put(t.step(), r);
             case STEP -> {
-                stepping[b] = false;
+                stepping[b]--;
+                if (ShardCore.SKIPPED.equals(r.problem())) return; // a pipelined step after a diverged one
                 if (r.diverged() >= 0) {
                     diverged(t.step(), b, r);
                 } else {
@@ -281,14 +286,17 @@ public final class AsyncCore implements StepMachine {
     /** Orders for every idle shard that has queued tasks or blocks ready to step. */
     private List<Dispatch> pump() {
         List<Dispatch> out = new ArrayList<>();
-        for (int sh = 0; sh < inFlight.length; sh++) {
-            if (inFlight[sh] >= 0) continue;
-            List<Queued> work = new ArrayList<>(queue.get(sh));
-            queue.get(sh).clear();
+        for (int sh = 0; sh < inFlight.size(); sh++) {
+            int busy = inFlight.get(sh).size();
+            if (busy >= depth) continue;
+            List<Queued> work = new ArrayList<>();
             for (int b : blocksOf[sh]) {
                 Queued step = readyStep(b);
                 if (step != null) work.add(step);
             }
+            if (busy > 0 && work.isEmpty()) continue; // a second order in flight only to pipeline a step
+            work.addAll(0, queue.get(sh));
+            queue.get(sh).clear();
             if (work.isEmpty()) continue;
             out.add(new Dispatch(sh, order(sh, work)));
         }
@@ -308,19 +316,18 @@ public final class AsyncCore implements StepMachine {
                 });
             }
             tasks.add(new Order.Task(q.kind(), q.block(), q.step(), si, q.massFactor()));
-            if (q.kind() == Order.TaskKind.STEP) stepping[q.block()] = true;
+            if (q.kind() == Order.TaskKind.STEP) stepping[q.block()]++;
         }
         Order.Tasks o = new Order.Tasks(++seq, tasks, used);
-        inFlight[sh] = o.seq();
-        inFlightTasks.set(sh, o.tasks());
+        inFlight.get(sh).addLast(o);
         orders++;
         return o;
     }
 
     /** Block b's next step, if its summary exists and nothing holds it back; else null. */
     private Queued readyStep(int b) {
-        long k = at[b];
-        if (stepping[b] || k >= last || endState >= 0 || k > frontier + s + 1) return null;
+        long k = at[b] + stepping[b];
+        if (stepping[b] >= depth || k >= last || endState >= 0 || k > frontier + s + 1) return null;
         // after a divergence at state L, blocks behind catch up, and blocks before the diverging one try step L too,
         // so the message names the first diverging block in block order, as in bsp
         if (k > divergedAt || k == divergedAt && b >= divergedBlock) return null;
@@ -492,7 +499,7 @@ public final class AsyncCore implements StepMachine {
     /** True when, after a divergence at {@link #divergedAt}, no block is behind it or still stepping. */
     private boolean caughtUp() {
         for (int b = 0; b < blocks; b++) {
-            if (stepping[b] || at[b] < divergedAt || at[b] == divergedAt && b < divergedBlock) return false;
+            if (stepping[b] > 0 || at[b] < divergedAt || at[b] == divergedAt && b < divergedBlock) return false;
         }
         return true;
     }

@@ -39,9 +39,12 @@ public final class LocalEngine {
         return machine.outcome();
     }
 
+    /** The oldest pending order of a shard picked at random: a shard answers its orders in the order sent. */
     private static StepMachine.Dispatch takeAny(ArrayDeque<StepMachine.Dispatch> fifo, Random r) {
         List<StepMachine.Dispatch> all = new ArrayList<>(fifo);
-        StepMachine.Dispatch d = all.remove(r.nextInt(all.size()));
+        int shard = all.get(r.nextInt(all.size())).shard();
+        StepMachine.Dispatch d = all.stream().filter(x -> x.shard() == shard).findFirst().orElseThrow();
+        all.remove(d);
         fifo.clear();
         fifo.addAll(all);
         return d;

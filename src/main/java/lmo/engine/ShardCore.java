@@ -19,6 +19,14 @@ public final class ShardCore {
     private final long seed;
     /** The asynchronous modes' kept states, one ring per block (null in bsp). */
     private final KeptStates[] kept;
+    /** Each block's state (asynchronous modes). */
+    private final long[] state;
+
+    /**
+     * The {@link BlockReport#problem} of a STEP task for a block that is not at the task's state (a step sent ahead,
+     * pipelined, after a step of the block diverged): nothing was done.
+     */
+    public static final String SKIPPED = "skipped: the block is not at this state";
 
     public ShardCore(int shard, List<Block> blocks, Simulation sim) {
         this(shard, blocks, sim, sim.startStep());
@@ -36,6 +44,8 @@ public final class ShardCore {
         this.stages = sim.dynamics().stages();
         this.straggler = sim.sync().straggler();
         this.seed = sim.seed();
+        state = new long[this.blocks.size()];
+        java.util.Arrays.fill(state, step);
         if (sim.sync().asynchronous()) {
             kept = new KeptStates[this.blocks.size()];
             for (int i = 0; i < kept.length; i++) {
@@ -90,8 +100,14 @@ public final class ShardCore {
             Block b = blocks.get(i);
             out.add(switch (t.kind()) {
                 case STEP -> {
+                    if (state[i] != t.step()) {
+                        yield new BlockReport(b.index(), null, null, null, null, Double.NaN, Double.NaN, -1, SKIPPED);
+                    }
                     BlockReport r = worker.step(b, t.step(), order.summaries().get(t.summary()), t.massFactor());
-                    if (r.diverged() < 0) kept[i].keep(t.step() + 1, b);
+                    if (r.diverged() < 0) {
+                        state[i]++;
+                        kept[i].keep(t.step() + 1, b);
+                    }
                     yield r;
                 }
                 case EVALUATE -> worker.evaluate(scaled(kept[i].view(b, t.step()), t.massFactor()),
