@@ -39,4 +39,34 @@ public sealed interface Order {
 
     /** Copy out the current positions and masses of every block. */
     record Collect(long seq, long step) implements Order {}
+
+    /**
+     * Asynchronous work for one shard ({@code engine.sync: delayed} or {@code bounded}): {@code tasks} on single
+     * blocks, done in order, answered by one {@link BlockReport} per task in the same order. A task names its
+     * summaries by index into {@code summaries}, so a summary several blocks use travels once.
+     */
+    record Tasks(long seq, java.util.List<Task> tasks, java.util.List<Summaries> summaries) implements Order {
+        public Tasks {
+            tasks = java.util.List.copyOf(tasks);
+            summaries = java.util.List.copyOf(summaries);
+        }
+    }
+
+    /**
+     * One block's piece of a {@link Tasks} order.
+     *
+     * <ul>
+     *   <li>{@code STEP}: the block is at state {@code step}; evaluate V there with {@code summaries[summary]}, move,
+     *       multiply the new masses by {@code massFactor}, check, commit, keep the new state; answer the round-0
+     *       partial of state {@code step + 1} and the masses before and after.</li>
+     *   <li>{@code EVALUATE}: the metric sums of the kept state {@code step}, its masses times {@code massFactor},
+     *       with {@code summaries[summary]} (the exact summary of that state); nothing moves.</li>
+     *   <li>{@code COLLECT}: a copy of the kept state {@code step}, masses times {@code massFactor}.</li>
+     *   <li>{@code PARTIAL}: the round-0 partial of the kept state {@code step}, with its mass.</li>
+     * </ul>
+     */
+    record Task(TaskKind kind, int block, long step, int summary, double massFactor) {}
+
+    /** What a {@link Task} does. */
+    enum TaskKind { STEP, EVALUATE, COLLECT, PARTIAL }
 }

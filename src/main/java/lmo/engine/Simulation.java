@@ -21,11 +21,14 @@ import lmo.particles.Population;
  * @param referenceMass each population's total mass at step 0, added in id order: the target of mass
  *     renormalisation, kept across a resume
  * @param startGlobal the model's global state at {@code startStep} (null: the model's initial global state)
+ * @param sync how the shards' steps are synchronised (null: {@link Sync#BSP})
  */
 public record Simulation(String name, long seed, int steps, List<Population> populations, Model model,
                          Dynamics dynamics, int blockSize, int shards, int every, int snapshotEvery,
-                         int checkpointEvery, long startStep, double[] referenceMass, double[] startGlobal) {
+                         int checkpointEvery, long startStep, double[] referenceMass, double[] startGlobal,
+                         Sync sync) {
     public Simulation {
+        if (sync == null) sync = Sync.BSP;
         if (startGlobal == null) startGlobal = model == null ? new double[0] : model.initialGlobalState();
         int globalLength = model == null ? 0 : model.globalStateLength();
         if (startGlobal.length != globalLength) {
@@ -51,7 +54,15 @@ public record Simulation(String name, long seed, int steps, List<Population> pop
     public Simulation(String name, long seed, int steps, List<Population> populations, Model model, Dynamics dynamics,
                       int blockSize, int shards, int every, int snapshotEvery, int checkpointEvery) {
         this(name, seed, steps, populations, model, dynamics, blockSize, shards, every, snapshotEvery, checkpointEvery,
-                0, populations.stream().mapToDouble(Population::initialMass).toArray(), null);
+                0, populations.stream().mapToDouble(Population::initialMass).toArray(), null, Sync.BSP);
+    }
+
+    /** A bsp simulation starting at {@code startStep} (see the canonical constructor). */
+    public Simulation(String name, long seed, int steps, List<Population> populations, Model model, Dynamics dynamics,
+                      int blockSize, int shards, int every, int snapshotEvery, int checkpointEvery, long startStep,
+                      double[] referenceMass, double[] startGlobal) {
+        this(name, seed, steps, populations, model, dynamics, blockSize, shards, every, snapshotEvery, checkpointEvery,
+                startStep, referenceMass, startGlobal, Sync.BSP);
     }
 
     /** A fresh run without checkpoints. */
@@ -74,7 +85,13 @@ public record Simulation(String name, long seed, int steps, List<Population> pop
     /** A copy with another shard count. */
     public Simulation withShards(int n) {
         return new Simulation(name, seed, steps, populations, model, dynamics, blockSize, n, every, snapshotEvery,
-                checkpointEvery, startStep, referenceMass, startGlobal);
+                checkpointEvery, startStep, referenceMass, startGlobal, sync);
+    }
+
+    /** A copy with another synchronisation. */
+    public Simulation withSync(Sync s) {
+        return new Simulation(name, seed, steps, populations, model, dynamics, blockSize, shards, every, snapshotEvery,
+                checkpointEvery, startStep, referenceMass, startGlobal, s);
     }
 
     /**
@@ -112,6 +129,6 @@ public record Simulation(String name, long seed, int steps, List<Population> pop
                     + " state, the model " + startGlobal.length);
         }
         return new Simulation(name, seed, steps, from, model, dynamics, blockSize, shards, every, snapshotEvery,
-                checkpointEvery, c.step(), referenceMass, s.global());
+                checkpointEvery, c.step(), referenceMass, s.global(), sync);
     }
 }

@@ -498,6 +498,8 @@ public final class TwoLayerFamily implements ModelFamily<TwoLayerSpec> {
             inner.firstVariation(b, s, v, gradV, sums);
         }
         @Override public int metricSumLength() { return inner.metricSumLength(); }
+        @Override public String staleSummaryProblem() { return inner.staleSummaryProblem(); }
+        @Override public boolean partialsLinearInMass() { return inner.partialsLinearInMass(); }
         @Override public List<String> metricNames() { return inner.metricNames(); }
         @Override public double[] metrics(Summaries s, double[] sums) { return inner.metrics(s, sums); }
         @Override public int defaultBlockSize(int[] counts) { return inner.defaultBlockSize(counts); }

@@ -121,6 +121,23 @@ public interface Model {
     default boolean converged(double[] metrics) { return false; }
 
     /**
+     * Why this model cannot take a stale summary ({@code engine.sync: delayed} or {@code bounded}: step k evaluates
+     * the first variation at state k from the summary of an earlier state), or null when it can. A model that
+     * returns null states in its documentation what a stale summary means for it. The default refuses: a model opts
+     * in.
+     */
+    default String staleSummaryProblem() {
+        return "the model has not stated what a stale summary means for it";
+    }
+
+    /**
+     * True when every round-0 partial is linear in the block's masses (a SUM of {@code m_i phi(x_i)}, or a GATHER),
+     * so that multiplying a population's masses by c multiplies its partials by c: the asynchronous modes then
+     * renormalise masses lazily (see docs/engine.md). False by default.
+     */
+    default boolean partialsLinearInMass() { return false; }
+
+    /**
      * The conventions behind this model's numbers, written as the {@code conventions} object of {@code summary.json}
      * (e.g. ot's cost, its normalisation and scale, what beta means, the entropy reference of {@code dual}), so that
      * a run directory says what its outputs mean without the scenario. Values are strings or numbers, in a stable

@@ -181,6 +181,15 @@ public final class GameModel implements Model {
 
     @Override public int metricSumLength() { return SUMS; }
 
+    /**
+     * A stale summary is the other player's mixed strategy of an earlier state (its atoms and weights, or their
+     * Fourier features): each player moves against that opponent, from its own current state.
+     */
+    @Override public String staleSummaryProblem() { return null; }
+
+    /** Features {@code sum_i a_i e(x_i)} and gathered weights are linear in the weights. */
+    @Override public boolean partialsLinearInMass() { return true; }
+
     @Override public MetricCombine metricCombine(int entry) {
         return entry == MIN_V ? MetricCombine.MIN : entry == MAX_U ? MetricCombine.MAX : MetricCombine.SUM;
     }

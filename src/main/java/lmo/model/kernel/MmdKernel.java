@@ -29,6 +29,9 @@ interface MmdKernel {
     /** Kernel (pair) evaluations per step with {@code count} particles. */
     double pairEvaluations(int count);
 
+    /** Why a stale summary is refused for this kernel (see {@code Model#staleSummaryProblem}), or null. */
+    default String staleSummaryProblem() { return null; }
+
     /** The block size that keeps the reduce traffic small, for {@code count} particles. */
     int defaultBlockSize(int count);
 }

@@ -118,6 +118,15 @@ public final class MmdModel implements Model {
 
     @Override public List<String> metricNames() { return List.of("energy"); }
 
+    /**
+     * A stale summary is the measure of an earlier state: V and its gradient at a particle's current position are
+     * those of the kernel against that earlier measure (the particle's own earlier copy included) minus the target's.
+     * Refused for kernels with a kink at 0 (see the kernels).
+     */
+    @Override public String staleSummaryProblem() { return kernel.staleSummaryProblem(); }
+
+    @Override public boolean partialsLinearInMass() { return true; }
+
     @Override public double[] metrics(Summaries summaries, double[] metricSums) {
         return new double[] {kernel.energy(summaries, metricSums)};
     }

@@ -34,6 +34,12 @@ final class SobolevExactKernel implements MmdKernel {
     private final double[] sinCoef;    // 2 pi k cosCoef:     (K*nu)'(x) = -sum sinCoef sin(2 pi k x)
     private final double halfConstant; // 1/2 int int K dnu dnu
 
+    /** s = 1: the kernel has a kink at 0, so a particle's stale copy pushes it by 1/(2N) and the flow stalls. */
+    @Override public String staleSummaryProblem() {
+        return s == 1 ? "the exact Sobolev kernel with s = 1 has a kink at 0: a particle's stale copy pushes it by"
+                + " 1/(2N) and the flow stalls instead of converging; use s >= 2 or the Fourier path (torus)" : null;
+    }
+
     SobolevExactKernel(int s, Target target) {
         if (s < 1 || s > Bernoulli.MAX_S) throw new IllegalArgumentException("sobolevExact: s must be an integer in 1.." + Bernoulli.MAX_S + ", got " + s);
         this.s = s;

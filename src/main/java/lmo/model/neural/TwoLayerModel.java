@@ -376,6 +376,16 @@ public final class TwoLayerModel implements Model {
 
     @Override public int metricSumLength() { return 5; }
 
+    /**
+     * A stale summary is the network of an earlier state (its neurons, or its predictions on the samples): each
+     * neuron moves along the gradient of the loss of that earlier network, from its own current parameters. The
+     * bilevel readout (several rounds) is refused by the engine.
+     */
+    @Override public String staleSummaryProblem() { return null; }
+
+    /** The mean-field network {@code f = int Phi(theta, .) dmu} is linear in the measure, so are its partials. */
+    @Override public boolean partialsLinearInMass() { return true; }
+
     @Override public List<String> metricNames() { return metricNames; }
 
     @Override

@@ -47,6 +47,11 @@ public final class PotentialModel implements Model {
 
     @Override public int metricSumLength() { return dim + 3; }
 
+    /** No interaction: the summary is empty, so a stale one changes nothing. */
+    @Override public String staleSummaryProblem() { return null; }
+
+    @Override public boolean partialsLinearInMass() { return true; }
+
     @Override public List<String> metricNames() { return List.of("energy", "variance"); }
 
     @Override

@@ -45,6 +45,11 @@ public final class WithPotential implements Model {
 
     @Override public int metricSumLength() { return inner.metricSumLength() + 1; }
 
+    /** The potential term needs no summary: the inner model decides. */
+    @Override public String staleSummaryProblem() { return inner.staleSummaryProblem(); }
+
+    @Override public boolean partialsLinearInMass() { return inner.partialsLinearInMass(); }
+
     @Override
     public List<String> metricNames() {
         List<String> names = new ArrayList<>(inner.metricNames());
