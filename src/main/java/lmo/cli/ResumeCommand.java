@@ -71,6 +71,10 @@ final class ResumeCommand implements Callable<Integer> {
             String memory = MemoryCheck.problem(scenario, options.cluster.cluster);
             if (memory != null) return bad(memory);
             sim = Assembler.build(scenario);
+            if (sim.sync().asynchronous()) {
+                throw scenario.locations().error("engine.sync", sim.sync().mode().key() + " runs cannot be resumed"
+                        + " yet: resume of asynchronous runs comes with their checkpoints");
+            }
         } catch (ScenarioException e) {
             return bad(e.getMessage());
         } catch (OutOfMemoryError e) {

@@ -70,8 +70,11 @@ final class RunCommand implements Callable<Integer> {
         } catch (OutOfMemoryError e) {
             return MemoryCheck.outOfMemory(scenario);
         }
+        String async = Runs.asyncProblem(scenario, sim, options.cluster);
+        if (async != null) return bad(async);
         String memory = MemoryCheck.problem(sim, options.cluster.cluster);
         if (memory != null) return bad(memory);
+        Runs.warn(scenario, sim);
         String resolved = Assembler.resolved(scenario, sim).toYaml();
         Monitor monitor;
         try {

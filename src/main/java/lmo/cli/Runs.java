@@ -13,6 +13,8 @@ import lmo.engine.RunFailure;
 import lmo.engine.RunOutcome;
 import lmo.engine.Simulation;
 import lmo.run.RunDirectory;
+import lmo.scenario.Assembler;
+import lmo.scenario.Scenario;
 import lmo.io.RunLayout;
 
 /**
@@ -28,6 +30,21 @@ final class Runs {
     /** Null if {@code engine} is a known engine, else the message to print. */
     static String checkEngine(String engine) {
         return ENGINES.contains(engine) ? null : "--engine: expected " + String.join(" or ", ENGINES) + ", got " + engine;
+    }
+
+    /**
+     * Why this process cannot run {@code sim} as asked, located at {@code engine.sync}, or null: an asynchronous
+     * {@code engine.sync} runs in one JVM for now (not with {@code --cluster}).
+     */
+    static String asyncProblem(Scenario scenario, Simulation sim, ClusterOptions cluster) {
+        if (!sim.sync().asynchronous() || cluster == null || !cluster.cluster) return null;
+        return scenario.locations().error("engine.sync", sim.sync().mode().key() + " runs in one JVM for now: run it"
+                + " without --cluster").getMessage();
+    }
+
+    /** Prints the scenario's warnings ({@link Assembler#warnings}) on standard error, {@code lmo: warning: ...}. */
+    static void warn(Scenario scenario, Simulation sim) {
+        for (String w : Assembler.warnings(scenario, sim)) System.err.println("lmo: warning: " + w);
     }
 
     /** The run directory, the metrics endpoint if any, and a progress line unless quiet. */
