@@ -72,6 +72,7 @@ final class RunCommand implements Callable<Integer> {
         }
         String memory = MemoryCheck.problem(sim, options.cluster.cluster);
         if (memory != null) return bad(memory);
+        Runs.warn(scenario, sim);
         String resolved = Assembler.resolved(scenario, sim).toYaml();
         Monitor monitor;
         try {

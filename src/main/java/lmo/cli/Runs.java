@@ -13,6 +13,8 @@ import lmo.engine.RunFailure;
 import lmo.engine.RunOutcome;
 import lmo.engine.Simulation;
 import lmo.run.RunDirectory;
+import lmo.scenario.Assembler;
+import lmo.scenario.Scenario;
 import lmo.io.RunLayout;
 
 /**
@@ -28,6 +30,11 @@ final class Runs {
     /** Null if {@code engine} is a known engine, else the message to print. */
     static String checkEngine(String engine) {
         return ENGINES.contains(engine) ? null : "--engine: expected " + String.join(" or ", ENGINES) + ", got " + engine;
+    }
+
+    /** Prints the scenario's warnings ({@link Assembler#warnings}) on standard error, {@code lmo: warning: ...}. */
+    static void warn(Scenario scenario, Simulation sim) {
+        for (String w : Assembler.warnings(scenario, sim)) System.err.println("lmo: warning: " + w);
     }
 
     /** The run directory, the metrics endpoint if any, and a progress line unless quiet. */

@@ -11,7 +11,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code lmo validate FILE}: checks a scenario and prints its resolved form; runs nothing, writes nothing. */
+/**
+ * {@code lmo validate FILE}: checks a scenario and prints its resolved form; runs nothing, writes nothing. The model
+ * is built only for an asynchronous {@code engine.sync}, whose refusals and warnings depend on it.
+ */
 @Command(name = "validate", mixinStandardHelpOptions = true, description = "Check a scenario file (exit 0 if valid, 2 if not); print it resolved.")
 final class ValidateCommand implements Callable<Integer> {
 
@@ -40,6 +43,10 @@ final class ValidateCommand implements Callable<Integer> {
             if (!memory.fits(Runtime.getRuntime().maxMemory())) {
                 System.err.println(memory.refusal());
                 return Main.BAD_INPUT;
+            }
+            if (s.engine().sync().asynchronous()) {
+                // what an asynchronous step can run depends on the model and dynamics built, and so do its warnings
+                Runs.warn(s, lmo.scenario.Assembler.build(s));
             }
             if (!quiet) {
                 System.out.println("# " + file + ": valid");

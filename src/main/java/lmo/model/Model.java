@@ -138,6 +138,16 @@ public interface Model {
     default boolean partialsLinearInMass() { return false; }
 
     /**
+     * The largest rate lambda of the linearised flow around the target, per unit of mean-field time, when known
+     * (NaN otherwise): the flow of the positions, {@code dx/dt = -grad V} (the transport part of {@code wasserstein},
+     * {@code langevin} and {@code wfr}), linearised at the state the model drives the particles to; a perturbation
+     * of that mode decays like {@code exp(-lambda t)}, and one explicit Euler step of size eta multiplies it by
+     * {@code 1 - eta lambda}. The scenario checks an asynchronous step against it ({@code eta lambda} below
+     * {@code 2 sin(pi / (2 (2s + 1)))} with staleness s).
+     */
+    default double largestLinearRate() { return Double.NaN; }
+
+    /**
      * The conventions behind this model's numbers, written as the {@code conventions} object of {@code summary.json}
      * (e.g. ot's cost, its normalisation and scale, what beta means, the entropy reference of {@code dual}), so that
      * a run directory says what its outputs mean without the scenario. Values are strings or numbers, in a stable

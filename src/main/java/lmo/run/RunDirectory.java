@@ -26,6 +26,7 @@ import lmo.particles.Gathered;
 import lmo.engine.RunObserver;
 import lmo.engine.RunOutcome;
 import lmo.engine.Simulation;
+import lmo.engine.Sync;
 
 /**
  * Writes a run directory ({@link RunLayout} names its files): {@code scenario.yaml} (resolved), {@code metrics.csv} (header
@@ -271,7 +272,16 @@ public final class RunDirectory implements RunObserver {
         e.put("shards", o.shards());
         e.put("blocks", o.blocks());
         e.put("blockSize", sim.blockSize());
-        e.put("sync", "bsp");
+        Sync sync = sim.sync();
+        e.put("sync", sync.mode().key());
+        e.put("staleness", sync.staleness());
+        Sync.Straggler straggler = sync.straggler();
+        if (!straggler.equals(Sync.Straggler.NONE)) {
+            ObjectNode slow = e.putObject("straggler");
+            if (straggler.shard() >= 0) slow.put("shard", straggler.shard());
+            else slow.put("probability", straggler.probability());
+            slow.put("factor", straggler.factor());
+        }
         ObjectNode t = s.putObject("timing");
         t.put("computeSeconds", o.timing().computeSeconds());
         t.put("computeSecondsAllShards", o.timing().computeSecondsAllShards());

@@ -3,6 +3,7 @@ package lmo.scenario;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import lmo.dynamics.Dynamics;
 import lmo.dynamics.FisherRao;
 import lmo.dynamics.Langevin;
@@ -11,7 +12,9 @@ import lmo.dynamics.Schedule;
 import lmo.dynamics.Wasserstein;
 import lmo.dynamics.WassersteinFisherRao;
 import lmo.particles.Population;
+import lmo.engine.AsyncSupport;
 import lmo.engine.Simulation;
+import lmo.engine.Sync;
 import lmo.scenario.BuildContext;
 import lmo.init.CosineDensity;
 import lmo.init.InitialDistribution;
@@ -51,8 +54,55 @@ public final class Assembler {
             throw s.locations().error("dynamics.players", "alternating players need exactly two populations (x moves"
                     + " first, then y); the scenario has " + pops.size());
         }
+        Sync sync = s.engine().sync();
+        String refusal = AsyncSupport.refusal(sync, model, dynamics, pops);
+        if (refusal != null) {
+            throw s.locations().error("engine.sync", sync.mode().key() + " cannot run model " + s.model().type()
+                    + " with dynamics " + dynamics.type() + ": " + refusal);
+        }
         return new Simulation(s.name(), s.seed(), s.steps(), pops, model, dynamics, blockSize,
-                s.engine().shards(), s.output().every(), s.output().snapshotEvery(), s.checkpoint().every());
+                s.engine().shards(), s.output().every(), s.output().snapshotEvery(), s.checkpoint().every())
+                .withSync(sync);
+    }
+
+    /**
+     * The warnings about a scenario that will run but likely not as meant, each one line located at its key (without
+     * the {@code lmo: warning: } prefix the command line adds): an asynchronous {@code engine.sync} whose step is
+     * beyond the delayed-Euler stability bound for the model's largest linear rate ({@link #stabilityBound}).
+     */
+    public static List<String> warnings(Scenario s, Simulation sim) {
+        List<String> out = new ArrayList<>();
+        Sync sync = sim.sync();
+        double lambda = sim.model().largestLinearRate();
+        boolean transport = s.dynamics() instanceof WassersteinSpec || s.dynamics() instanceof LangevinSpec
+                || s.dynamics() instanceof WfrSpec;
+        if (sync.asynchronous() && transport && lambda > 0 && Double.isFinite(lambda)) {
+            double eta = sim.dynamics().timeStep();
+            double bound = stabilityBound(sync.staleness());
+            if (eta * lambda >= bound) {
+                out.add(s.locations().error("engine.staleness", "eta lambda = " + shown(eta * lambda) + " (step size "
+                        + shown(eta) + ", lambda = " + shown(lambda) + ", the model's largest linear rate) is at or beyond"
+                        + " 2 sin(pi / (2 (2s + 1))) = " + shown(bound) + " for staleness s = " + sync.staleness()
+                        + ": the run will likely grow instead of decay; a step size below " + shown(bound / lambda)
+                        + " keeps it stable")
+                        .getMessage());
+            }
+        }
+        return out;
+    }
+
+    /** {@code v} to 4 significant digits, without trailing zeros: 20, 0.5066, 1.2e-05. */
+    private static String shown(double v) {
+        return String.format(Locale.ROOT, "%.4g", v).replaceAll("(\\.\\d*?)0+(e|$)", "$1$2").replaceAll("\\.(e|$)", "$1");
+    }
+
+    /**
+     * The largest {@code eta lambda} for which explicit Euler with summaries {@code staleness} states old,
+     * {@code a_(n+1) = a_n - eta lambda a_(n-s)}, decays: {@code 2 sin(pi / (2 (2s + 1)))} (2 for s = 0; 1, 0.618,
+     * 0.445, 0.347 for s = 1..4).
+     */
+    public static double stabilityBound(int staleness) {
+        return 2 * Math.sin(Math.PI / (2 * (2.0 * staleness + 1)));
     }
 
     /**

@@ -52,7 +52,9 @@ public final class Keys {
     static final List<String> GDA_METHODS = List.of("cp-mda", "cp-mp");
     static final List<String> GDA_UPDATES = List.of("conic", "weights", "positions");
     static final List<String> GDA_PLAYERS = List.of("simultaneous", "alternating");
-    static final List<String> ENGINE = List.of("shards", "blockSize", "sync");
+    static final List<String> ENGINE = List.of("shards", "blockSize", "sync", "staleness", "straggler");
+    static final List<String> SYNC_MODES = List.of("bsp", "delayed", "bounded");
+    static final List<String> STRAGGLER = List.of("probability", "shard", "factor");
     static final List<String> OUTPUT = List.of("every", "snapshotEvery", "metricsPort", "fit", "predictor");
     static final List<String> FIT = List.of("metric", "law", "from", "to");
     static final List<String> CHECKPOINT = List.of("every");
@@ -73,6 +75,7 @@ public final class Keys {
         TEMPERATURE.values().forEach(keys -> add(out, "dynamics.temperature", keys));
         DYNAMICS.values().forEach(keys -> add(out, "dynamics", keys));
         add(out, "engine", ENGINE);
+        add(out, "engine.straggler", STRAGGLER);
         add(out, "output", OUTPUT);
         add(out, "output.fit[]", FIT);
         add(out, "output.predictor", PREDICTOR);

@@ -3,7 +3,9 @@ package lmo.scenario;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.SortedMap;
+import lmo.engine.Sync;
 import lmo.scenario.BindContext;
 import lmo.scenario.MapReader.Check;
 import lmo.scenario.Node.MapNode;
@@ -62,7 +64,8 @@ final class ScenarioBinder {
                 "stepSize", l.stepSize(), "temperature", l.temperature().a()) : top.resolveMap("dynamics", "type", "none"));
         String refused = family.refusedDynamics(model, dynamics);
         if (refused != null) throw top.requireMap("dynamics").error("type", refused);
-        EngineSpec engine = engine(top.optMap("engine"));
+        MapReader engineKeys = top.optMap("engine");
+        EngineSpec engine = engine(engineKeys);
         double stepScale = stepScale(dynamics, populations.get(model.population()));
         OutputSpec output = output(top.optMap("output"), steps, steps * timeStep(dynamics) / stepScale, family, model);
         CheckpointSpec checkpoint = checkpoint(top.optMap("checkpoint"));
@@ -166,11 +169,43 @@ final class ScenarioBinder {
             blockSize = m.requireInt("blockSize", v -> v >= 1 ? null : "must be >= 1 or auto");
         }
         if (blockSize == 0) m.resolve("blockSize", "auto");
-        m.resolve("sync", "bsp");
-        if (m.has("sync") && !(m.node.get("sync") instanceof Scalar s && "bsp".equals(s.text()))) {
-            throw m.error("sync", "only 'bsp' is supported");
+        Sync.Mode mode = Sync.Mode.valueOf(m.choice("sync", "bsp", Keys.SYNC_MODES).toUpperCase(Locale.ROOT));
+        int staleness = 0;
+        if (mode == Sync.Mode.BSP) {
+            if (m.has("staleness")) throw m.error("staleness", "needs engine.sync: delayed or bounded");
+        } else {
+            staleness = m.optInt("staleness", 0, Check.atLeast(0));
         }
-        return new EngineSpec(shards, blockSize, "bsp");
+        Sync.Straggler straggler = m.has("straggler") ? straggler(m.requireMap("straggler"), shards) : Sync.Straggler.NONE;
+        return new EngineSpec(shards, blockSize, new Sync(mode, staleness, straggler));
+    }
+
+    /**
+     * {@code engine.straggler}: {@code {probability: p, factor: f}} (each shard slow on a step with probability p)
+     * or {@code {shard: i, factor: f}} (shard i slow on every step), f >= 1 the slowdown.
+     */
+    private static Sync.Straggler straggler(MapReader m, int shards) throws ScenarioException {
+        m.allow(Keys.STRAGGLER);
+        boolean byProbability = m.has("probability");
+        boolean byShard = m.has("shard");
+        if (byProbability && byShard) {
+            String second = m.keys().indexOf("shard") > m.keys().indexOf("probability") ? "shard" : "probability";
+            throw m.keyError(second, "give probability or shard, not both: {probability: p, factor: f} slows each"
+                    + " shard on a step with probability p, {shard: i, factor: f} slows shard i on every step");
+        }
+        if (!byProbability && !byShard) {
+            throw m.node.origin().error(m.path, "missing required key 'probability' or 'shard': {probability: p,"
+                    + " factor: f} or {shard: i, factor: f}");
+        }
+        if (byProbability) {
+            double p = m.requireDouble("probability", Check.between(0, 1));
+            return new Sync.Straggler(p, m.requireDouble("factor", Check.atLeast(1)), -1);
+        }
+        int shard = m.requireInt("shard", Check.atLeast(0));
+        if (shard >= shards) {
+            throw m.error("shard", "must be < engine.shards (" + shards + "), got " + shard);
+        }
+        return new Sync.Straggler(0, m.requireDouble("factor", Check.atLeast(1)), shard);
     }
 
     /** {@code dynamics.temperature}: a number, or a schedule mapping (see {@link TemperatureSpec}). */

@@ -38,7 +38,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  *   <li>{@code # args: OPTIONS}: options after the scenario, split on spaces, {@code '...'} or {@code "..."}
  *       quoting a value with spaces; {@code ${DIR}} and {@code ${BAD}} are replaced as above;</li>
  *   <li>{@code # command: run|validate|both} (default {@code both}: the same message from both; options that only
- *       {@code run} takes, and errors found when the model is built, need {@code run});</li>
+ *       {@code run} takes, and errors found when the model is built, need {@code run}, except the refusals of an
+ *       asynchronous {@code engine.sync}, for which {@code validate} builds the model);</li>
  *   <li>{@code # exit: N} (default 2);</li>
  *   <li>{@code # out: none}: {@code run} without {@code --out} (where the run directory would be
  *       {@code runs/<name>-<time>}, which must not appear);</li>

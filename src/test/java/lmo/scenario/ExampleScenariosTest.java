@@ -26,7 +26,7 @@ class ExampleScenariosTest {
                 new GaussianInit(new double[] {0.5}, new double[] {0.05}), 1.0), p);
         assertEquals(new MmdSpec("particles", new SobolevKernel(1, 64, "exact"), new UniformTarget()), s.model());
         assertEquals(new WassersteinSpec(0.01), s.dynamics());
-        assertEquals(new EngineSpec(4, 0, "bsp"), s.engine());
+        assertEquals(new EngineSpec(4, 0), s.engine());
         assertEquals(new OutputSpec(10, 0), s.output());
         assertEquals(new CheckpointSpec(0), s.checkpoint(), "no checkpoints unless asked");
     }
@@ -43,7 +43,7 @@ class ExampleScenariosTest {
         assertEquals(new SobolevKernel(1.5, 64, "fourier"), mmd.kernel());
         assertEquals(new CosineTarget(new CosineDensitySpec(List.of())), mmd.target());
         assertEquals(new LangevinSpec(1.0, 0.0), s.dynamics());
-        assertEquals(new EngineSpec(Runtime.getRuntime().availableProcessors(), 0, "bsp"), s.engine());
+        assertEquals(new EngineSpec(Runtime.getRuntime().availableProcessors(), 0), s.engine());
         assertEquals(new OutputSpec(1, 0), s.output(), "every defaults to max(1, steps/100)");
     }
 

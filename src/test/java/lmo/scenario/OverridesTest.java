@@ -36,7 +36,7 @@ class OverridesTest {
     @Test
     void anOverrideCreatesAbsentKeysAndSections() throws Exception {
         Scenario s = Scenarios.load(file, "engine.shards=3", "output.snapshotEvery=5", "description='a b: c'");
-        assertEquals(new EngineSpec(3, 0, "bsp"), s.engine());
+        assertEquals(new EngineSpec(3, 0), s.engine());
         assertEquals(5, s.output().snapshotEvery());
         assertEquals("a b: c", s.description());
     }

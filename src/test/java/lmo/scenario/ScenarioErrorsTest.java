@@ -66,7 +66,7 @@ class ScenarioErrorsTest {
         assertEquals("x.yaml:7:35: populations.p.init.mean[0]: expected a number, got 'half'", err("[0.5]", "[half]"));
         assertEquals("x.yaml:2:8: steps: expected an integer, got '2.5'", err("steps: 10", "steps: 2.5"));
         assertEquals("x.yaml:14:12: dynamics.stepSize: expected a number, got nothing", err("stepSize: 0.01", "stepSize:"));
-        assertEquals("x.yaml:15:16: engine.sync: only 'bsp' is supported", errText(Scenarios.TORUS + "engine: {sync: stale}\n"));
+        assertEquals("x.yaml:15:16: engine.sync: expected one of: bsp, delayed, bounded, got 'stale'", errText(Scenarios.TORUS + "engine: {sync: stale}\n"));
     }
 
     @Test

@@ -102,6 +102,23 @@ final class FourierSobolev implements MmdKernel {
         return -1;
     }
 
+    /**
+     * {@code max_h (2 pi |k_h|)^2 lambda_h = max_h (2 pi |k_h|)^(2 - 2s)} over the kept modes when the target's
+     * kept coefficients are all 0 (uniform as far as the model sees it): mode k of the density perturbation decays
+     * at {@code (2 pi |k|)^2 lambda_k} under {@code dx/dt = -grad V}. At {@code |k| = 1} for s >= 1, at the largest
+     * kept {@code |k| = modes sqrt(d)} for s < 1. NaN for any other target.
+     */
+    @Override public double largestLinearRate() {
+        for (double c : nu) if (c != 0) return Double.NaN;
+        double max = 0;
+        for (int h = 0; h < count; h++) {
+            double norm2 = 0;
+            for (int c = 0; c < dim; c++) norm2 += (double) k[h * dim + c] * k[h * dim + c];
+            max = Math.max(max, 4 * Math.PI * Math.PI * norm2 * lambda[h]);
+        }
+        return max;
+    }
+
     @Override public Reduction reduction() { return Reduction.sum(2 * count); }
 
     @Override public void partial(Block block, double[] out) {

@@ -32,6 +32,9 @@ interface MmdKernel {
     /** Why a stale summary is refused for this kernel (see {@code Model#staleSummaryProblem}), or null. */
     default String staleSummaryProblem() { return null; }
 
+    /** See {@code Model#largestLinearRate}: NaN unless the kernel knows it. */
+    default double largestLinearRate() { return Double.NaN; }
+
     /** The block size that keeps the reduce traffic small, for {@code count} particles. */
     int defaultBlockSize(int count);
 }

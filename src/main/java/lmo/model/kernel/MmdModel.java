@@ -127,6 +127,15 @@ public final class MmdModel implements Model {
 
     @Override public boolean partialsLinearInMass() { return true; }
 
+    /**
+     * The Sobolev kernels with a uniform target: around {@code mu = nu} (mass 1) the density perturbation f of
+     * {@code rho = 1 + f} follows {@code df/dt = -(-Delta)^(1-s) f} (truncated to the kept modes on the Fourier
+     * path), so mode k decays at rate {@code (2 pi |k|)^(2 - 2s)} and the largest rate is
+     * {@code max_k (2 pi |k|)^(2 - 2s)} over the kernel's modes: {@code (2 pi)^(2 - 2s)} at {@code |k| = 1} for
+     * s >= 1. NaN for the other kernels and targets (a non-uniform target mixes the modes).
+     */
+    @Override public double largestLinearRate() { return kernel.largestLinearRate(); }
+
     @Override public double[] metrics(Summaries summaries, double[] metricSums) {
         return new double[] {kernel.energy(summaries, metricSums)};
     }

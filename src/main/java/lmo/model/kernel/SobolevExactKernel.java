@@ -33,11 +33,21 @@ final class SobolevExactKernel implements MmdKernel {
     private final double[] cosCoef;    // 2 lambda_k m_k(nu):  (K*nu)(x) = sum cosCoef cos(2 pi k x)
     private final double[] sinCoef;    // 2 pi k cosCoef:     (K*nu)'(x) = -sum sinCoef sin(2 pi k x)
     private final double halfConstant; // 1/2 int int K dnu dnu
+    private final boolean uniform;     // the target is uniform (K*nu = 0)
 
     /** s = 1: the kernel has a kink at 0, so a particle's stale copy pushes it by 1/(2N) and the flow stalls. */
     @Override public String staleSummaryProblem() {
         return s == 1 ? "the exact Sobolev kernel with s = 1 has a kink at 0: a particle's stale copy pushes it by"
                 + " 1/(2N) and the flow stalls instead of converging; use s >= 2 or the Fourier path (torus)" : null;
+    }
+
+    /**
+     * {@code (2 pi)^(2 - 2s)} for a uniform target: mode k of the density perturbation decays at
+     * {@code (2 pi k)^(2 - 2s)} under {@code dx/dt = -grad V}, largest at k = 1 (every mode at rate 1 for s = 1).
+     * NaN for a cosine or samples target.
+     */
+    @Override public double largestLinearRate() {
+        return uniform ? StrictMath.pow(2 * Math.PI, 2 - 2.0 * s) : Double.NaN;
     }
 
     SobolevExactKernel(int s, Target target) {
@@ -74,6 +84,7 @@ final class SobolevExactKernel implements MmdKernel {
             vs = new double[0];
         }
         halfConstant = c / 2;
+        uniform = target.kind() == Target.Kind.UNIFORM || target.kind() == Target.Kind.COSINE && waves == 0;
     }
 
     @Override public Reduction reduction() { return Reduction.gather(); }
