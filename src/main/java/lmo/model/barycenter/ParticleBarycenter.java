@@ -129,6 +129,12 @@ public final class ParticleBarycenter implements Model {
     /** Metric sums: total mass, then sum m x (d), sum m x x' (d x d), sum m err_k (K). */
     @Override public int metricSumLength() { return 1 + dim + dim * dim + inputs.length; }
 
+    /** The inner Sinkhorn solve carries its potentials across steps: a stale one only slows it down. */
+    @Override public String staleSummaryProblem() {
+        return "the barycenter's Sinkhorn potentials are carried across steps on the scheduler, and a stale summary"
+                + " is plain Sinkhorn s + 1 times slower";
+    }
+
     @Override
     public void firstVariation(Block b, Summaries s, double[] v, double[] gradV, double[] sums) {
         if (b.population() != population) return;

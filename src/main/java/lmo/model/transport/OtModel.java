@@ -173,6 +173,12 @@ public final class OtModel implements Model {
 
     @Override public int metricSumLength() { return PlanMetrics.SLOTS; }
 
+    /** Sinkhorn with a stale half-step is plain Sinkhorn run s + 1 times slower: nothing to gain, so refused. */
+    @Override public String staleSummaryProblem() {
+        return "a Sinkhorn iteration that reads the other potential of s steps before is plain Sinkhorn s + 1 times"
+                + " slower (each potential is updated from a stale one), so there is nothing to gain";
+    }
+
     /** With {@code stopAtTolerance}: the plan's l1 first-marginal error (metric 1) is at most the tolerance. */
     @Override
     public boolean converged(double[] metrics) { return stopAtTolerance && metrics[1] <= tolerance; }

@@ -27,7 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * One scenario on three JVMs (a coordinator and two workers on loopback) ends in the state of one JVM, also when a
- * worker is killed mid-run, and a run whose coordinator is killed resumes to that state. Two long-lived workers
+ * worker is killed mid-run, and a run whose coordinator is killed resumes to that state (both kills in a delayed,
+ * asynchronous run, whose checkpoints carry the states in flight). Two long-lived workers
  * serve every coordinator of this class, as {@code lmo node} does between runs, all three with the jar of the user
  * model family of {@code examples/user-model}; the tests that kill workers start their own.
  */
@@ -95,6 +96,12 @@ class ClusterRunTest {
                 family("deep linear network: layers as particles, gathered, Lanczos sharpness on the coordinator",
                         "scenarios/deep-linear-sharpness.yaml", "steps=60", "output.every=20", "model.sharpnessEvery=20",
                         "engine.shards=3", "engine.blockSize=3"),
+                family("delayed s = 2 (asynchronous, deterministic), sobolev fourier: summed modes of stale states",
+                        "src/test/resources/lmo/scenario/single-mode.yaml", "steps=30", "engine.sync=delayed",
+                        "engine.staleness=2", "engine.shards=5", "engine.blockSize=64", "checkpoint.every=10"),
+                family("delayed s = 1, game cp-mda gathered: stale opponents, weights renormalised lazily",
+                        "scenarios/game-generic.yaml", "steps=200", "model.path=gathered", "engine.sync=delayed",
+                        "engine.staleness=1", "engine.shards=4", "engine.blockSize=1", "checkpoint.every=50"),
                 family("a user family from a jar (examples/user-model): quadratic interaction, one summed moment round",
                         "examples/user-model/scenario.yaml", "steps=30", "engine.shards=4", "engine.blockSize=128",
                         "checkpoint.every=10"));
@@ -137,14 +144,24 @@ class ClusterRunTest {
         }
     }
 
+    /** A delayed run (staleness 2) of the exact s = 2 kernel: its checkpoints hold the two states in flight. */
+    static final List<String> DELAYED = List.of("steps=600", "checkpoint.every=50", "model.kernel.s=2",
+            "engine.sync=delayed", "engine.staleness=2");
+
+    private static List<String> with(List<String> overrides, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        for (String o : overrides) all.addAll(List.of("--set", o));
+        return all;
+    }
+
     @Test
     void aWorkerKilledMidRunChangesNothing() throws Exception {
         int own = Jvm.freePort();
         Path out = dir.resolve("killed-worker");
-        List<String> overrides = List.of("steps=600", "checkpoint.every=50");
-        try (Jvm coordinator = Jvm.start(dir.resolve("c.log"), "run", "src/test/resources/lmo/scenario/sobolev-torus-s1.yaml",
-                "--set", overrides.get(0), "--set", overrides.get(1), "--out", out.toString(), "-q", "--cluster",
-                "--port", "" + own, "--start-nodes", "3", "--min-nodes", "2");
+        List<String> overrides = DELAYED;
+        try (Jvm coordinator = Jvm.start(dir.resolve("c.log"), with(overrides, "run",
+                "src/test/resources/lmo/scenario/sobolev-torus-s1.yaml", "--out", out.toString(), "-q", "--cluster",
+                "--port", "" + own, "--start-nodes", "3", "--min-nodes", "2").toArray(String[]::new));
              Jvm victim = Jvm.start(dir.resolve("w1.log"), "node", "--join", "127.0.0.1:" + own, "--once");
              Jvm survivor = Jvm.start(dir.resolve("w2.log"), "node", "--join", "127.0.0.1:" + own, "--once")) {
             waitForStep(out, 200, coordinator, true);
@@ -163,10 +180,10 @@ class ClusterRunTest {
     @Test
     void aKilledCoordinatorResumesOnOneJvm() throws Exception {
         Path out = dir.resolve("killed-coordinator");
-        List<String> overrides = List.of("steps=600", "checkpoint.every=50");
-        try (Jvm coordinator = Jvm.start(dir.resolve("c.log"), "run", "src/test/resources/lmo/scenario/sobolev-torus-s1.yaml",
-                "--set", overrides.get(0), "--set", overrides.get(1), "--out", out.toString(), "-q", "--cluster",
-                "--port", "" + port, "--min-nodes", "3", "--jar", userJar.toString())) {
+        List<String> overrides = DELAYED;
+        try (Jvm coordinator = Jvm.start(dir.resolve("c.log"), with(overrides, "run",
+                "src/test/resources/lmo/scenario/sobolev-torus-s1.yaml", "--out", out.toString(), "-q", "--cluster",
+                "--port", "" + port, "--min-nodes", "3", "--jar", userJar.toString()).toArray(String[]::new))) {
             waitForStep(out, 200, coordinator, true);
             coordinator.kill();
         }
