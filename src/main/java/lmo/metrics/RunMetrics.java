@@ -36,10 +36,11 @@ import lmo.engine.Simulation;
  * {@code lmo_checkpoint_step}, {@code lmo_seconds_since_checkpoint},
  * {@code lmo_shard_compute_seconds_total{shard=...}}, {@code lmo_bytes_exchanged_total{direction="sent"|"received"}}
  * (0 without a cluster), and in asynchronous runs ({@code engine.sync: delayed} or {@code bounded} with staleness
- * s >= 1) {@code lmo_staleness} (histogram of the staleness used, buckets {@code le="-1", "0", .., "s", "+Inf"}, one
- * observation per block step and source block) and {@code lmo_shard_step{shard=...}} (the state every block of the
- * shard has reached); a bsp run exports neither. Plus the JVM metrics ({@code jvm_*}, {@code process_*}), which the Prometheus client reads
- * from the JVM; the server writes their text at most once per second (see {@link MetricsHandler}).
+ * s >= 1) {@code lmo_staleness} (histogram of the staleness used, buckets at the integers -1, 0, .., s and +Inf,
+ * written {@code le="-1.0"}, {@code le="0.0"}, ..; one observation per block step and source block) and
+ * {@code lmo_shard_step{shard=...}} (the state every block of the shard has reached); a bsp run exports neither.
+ * Plus the JVM metrics ({@code jvm_*}, {@code process_*}), which the Prometheus client reads from the JVM; the server
+ * writes their text at most once per second (see {@link MetricsHandler}).
  */
 public final class RunMetrics implements RunObserver {
     /** The JVM metrics are read at most this often: a scrape within this many seconds of the last reuses them. */
