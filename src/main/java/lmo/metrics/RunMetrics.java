@@ -7,7 +7,12 @@ import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.prometheus.metrics.model.registry.Collector;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.ClassicHistogramBuckets;
+import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -30,8 +35,12 @@ import lmo.engine.Simulation;
  * {@code lmo_shards{member=...}} (member {@value #LOCAL} without a cluster), {@code lmo_member_losses_total}, {@code lmo_recoveries_total},
  * {@code lmo_checkpoint_step}, {@code lmo_seconds_since_checkpoint},
  * {@code lmo_shard_compute_seconds_total{shard=...}}, {@code lmo_bytes_exchanged_total{direction="sent"|"received"}}
- * (0 without a cluster), plus the JVM metrics ({@code jvm_*}, {@code process_*}), which the Prometheus client reads
- * from the JVM; the server writes their text at most once per second (see {@link MetricsHandler}).
+ * (0 without a cluster), and in asynchronous runs ({@code engine.sync: delayed} or {@code bounded} with staleness
+ * s >= 1) {@code lmo_staleness} (histogram of the staleness used, buckets at the integers -1, 0, .., s and +Inf,
+ * written {@code le="-1.0"}, {@code le="0.0"}, ..; one observation per block step and source block) and
+ * {@code lmo_shard_step{shard=...}} (the state every block of the shard has reached); a bsp run exports neither.
+ * Plus the JVM metrics ({@code jvm_*}, {@code process_*}), which the Prometheus client reads from the JVM; the server
+ * writes their text at most once per second (see {@link MetricsHandler}).
  */
 public final class RunMetrics implements RunObserver {
     /** The JVM metrics are read at most this often: a scrape within this many seconds of the last reuses them. */
@@ -69,6 +78,9 @@ public final class RunMetrics implements RunObserver {
     private final Counter bytes = Counter.builder().name("lmo_bytes_exchanged_total")
             .help("bytes the scheduler sent to / received from other JVMs").labelNames("run", "direction")
             .withoutExemplars().register(registry);
+    private final Gauge shardStep = Gauge.builder().name("lmo_shard_step")
+            .help("the state every block of each shard has reached (asynchronous runs)").labelNames("run", "shard")
+            .withoutExemplars().register(registry);
 
     private final LongSupplier nanoClock;
     private String run;
@@ -89,6 +101,11 @@ public final class RunMetrics implements RunObserver {
     private final PrometheusRegistry jvm = new PrometheusRegistry();
     private int lossesSeen;
     private int recoveriesSeen;
+    /** The staleness used, in an asynchronous run; null otherwise (read by a scrape, hence volatile). */
+    private volatile StalenessTally staleness;
+    /** The run's name as the staleness histogram labels it (set with {@link #staleness}). */
+    private volatile String stalenessRun;
+    private final List<GaugeDataPoint> shardStepPoints = new ArrayList<>();
 
     public RunMetrics() {
         this(System::nanoTime);
@@ -99,6 +116,7 @@ public final class RunMetrics implements RunObserver {
         this.nanoClock = nanoClock;
         this.checkpointNanos = nanoClock.getAsLong();
         JvmMetrics.builder().register(jvm);
+        registry.register(new StalenessCollector());
     }
 
     /** The run's metrics ({@code lmo_*}). */
@@ -134,6 +152,49 @@ public final class RunMetrics implements RunObserver {
             members.labelValues(run).set(1);
             shards.labelValues(run, LOCAL).set(layout == null ? 1 : layout.shards());
         }
+        startAsync(sim, layout);
+    }
+
+    /**
+     * An asynchronous run exports the staleness histogram (kept across a rewind: the same run continues) and every
+     * shard's step, from the start state (known shards: those of the layout, others as they report).
+     */
+    private void startAsync(Simulation sim, BlockLayout layout) {
+        if (!sim.sync().asynchronous()) return;
+        StalenessTally t = staleness;
+        if (t == null || t.bound() != sim.sync().staleness() || !run.equals(stalenessRun)) {
+            stalenessRun = run;
+            staleness = new StalenessTally(sim.sync().staleness());
+        }
+        int n = layout == null ? shardStepPoints.size() : layout.shards();
+        while (shardStepPoints.size() > n) {
+            shardStepPoints.remove(shardStepPoints.size() - 1);
+            shardStep.remove(run, Integer.toString(shardStepPoints.size()));
+        }
+        shardStepPoint(n - 1);
+        for (GaugeDataPoint p : shardStepPoints) p.set(sim.startStep());
+    }
+
+    /** Shard {@code shard}'s gauge, made with those before it if new. */
+    private GaugeDataPoint shardStepPoint(int shard) {
+        while (shardStepPoints.size() <= shard) {
+            shardStepPoints.add(shardStep.labelValues(run, Integer.toString(shardStepPoints.size())));
+        }
+        return shard < 0 ? null : shardStepPoints.get(shard);
+    }
+
+    /** O(blocks): the staleness of each source is counted, under a lock held for O(s) additions. */
+    @Override
+    public void onSources(int block, long k, long[] sources) {
+        StalenessTally t = staleness;
+        if (t != null) t.observe(k, sources);
+    }
+
+    /** O(1), once the shard's gauge exists (from the layout at the start). */
+    @Override
+    public void onShardStep(int shard, long k) {
+        if (run == null || staleness == null || shard < 0) return;
+        shardStepPoint(shard).set(k);
     }
 
     @Override
@@ -165,6 +226,7 @@ public final class RunMetrics implements RunObserver {
     @Override
     public void onRewind(long k) {
         lastStep = -1;
+        for (GaugeDataPoint p : shardStepPoints) p.set(k); // every block goes back to the checkpoint
     }
 
     @Override
@@ -187,6 +249,33 @@ public final class RunMetrics implements RunObserver {
     public void onCluster(ClusterStatus status) {
         cluster = status;
         if (run != null) publish(status); // else at onStart, once the run has its name
+    }
+
+    /**
+     * {@code lmo_staleness}: a classic histogram made at each scrape from the tally's counts (O(s) under its lock),
+     * with integer buckets {@code -1, 0, .., s, +Inf}; absent unless the run is asynchronous.
+     */
+    private final class StalenessCollector implements Collector {
+        @Override
+        public MetricSnapshot collect() {
+            StalenessTally t = staleness;
+            if (t == null) return null;
+            StalenessTally.Counts c = t.counts();
+            int s = c.bound();
+            double[] bounds = new double[s + 3];
+            bounds[0] = -1;
+            for (int v = 0; v <= s; v++) bounds[v + 1] = v;
+            bounds[s + 2] = Double.POSITIVE_INFINITY;
+            return HistogramSnapshot.builder().name("lmo_staleness")
+                    .help("staleness used (state of the step minus state of the partial), per block step and source block")
+                    .dataPoint(HistogramSnapshot.HistogramDataPointSnapshot.builder()
+                            .classicHistogramBuckets(ClassicHistogramBuckets.of(bounds, c.perValue()))
+                            .sum(c.sum()).labels(Labels.of("run", stalenessRun)).build())
+                    .build();
+        }
+
+        @Override
+        public String getPrometheusName() { return "lmo_staleness"; }
     }
 
     private void publish(ClusterStatus status) {

@@ -71,6 +71,14 @@ public final class RunMonitor implements RunObserver, AutoCloseable {
         metrics.onCluster(status);
         board.onCluster(status);
     }
+    @Override public void onSources(int block, long step, long[] sources) {
+        metrics.onSources(block, step, sources);
+        board.onSources(block, step, sources);
+    }
+    @Override public void onShardStep(int shard, long step) {
+        metrics.onShardStep(shard, step);
+        board.onShardStep(shard, step);
+    }
     @Override public void onShardCompute(int shard, double seconds) {
         metrics.onShardCompute(shard, seconds);
     }

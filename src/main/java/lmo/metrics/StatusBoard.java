@@ -1,5 +1,6 @@
 package lmo.metrics;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.LongSupplier;
@@ -10,10 +11,12 @@ import lmo.engine.RunOutcome;
 import lmo.engine.Simulation;
 
 /**
- * What the status page shows of a run (name, description, progress, rate, ETA, status and the logged metric rows),
- * kept up to date by the observer callbacks. Threading: the scheduler's thread writes through the callbacks, an HTTP
- * thread reads through {@link #snapshot()}; both hold one lock, briefly (a snapshot copies at most a few thousand
- * references, the JSON is written outside the lock).
+ * What the status page shows of a run (name, description, progress, rate, ETA, status and the logged metric rows;
+ * in an asynchronous run also every shard's step and the staleness used), kept up to date by the observer
+ * callbacks. Threading: the scheduler's thread writes through the callbacks, an HTTP thread reads through
+ * {@link #snapshot()}; both hold one lock, briefly (a snapshot copies at most a few thousand references and one
+ * long per shard, the JSON is written outside the lock). The staleness is counted by a {@link StalenessTally}, with
+ * its own lock held for O(s) additions per event.
  */
 public final class StatusBoard implements RunObserver {
     /** Rows kept for the charts (besides the latest): a long run's page stays light. */
@@ -33,6 +36,12 @@ public final class StatusBoard implements RunObserver {
     private String message;
     private List<String> columns = List.of();
     private double finalRate = Double.NaN;
+    private String sync = "bsp";
+    private int staleness;
+    /** By shard, in an asynchronous run (empty otherwise). */
+    private long[] shardSteps = new long[0];
+    /** The staleness used, in an asynchronous run; null otherwise. */
+    private volatile StalenessTally tally;
 
     /** @param description the scenario's description, shown under the name */
     public StatusBoard(String description) {
@@ -55,6 +64,33 @@ public final class StatusBoard implements RunObserver {
             this.columns = List.copyOf(columns);
             if (step < 0) step = sim.startStep();
             status = "running";
+            sync = sim.sync().mode().key();
+            staleness = sim.sync().staleness();
+            if (sim.sync().asynchronous()) {
+                // every shard starts from the start state (after a rewind: the checkpoint's)
+                shardSteps = new long[layout != null ? layout.shards() : shardSteps.length];
+                Arrays.fill(shardSteps, sim.startStep());
+                StalenessTally t = tally;
+                if (t == null || t.bound() != staleness) tally = new StalenessTally(staleness); // kept across a rewind
+            }
+        }
+    }
+
+    /** O(blocks), outside the board's lock (the tally's is held for O(s) additions). */
+    @Override
+    public void onSources(int block, long k, long[] sources) {
+        StalenessTally t = tally;
+        if (t != null) t.observe(k, sources);
+    }
+
+    /** O(1) (a new shard, not in the layout: O(shards) once). */
+    @Override
+    public void onShardStep(int shard, long k) {
+        if (shard < 0) return;
+        synchronized (lock) {
+            if (tally == null) return; // not an asynchronous run
+            if (shard >= shardSteps.length) shardSteps = Arrays.copyOf(shardSteps, shard + 1);
+            shardSteps[shard] = k;
         }
     }
 
@@ -83,6 +119,7 @@ public final class StatusBoard implements RunObserver {
             rows.dropFrom(k);
             rate.reset();
             step = k;
+            Arrays.fill(shardSteps, k); // every block goes back to the checkpoint
         }
     }
 
@@ -101,13 +138,19 @@ public final class StatusBoard implements RunObserver {
     /** The board as it is now. */
     public StatusSnapshot snapshot() {
         long now = nanoClock.getAsLong();
+        StalenessTally t = tally;
+        StatusSnapshot.Staleness used = null;
+        if (t != null) {
+            StalenessTally.Counts c = t.counts();
+            used = new StatusSnapshot.Staleness(c.count(), c.mean(), c.count() == 0 ? null : c.max(), c.perValue());
+        }
         synchronized (lock) {
             boolean running = status.equals("running") || status.equals("starting");
             double perSecond = !running && finalRate > 0 ? finalRate : rate.perSecond(running ? now : Long.MIN_VALUE);
             double eta = status.equals("completed") ? 0
                     : running && perSecond > 0 ? Math.max(0, steps - step) / perSecond : Double.NaN;
             return new StatusSnapshot(name, description, steps, Math.max(step, 0), perSecond, eta, status, message,
-                    columns, rows.rows());
+                    columns, rows.rows(), sync, staleness, shardSteps, used);
         }
     }
 }

@@ -9,8 +9,9 @@ import java.io.UncheckedIOException;
 /**
  * Writes a {@link StatusSnapshot} as the JSON of {@code /status}:
  * {@code {"name", "description", "steps", "step", "stepsPerSecond", "etaSeconds", "status", "message",
- * "columns": [...], "rows": [[step, v1, v2, ...], ...]}}; a number that is not finite (NaN, infinities: a rate not
- * known yet, a diverged metric) is written as null. Threading: stateless, any thread.
+ * "columns": [...], "rows": [[step, v1, v2, ...], ...], "sync", "staleness"}}, and in an asynchronous run
+ * {@code "shardSteps": [...], "stalenessUsed": {"count", "mean", "max", "counts": [...]}}; a number that is not finite
+ * (NaN, infinities: a rate not known yet, a diverged metric) is written as null. Threading: stateless, any thread.
  */
 public final class StatusJson {
     private static final JsonFactory JSON = new JsonFactory();
@@ -40,6 +41,24 @@ public final class StatusJson {
                 g.writeEndArray();
             }
             g.writeEndArray();
+            g.writeStringField("sync", s.sync());
+            g.writeNumberField("staleness", s.staleness());
+            if (s.stalenessUsed() != null) {
+                g.writeArrayFieldStart("shardSteps");
+                for (long k : s.shardSteps()) g.writeNumber(k);
+                g.writeEndArray();
+                StatusSnapshot.Staleness u = s.stalenessUsed();
+                g.writeObjectFieldStart("stalenessUsed");
+                g.writeNumberField("count", u.count());
+                number(g, "mean", u.mean());
+                g.writeFieldName("max");
+                if (u.max() == null) g.writeNull();
+                else g.writeNumber(u.max());
+                g.writeArrayFieldStart("counts");
+                for (long c : u.counts()) g.writeNumber(c);
+                g.writeEndArray();
+                g.writeEndObject();
+            }
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a byte array does not fail

@@ -17,12 +17,49 @@ import java.util.List;
  * @param columns the metric names (metrics.csv columns after step, wallSeconds and time)
  * @param rows the logged rows kept (decimated), each {@code [step, value of each column...]}; shared, not to be
  *     modified
+ * @param sync the run's {@code engine.sync}: bsp, delayed or bounded
+ * @param staleness the run's {@code engine.staleness} s (0 for bsp)
+ * @param shardSteps in an asynchronous run, the state every block of each shard has reached, by shard; empty
+ *     otherwise
+ * @param stalenessUsed in an asynchronous run, the staleness its steps used so far; null otherwise
  */
 public record StatusSnapshot(String name, String description, long steps, long step, double stepsPerSecond,
                              double etaSeconds, String status, String message, List<String> columns,
-                             List<double[]> rows) {
+                             List<double[]> rows, String sync, int staleness, long[] shardSteps,
+                             Staleness stalenessUsed) {
     public StatusSnapshot {
         columns = List.copyOf(columns);
         rows = List.copyOf(rows);
+        shardSteps = shardSteps == null ? new long[0] : shardSteps.clone();
+        if (sync == null) sync = "bsp";
+    }
+
+    /** A bsp run's status. */
+    public StatusSnapshot(String name, String description, long steps, long step, double stepsPerSecond,
+                          double etaSeconds, String status, String message, List<String> columns,
+                          List<double[]> rows) {
+        this(name, description, steps, step, stepsPerSecond, etaSeconds, status, message, columns, rows, "bsp", 0,
+                null, null);
+    }
+
+    @Override
+    public long[] shardSteps() { return shardSteps.clone(); }
+
+    /**
+     * The staleness an asynchronous run's steps used, one observation per (block step, source block).
+     *
+     * @param count observations
+     * @param mean their mean, NaN before the first
+     * @param max the largest, null before the first
+     * @param counts observations per value, not cumulative: {@code [<= -1, 0, 1, .., s, > s]} (the last is 0: the
+     *     engine keeps every staleness within s)
+     */
+    public record Staleness(long count, double mean, Long max, long[] counts) {
+        public Staleness {
+            counts = counts.clone();
+        }
+
+        @Override
+        public long[] counts() { return counts.clone(); }
     }
 }

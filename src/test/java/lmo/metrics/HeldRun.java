@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import lmo.actor.ActorEngine;
 import lmo.engine.BlockLayout;
 import lmo.engine.ClusterStatus;
@@ -36,8 +37,13 @@ final class HeldRun implements AutoCloseable {
 
     /** Starts {@code scenario} (with {@code overrides}) held at each of {@code holds}. */
     HeldRun(Path scenario, List<String> overrides, long... holds) throws Exception {
+        this(scenario, overrides, UnaryOperator.identity(), holds);
+    }
+
+    /** Starts {@code scenario} (with {@code overrides}, its simulation changed by {@code change}) held at each of {@code holds}. */
+    HeldRun(Path scenario, List<String> overrides, UnaryOperator<Simulation> change, long... holds) throws Exception {
         this.scenario = ScenarioLoader.load(scenario, overrides);
-        Simulation sim = Assembler.build(this.scenario);
+        Simulation sim = change.apply(Assembler.build(this.scenario));
         for (long h : holds) {
             reached.put(h, new CountDownLatch(1));
             released.put(h, new CountDownLatch(1));
@@ -131,6 +137,14 @@ final class HeldRun implements AutoCloseable {
         @Override public void onCluster(ClusterStatus status) {
             a.onCluster(status);
             b.onCluster(status);
+        }
+        @Override public void onSources(int block, long step, long[] sources) {
+            a.onSources(block, step, sources);
+            b.onSources(block, step, sources);
+        }
+        @Override public void onShardStep(int shard, long step) {
+            a.onShardStep(shard, step);
+            b.onShardStep(shard, step);
         }
         @Override public void onShardCompute(int shard, double seconds) {
             a.onShardCompute(shard, seconds);

@@ -16,6 +16,7 @@ import lmo.engine.BlockLayout;
 import lmo.engine.ClusterStatus;
 import lmo.particles.Population;
 import lmo.engine.Simulation;
+import lmo.engine.Sync;
 import lmo.space.Euclidean;
 import org.junit.jupiter.api.Test;
 
@@ -147,5 +148,98 @@ class RunMetricsTest {
         assertEquals(3, value(text, "lmo_shards{member=\"local\",run=\"demo\"}"));
         assertEquals(10, value(text, "lmo_end_step{run=\"demo\"}"));
         assertEquals(0, value(text, "lmo_bytes_exchanged_total{direction=\"sent\",run=\"demo\"}"));
+    }
+
+    private static Simulation asyncSim(Sync.Mode mode, int staleness) {
+        return new Simulation("demo", 1, 10, List.of(new Population("p", 0, new Euclidean(1),
+                new double[] {0, 1, 2, 3}, new double[] {1, 1, 1, 1})), null, null, 1, 3, 1, 0)
+                .withSync(new Sync(mode, staleness, Sync.Straggler.NONE));
+    }
+
+    /** The cumulative count of the bucket with upper bound {@code le} (the client writes "-1.0", "0.0", ..). */
+    private static double bucket(PromText.Exposition e, String le) {
+        double bound = Double.parseDouble(le.replace("+Inf", "Infinity"));
+        return e.samples("lmo_staleness_bucket").stream()
+                .filter(x -> Double.parseDouble(x.labels().get("le").replace("+Inf", "Infinity")) == bound)
+                .findFirst().orElseThrow(() -> new AssertionError("no bucket le=" + le)).value();
+    }
+
+    /** The buckets' upper bounds, in order. */
+    private static List<Double> bounds(PromText.Exposition e) {
+        return e.samples("lmo_staleness_bucket").stream()
+                .map(x -> Double.parseDouble(x.labels().get("le").replace("+Inf", "Infinity"))).toList();
+    }
+
+    @Test
+    void anAsynchronousRunExportsTheStalenessHistogramAndEveryShardsStep() throws IOException {
+        RunMetrics m = new RunMetrics();
+        Simulation sim = asyncSim(Sync.Mode.BOUNDED, 2);
+        m.onStart(sim, new BlockLayout(sim.populations(), 1, 3), List.of("energy"));
+        PromText.Exposition e = PromText.parse(scrape(m));
+        assertEquals("histogram", e.family("lmo_staleness").type());
+        assertEquals(0, e.value("lmo_staleness_count", Map.of("run", "demo")), "no step yet");
+        for (int sh = 0; sh < 3; sh++) {
+            assertEquals(0, e.value("lmo_shard_step", Map.of("run", "demo", "shard", Integer.toString(sh))),
+                    "every shard starts at the start state");
+        }
+
+        // 4 blocks: staleness k - sources[j] per source
+        m.onSources(0, 0, new long[] {0, 0, 0, 0});     // 0 0 0 0
+        m.onSources(1, 3, new long[] {1, 2, 3, 4});     // 2 1 0 -1
+        m.onSources(2, 5, new long[] {3, 5, 3, 7});     // 2 0 2 -2
+        m.onShardStep(2, 4);
+        m.onShardStep(0, 1);
+        String text = scrape(m);
+        e = PromText.parse(text);  // strict: cumulative buckets, _count = +Inf
+        assertEquals(List.of(-1.0, 0.0, 1.0, 2.0, Double.POSITIVE_INFINITY), bounds(e),
+                "integer buckets up to the run's staleness:\n" + text);
+        assertEquals(2, bucket(e, "-1"));
+        assertEquals(2 + 6, bucket(e, "0"), "cumulative");
+        assertEquals(2 + 6 + 1, bucket(e, "1"));
+        assertEquals(12, bucket(e, "2"));
+        assertEquals(12, bucket(e, "+Inf"));
+        assertEquals(12, e.value("lmo_staleness_count", Map.of("run", "demo")), "one observation per source block");
+        assertEquals(0 + 2 + 2, e.value("lmo_staleness_sum", Map.of("run", "demo")));
+        assertEquals(1, e.value("lmo_shard_step", Map.of("run", "demo", "shard", "0")));
+        assertEquals(0, e.value("lmo_shard_step", Map.of("run", "demo", "shard", "1")));
+        assertEquals(4, e.value("lmo_shard_step", Map.of("run", "demo", "shard", "2")));
+        assertTrue(text.contains("# TYPE lmo_shard_step gauge"), text);
+        assertTrue(text.contains("# HELP lmo_staleness "), text);
+
+        // a rewind: every shard goes back to the checkpoint; the observations stay (the same run continues)
+        m.onRewind(2);
+        e = PromText.parse(scrape(m));
+        for (int sh = 0; sh < 3; sh++) {
+            assertEquals(2, e.value("lmo_shard_step", Map.of("run", "demo", "shard", Integer.toString(sh))));
+        }
+        assertEquals(12, e.value("lmo_staleness_count", Map.of("run", "demo")));
+    }
+
+    @Test
+    void aDelayedRunCountsItsFixedStalenessAndABspRunExportsNeither() throws IOException {
+        RunMetrics m = new RunMetrics();
+        Simulation sim = asyncSim(Sync.Mode.DELAYED, 1);
+        m.onStart(sim, new BlockLayout(sim.populations(), 1, 2), List.of("energy"));
+        for (long k = 0; k < 5; k++) {
+            for (int b = 0; b < 4; b++) m.onSources(b, k, new long[] {Math.max(0, k - 1), Math.max(0, k - 1),
+                    Math.max(0, k - 1), Math.max(0, k - 1)});
+        }
+        PromText.Exposition e = PromText.parse(scrape(m));
+        assertEquals(List.of(-1.0, 0.0, 1.0, Double.POSITIVE_INFINITY), bounds(e));
+        assertEquals(0, bucket(e, "-1"));
+        assertEquals(16, bucket(e, "0"), "step 0 reads state 0, staleness 0, for 4 blocks x 4 sources");
+        assertEquals(80, bucket(e, "1"));
+        assertEquals(64, e.value("lmo_staleness_sum", Map.of("run", "demo")));
+        assertEquals(2, e.samples("lmo_shard_step").size(), "one gauge per shard of the layout");
+
+        RunMetrics bsp = new RunMetrics();
+        Simulation plain = asyncSim(Sync.Mode.BOUNDED, 0); // staleness 0 is bsp
+        bsp.onStart(plain, new BlockLayout(plain.populations(), 1, 3), List.of("energy"));
+        bsp.onSources(0, 0, new long[] {0, 0, 0, 0});
+        bsp.onShardStep(0, 1);
+        String text = scrape(bsp);
+        PromText.parse(text);
+        assertFalse(text.contains("lmo_staleness"), text);
+        assertFalse(text.contains("lmo_shard_step"), text);
     }
 }

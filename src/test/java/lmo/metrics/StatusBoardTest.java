@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import lmo.particles.Population;
 import lmo.engine.RunOutcome;
+import lmo.engine.BlockLayout;
 import lmo.engine.Simulation;
+import lmo.engine.Sync;
 import lmo.space.Euclidean;
 import org.junit.jupiter.api.Test;
 
@@ -166,5 +168,57 @@ class StatusBoardTest {
         for (JsonNode row : json(board).get("rows")) steps.add(row.get(0).asDouble());
         assertEquals(List.of(0.0, 10.0, 20.0, 30.0, 40.0, 50.0, 60.0), steps);
         assertEquals(30.5, json(board).get("rows").get(3).get(1).asDouble());
+    }
+
+    private static List<Long> longs(JsonNode array) {
+        List<Long> out = new ArrayList<>();
+        for (JsonNode n : array) out.add(n.asLong());
+        return out;
+    }
+
+    @Test
+    void anAsynchronousRunsStatusHasEveryShardsStepAndTheStalenessUsed() throws Exception {
+        Simulation sim = new Simulation("demo", 1, 100, List.of(new Population("p", 0, new Euclidean(1),
+                new double[] {0, 1, 2, 3}, new double[] {1, 1, 1, 1})), null, null, 1, 3, 1, 0)
+                .withSync(new Sync(Sync.Mode.BOUNDED, 2, Sync.Straggler.NONE));
+        StatusBoard board = new StatusBoard("", 100, clock::get);
+        board.onStart(sim, new BlockLayout(sim.populations(), 1, 3), List.of("energy"));
+        JsonNode s = json(board);
+        assertEquals("bounded", s.get("sync").asText());
+        assertEquals(2, s.get("staleness").asInt());
+        assertEquals(List.of(0L, 0L, 0L), longs(s.get("shardSteps")));
+        assertEquals(0, s.get("stalenessUsed").get("count").asLong());
+        assertTrue(s.get("stalenessUsed").get("mean").isNull(), "no step yet");
+        assertTrue(s.get("stalenessUsed").get("max").isNull());
+
+        board.onSources(1, 3, new long[] {1, 2, 3, 4});     // 2 1 0 -1
+        board.onSources(2, 5, new long[] {3, 5, 3, 7});     // 2 0 2 -2
+        board.onShardStep(0, 4);
+        board.onShardStep(2, 6);
+        board.onShardStep(1, 5);
+        s = json(board);
+        assertEquals(List.of(4L, 5L, 6L), longs(s.get("shardSteps")));
+        JsonNode used = s.get("stalenessUsed");
+        assertEquals(8, used.get("count").asLong());
+        assertEquals(4.0 / 8, used.get("mean").asDouble(), 1e-15);
+        assertEquals(2, used.get("max").asLong());
+        assertEquals(List.of(2L, 2L, 1L, 3L, 0L), longs(used.get("counts")), "<= -1, 0, 1, 2, > 2");
+
+        board.onRewind(3);
+        assertEquals(List.of(3L, 3L, 3L), longs(json(board).get("shardSteps")), "every shard back at the checkpoint");
+        assertEquals(8, json(board).get("stalenessUsed").get("count").asLong(), "the same run continues");
+    }
+
+    @Test
+    void aBspRunsStatusNamesItsSyncAndHasNoShardSteps() throws Exception {
+        StatusBoard board = new StatusBoard("", 100, clock::get);
+        board.onStart(sim(10), null, List.of("energy"));
+        board.onShardStep(0, 3);
+        board.onSources(0, 3, new long[] {3});
+        JsonNode s = json(board);
+        assertEquals("bsp", s.get("sync").asText());
+        assertEquals(0, s.get("staleness").asInt());
+        assertFalse(s.has("shardSteps"));
+        assertFalse(s.has("stalenessUsed"));
     }
 }

@@ -66,6 +66,8 @@ class StatusPageChromiumTest {
             assertTrue(dom.matches("(?s).*id=\"status\"[^>]*>running<.*"), "status running");
             assertTrue(dom.contains("<dd id=\"step\">250 / 300</dd>"), "progress");
             assertTrue(dom.matches("(?s).*<dd id=\"rate\">[0-9.e+-]+</dd>.*"), "steps per second shown");
+            assertTrue(dom.matches("(?s).*<div id=\"shards-fact\" hidden=\"\">.*"), "no shards' spread in bsp:\n" + dom);
+            assertTrue(dom.matches("(?s).*<div id=\"shard-bars\" hidden=\"\">\\s*</div>.*"), "no shard bars in bsp");
 
             Files.createDirectories(SCREENSHOT.getParent());
             Files.deleteIfExists(SCREENSHOT);
@@ -80,6 +82,61 @@ class StatusPageChromiumTest {
             assertEquals(COLUMNS, List.copyOf(charts(after).keySet()));
             assertTrue(after.matches("(?s).*id=\"status\"[^>]*>completed<.*"), "status completed");
             assertTrue(after.contains("<dd id=\"step\">300 / 300</dd>"));
+        }
+    }
+
+    /**
+     * A bounded run (s = 2, 8 blocks on 4 shards, on the actor engine) held at step 30: the page shows the shards'
+     * spread as /status has it at that moment ("at steps LO-HI (spread D)"), one bar per shard with its step, and the
+     * staleness used; a screenshot is saved as {@code target/status-page-async.png}.
+     */
+    @Test
+    void showsTheShardsSpreadOfAnAsynchronousRun() throws Exception {
+        Path chromium = chromium();
+        if (chromium == null && "true".equals(System.getenv("CI"))) {
+            throw new AssertionError("no Chromium on CI: .ci/run installs the chromium package");
+        }
+        assumeTrue(chromium != null, "no Chromium found (set LMO_CHROMIUM or install the chromium package)");
+        try (HeldRun run = new HeldRun(Path.of("scenarios/sobolev-torus-s2.yaml"), List.of("steps=60",
+                "populations.particles.count=400", "engine.blockSize=50", "engine.shards=4", "output.every=5"),
+                sim -> sim.withSync(new lmo.engine.Sync(lmo.engine.Sync.Mode.BOUNDED, 2,
+                        lmo.engine.Sync.Straggler.NONE)), 30)) {
+            run.awaitHeld(30);
+            com.fasterxml.jackson.databind.JsonNode status = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(MetricsEndpointTest.get(run.base() + "/status").body());
+            List<Long> steps = new ArrayList<>();
+            for (com.fasterxml.jackson.databind.JsonNode k : status.get("shardSteps")) steps.add(k.asLong());
+            assertEquals(4, steps.size(), status.toString());
+            System.out.println("held at step 30: shardSteps " + status.get("shardSteps") + ", stalenessUsed "
+                    + status.get("stalenessUsed"));
+            long lo = steps.stream().mapToLong(Long::longValue).min().orElseThrow();
+            long hi = steps.stream().mapToLong(Long::longValue).max().orElseThrow();
+            assertTrue(lo >= 30 && hi <= lo + 3, "shards within s + 1 steps of each other, past the held row: " + steps);
+
+            String dom = chromium(chromium, run.base() + "/", "--dump-dom");
+            String spread = (lo == hi ? "at step " + lo : "at steps " + lo + "-" + hi) + " (spread " + (hi - lo) + ")";
+            assertTrue(dom.contains("<dd id=\"shards\">" + spread + "</dd>"), spread + " in\n" + dom);
+            assertTrue(dom.matches("(?s).*<div id=\"shards-fact\">.*"), "the shards' spread is shown");
+            Matcher bar = Pattern.compile("<div class=\"shard\" data-shard=\"(\\d+)\" data-step=\"(\\d+)\"[^>]*>"
+                    + "<span>shard \\d+</span><span class=\"track\"><span class=\"bar\" style=\"width: ([0-9.]+)%;\">")
+                    .matcher(dom);
+            List<Long> shown = new ArrayList<>();
+            while (bar.find()) {
+                assertEquals(shown.size(), Integer.parseInt(bar.group(1)));
+                shown.add(Long.parseLong(bar.group(2)));
+                double width = Double.parseDouble(bar.group(3));
+                assertTrue(width > 0 && width <= 100, "a bar per shard, its length the lead: " + width);
+            }
+            assertEquals(steps, shown, "one bar per shard, at its step:\n" + dom);
+            assertTrue(dom.matches("(?s).*<dd id=\"staleness-used\">mean [0-9.e+-]+ · max [0-2] \\(bound 2\\)</dd>.*"),
+                    "the staleness used:\n" + dom);
+
+            Path shot = SCREENSHOT.resolveSibling("status-page-async.png");
+            Files.deleteIfExists(SCREENSHOT);
+            chromium(chromium, run.base() + "/", "--screenshot=" + SCREENSHOT.toAbsolutePath(),
+                    "--window-size=1280,900", "--hide-scrollbars");
+            Files.move(SCREENSHOT, shot, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            run.finish();
         }
     }
 
