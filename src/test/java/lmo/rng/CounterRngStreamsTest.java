@@ -32,7 +32,7 @@ class CounterRngStreamsTest {
                 Map.entry(31, Set.of("MLP_INPUTS", "DEEP_LINEAR_TEACHER")),
                 Map.entry(32, Set.of("MLP_TARGETS", "DEEP_LINEAR_NOISE")),
                 Map.entry(33, Set.of("DEEP_LINEAR_LAYERS")), Map.entry(34, Set.of("DEEP_LINEAR_READOUT")),
-                Map.entry(35, Set.of("DEEP_LINEAR_START")), Map.entry(36, Set.of("DEEP_LINEAR_REPARAMETRISATION"))));
+                Map.entry(35, Set.of("DEEP_LINEAR_START")), Map.entry(36, Set.of("DEEP_LINEAR_REPARAMETRISATION")), Map.entry(50, Set.of("STRAGGLER"))));
         assertEquals(normalise(want), normalise(byNumber));
     }
 
