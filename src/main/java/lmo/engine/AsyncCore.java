@@ -35,12 +35,14 @@ import lmo.particles.Summaries;
  * {@code s + 3} states ({@link KeptStates}); no block runs more than {@code s + 2} states ahead of the oldest state
  * whose row is not written yet, so the states a row, a snapshot or the final collect needs are always kept.
  *
- * <p><b>Lazy mass renormalisation</b> ({@code delayed} only, models whose partials are linear in the masses): the
- * blocks keep unnormalised masses {@code M}; the measure of state k is {@code (ref_p / Z_p(k)) M} with
- * {@code Z_p(k)} population p's total of state k, so summaries, metrics, snapshots and the final state are built
- * from the scaled masses, and the step from state k multiplies the new masses by {@code ref_p / Z_p(k - s)} so they
- * stay of order one. A multiplicative mass update commutes with the scaling, so this is the renormalised update
- * with a stale summary.
+ * <p><b>Lazy mass renormalisation</b> (models whose partials are linear in the masses): the blocks keep
+ * unnormalised masses {@code M}; the measure of state k is {@code (ref_p / Z_p(k)) M} with {@code Z_p(k)}
+ * population p's total of state k, so metrics, snapshots and the final state are built from the scaled masses; a
+ * summary combined from block j's partial of state {@code t_j} scales each population to its reference mass by the
+ * total of the blocks it combines ({@code Z_p(t)} when all {@code t_j = t}); and the step from state k multiplies
+ * the new masses by {@code ref_p / Z_p(max(0, k - s))}, a total every block has reached, so that they stay of order
+ * one. A multiplicative mass update commutes with the scaling, so in {@code delayed} this is exactly the
+ * renormalised update with a stale summary.
  *
  * <p><b>Divergence.</b> When block b's step from state k is not finite, no block moves past state k; blocks behind
  * catch up (one of them may diverge earlier, which then counts), and the run ends at the first diverging state L
@@ -354,7 +356,9 @@ public final class AsyncCore implements StepMachine {
         }
         schedule.record(b, k, sources, -1);
         observer.onSources(b, k, sources.clone());
-        return new Queued(Order.TaskKind.STEP, b, k, combined(sources), 1);
+        long settled = Math.max(0, k - s); // every block has reached it: its totals are known
+        return new Queued(Order.TaskKind.STEP, b, k, combined(sources), normalize ? referenceMass[populationOf[b]]
+                / rawMass(populationOf[b], settled) : 1);
     }
 
     /** The recorded sources of block b's step from state k, checked against the staleness bound. */
@@ -396,11 +400,18 @@ public final class AsyncCore implements StepMachine {
     private Summaries combined(long[] sources) {
         BlockReport[] byBlock = new BlockReport[blocks];
         long oldest = Long.MAX_VALUE;
+        double[] total = new double[referenceMass.length];
         for (int j = 0; j < blocks; j++) {
             BlockReport p = partials.get(j).get(sources[j]);
             if (p == null) throw new IllegalStateException("block " + j + " has no partial of state " + sources[j]);
-            byBlock[j] = normalize ? scaled(p, referenceMass[populationOf[j]] / rawMass(populationOf[j], sources[j])) : p;
+            byBlock[j] = p;
+            total[populationOf[j]] += p.massBefore();
             oldest = Math.min(oldest, sources[j]);
+        }
+        if (normalize) { // each population of the (possibly mixed) stale measure renormalised to its reference mass
+            for (int j = 0; j < blocks; j++) {
+                byBlock[j] = scaled(byBlock[j], referenceMass[populationOf[j]] / total[populationOf[j]]);
+            }
         }
         Summaries sum = new Summaries(1, oldest);
         sum.set(0, combiner.combine(reduction, byBlock));

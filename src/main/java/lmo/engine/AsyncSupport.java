@@ -15,8 +15,8 @@ import lmo.particles.Reduction;
  *   <li>one reduce round, SUM or GATHER: a later round reads the earlier one's summary of the same state;</li>
  *   <li>no global state on the scheduler and no per-particle solver state;</li>
  *   <li>a dynamics of one stage: a ghost state between stages is a synchronous half-step;</li>
- *   <li>mass renormalisation ({@code conserveMass}, {@code gda}) only in {@code delayed}, and only when the model's
- *       partials are linear in the masses (then it is done lazily, see docs/engine.md).</li>
+ *   <li>mass renormalisation ({@code conserveMass}, {@code gda}) only when the model's partials are linear in the
+ *       masses (then it is done lazily, see docs/engine.md).</li>
  * </ul>
  */
 public final class AsyncSupport {
@@ -50,10 +50,6 @@ public final class AsyncSupport {
                     + " alternating players), and its ghost state is a synchronous half-step";
         }
         if (dynamics.normalizesMass()) {
-            if (sync.mode() == Sync.Mode.BOUNDED) {
-                return "dynamics " + dynamics.type() + " renormalises the masses, and under bounded staleness the"
-                        + " total mass of a state is known only once every block has reached it (use delayed)";
-            }
             if (!model.partialsLinearInMass()) {
                 return "dynamics " + dynamics.type() + " renormalises the masses, which the asynchronous modes do"
                         + " lazily, and the model's summaries are not linear in the masses";

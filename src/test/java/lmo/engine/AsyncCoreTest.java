@@ -154,4 +154,51 @@ class AsyncCoreTest {
         assertEquals(one.step(), (long) rec.loggedSteps.get(rec.loggedSteps.size() - 1), "the last row is the last good state's");
         assertTrue(one.message().startsWith("step " + one.step() + ": "), one.message());
     }
+
+    /** The combinations issue 16 names as must-run, each in both asynchronous modes (reduced sizes). */
+    static final List<List<String>> MUST_RUN = List.of(
+            List.of("scenarios/mmd-gaussian-2d.yaml", "populations.particles.count=120", "model.target.count=80"),
+            List.of("scenarios/mmd-gaussian-2d.yaml", "populations.particles.count=120", "model.target.count=80",
+                    "dynamics={type: langevin, stepSize: 0.5, temperature: 1e-4}"),
+            List.of("scenarios/sobolev-torus-s2.yaml", "populations.particles.count=300", "model.kernel={type: sobolev,"
+                    + " s: 1.5, modes: 40}", "dynamics.stepSize=1"),
+            List.of("scenarios/sobolev-torus-s2.yaml", "populations.particles.count=300"),
+            List.of("scenarios/sobolev-torus-s2.yaml", "populations.particles.count=300",
+                    "dynamics={type: langevin, stepSize: 20, temperature: 1e-6}"),
+            List.of("scenarios/relu-teacher-student-gd.yaml", "populations.neurons.count=64",
+                    "model.data.inputs.count=128", "model.data.test.count=64"),
+            List.of("scenarios/relu-teacher-student-gd.yaml", "populations.neurons.count=64",
+                    "model.data.inputs.count=128", "model.data.test.count=64",
+                    "dynamics={type: langevin, stepSize: 0.5, temperature: 1e-5}"),
+            List.of("scenarios/relu-teacher-student-wfr.yaml", "populations.neurons.count=64",
+                    "model.data.inputs.count=128", "model.data.test.count=64", "dynamics.conserveMass=false"),
+            List.of("scenarios/relu-teacher-student-wfr.yaml", "populations.neurons.count=64",
+                    "model.data.inputs.count=128", "model.data.test.count=64", "dynamics.conserveMass=true"),
+            List.of("scenarios/game-generic.yaml", "engine.blockSize=1"));
+
+    @Test
+    void everyCombinationTheIssueNamesRunsInBothModesAndDelayedIsShardInvariant() throws Exception {
+        for (List<String> c : MUST_RUN) {
+            List<String> o = new ArrayList<>(c.subList(1, c.size()));
+            o.addAll(List.of("steps=12", "output.every=4"));
+            if (o.stream().noneMatch(x -> x.startsWith("engine.blockSize"))) o.add("engine.blockSize=16");
+            Simulation sim = sim(c.get(0), o.toArray(String[]::new));
+            for (Sync sync : List.of(delayed(1), bounded(1))) {
+                Sources rec = new Sources();
+                RunOutcome out = LocalEngine.run(sim.withSync(sync), rec, 3, new Random(7));
+                assertEquals(RunOutcome.Status.COMPLETED, out.status(), c + " " + sync + ": " + out.message());
+                Simulation replay = sync.mode() == Sync.Mode.DELAYED ? sim.withSync(sync)
+                        : sim.withSync(sync.replaying(rec));
+                assertEquals(out.stateSha256(), LocalEngine.run(replay, new Recorder()).stateSha256(), c + " " + sync);
+                if (sim.dynamics().normalizesMass()) {
+                    double[] ref = sim.referenceMass();
+                    for (int p = 0; p < ref.length; p++) {
+                        double total = 0;
+                        for (double m : rec.last.m()[p]) total += m;
+                        assertEquals(ref[p], total, 1e-12 * ref[p], c + " " + sync + ": mass renormalised");
+                    }
+                }
+            }
+        }
+    }
 }
