@@ -34,7 +34,8 @@ import picocli.CommandLine.Parameters;
  *
  * <p>The scenario is {@code RUN_DIR/scenario.yaml} (with {@code --shards} applied); the schedule must carry its
  * fingerprint. The mode and staleness replayed are the schedule's ({@code bounded}, s); a scenario.yaml that names
- * another asynchronous mode or staleness is refused. A replay follows the schedule, so {@code engine.straggler} would
+ * another asynchronous mode or staleness is refused ({@code --cluster} needs scenario.yaml itself to say
+ * {@code bounded}, since the members build their shards from it). A replay follows the schedule, so {@code engine.straggler} would
  * change only its wall time: it runs without. RUN_DIR is only read (each of its files is written whole, by a
  * rename); the replay writes {@code --out DIR} (which must not exist or be empty, and is not RUN_DIR), by default
  * {@code RUN_DIR/replay} ({@code replay-2}, {@code replay-3} ... when taken), whose summary.json says
@@ -115,6 +116,11 @@ final class ReplayCommand implements Callable<Integer> {
         if (sync.asynchronous() && (sync.mode() != Sync.Mode.BOUNDED || sync.staleness() != schedule.staleness())) {
             return bad(yaml + ": engine.sync " + sync.mode().key() + " with staleness " + sync.staleness() + ", but "
                     + file + " records a bounded run with staleness " + schedule.staleness());
+        }
+        if (options.cluster.cluster && !(sync.mode() == Sync.Mode.BOUNDED && sync.asynchronous())) {
+            // the members build the shards' simulation from the scenario text, so it must say bounded itself
+            return bad("--cluster: the members build the run from " + yaml + ", whose engine.sync is " + sync.mode().key()
+                    + "; replay this run in one JVM (without --cluster)");
         }
         int blocks = new BlockLayout(sim.populations(), sim.blockSize(), sim.shards()).blocks();
         if (blocks != schedule.blocks()) {

@@ -217,6 +217,10 @@ class ReplayCommandTest {
         assertRefused("--out " + recorded + ": the replay cannot write into RUN_DIR itself; name another directory",
                 "replay", recorded.toString(), "--out", recorded.toString());
         assertRefused("--shards: must be >= 1, got 0", "replay", recorded.toString(), "--shards", "0");
+        // the scenario.yaml of this build's recording says bsp: the members of a cluster would build bsp shards
+        assertRefused("--cluster: the members build the run from " + recorded.resolve(RunLayout.SCENARIO)
+                + ", whose engine.sync is bsp; replay this run in one JVM (without --cluster)",
+                "replay", recorded.toString(), "--cluster", "--port", "0");
         for (Path p : List.of(bsp, flipped, cut, magic, changed, unfinished, short_)) {
             assertFalse(Files.exists(p.resolve(RunLayout.REPLAY)), p + ": nothing written");
         }
