@@ -26,6 +26,7 @@ import lmo.particles.Gathered;
 import lmo.engine.RunObserver;
 import lmo.engine.RunOutcome;
 import lmo.engine.Simulation;
+import lmo.engine.Sync;
 
 /**
  * Writes a run directory ({@link RunLayout} names its files): {@code scenario.yaml} (resolved), {@code metrics.csv} (header
@@ -249,7 +250,7 @@ public final class RunDirectory implements RunObserver {
         int s = sim.sync().staleness();
         int blocks = layout.blocks();
         long start = sim.startStep();
-        boolean bounded = sim.sync().mode() == lmo.engine.Sync.Mode.BOUNDED;
+        boolean bounded = sim.sync().mode() == Sync.Mode.BOUNDED;
         if (bounded && schedule == null) {
             if (start > 0) {
                 throw new IOException(dir.resolve(RunLayout.SCHEDULE) + ": missing: a bounded run resumed at step "
