@@ -6,13 +6,14 @@ import picocli.CommandLine.Command;
 /**
  * {@code lmo}: run and check scenario files. Exit codes: 0 done; 2 bad input (file, scenario, option); 3 the run
  * diverged (NaN or infinity; the last good state is kept); 4 the cluster lost more members than it can run
- * without (a resumable checkpoint is kept); 1 a bug or a fatal error of the JVM (out of memory: summary.json says
+ * without (a resumable checkpoint is kept); 5 {@code lmo replay} ended with another stateSha256 than the run it
+ * replays (both are printed); 1 a bug or a fatal error of the JVM (out of memory: summary.json says
  * {@code status: failed}); 143 (SIGTERM) or 130 (Ctrl-C): stopped after writing a checkpoint of the next step, which
  * {@code lmo resume} continues.
  */
 @Command(name = "lmo", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Mean-field particle dynamics on actor shards.",
-        subcommands = {RunCommand.class, ResumeCommand.class, ValidateCommand.class, NodeCommand.class, PlotCommand.class,
+        subcommands = {RunCommand.class, ResumeCommand.class, ReplayCommand.class, ValidateCommand.class, NodeCommand.class, PlotCommand.class,
             CompareCommand.class, SweepCommand.class, AnalyzeCommand.class, HelpCommand.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {
 
@@ -21,6 +22,8 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     public static final int BAD_INPUT = 2;
     public static final int DIVERGED = 3;
     public static final int LOST = 4;
+    /** {@code lmo replay}: the replay ended with another stateSha256 (or status) than the recorded run. */
+    public static final int REPLAY_DIFFERS = 5;
 
     /** The standard error as the JVM opened it, before {@link StackTraceFilter}: for the internal-error report. */
     private static java.io.PrintStream rawErr = System.err;

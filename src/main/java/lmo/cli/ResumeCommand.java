@@ -96,6 +96,8 @@ final class ResumeCommand implements Callable<Integer> {
         }
         String memory = MemoryCheck.problem(sim, options.cluster.cluster);
         if (memory != null) return bad(memory);
+        String schedule = scheduleProblem(dir, sim.sync(), sim.startStep(), c.fingerprint());
+        if (schedule != null) return bad(schedule);
         Monitor monitor;
         try {
             monitor = Monitor.start(options.metrics, scenario);
@@ -108,6 +110,28 @@ final class ResumeCommand implements Callable<Integer> {
                     Files.readString(yaml));
             Runs.plot(dir, o, options.noPlots);
             return Runs.report(sim, o, dir);
+        }
+    }
+
+    /**
+     * Why a bounded run cannot resume with its schedule.lmo (missing, corrupt, of another scenario, or without every
+     * step before the checkpoint's state), or null; a replay of the resumed run follows that schedule, then the new one.
+     */
+    static String scheduleProblem(Path dir, lmo.engine.Sync sync, long step, byte[] fingerprint) {
+        if (!sync.asynchronous() || sync.mode() != lmo.engine.Sync.Mode.BOUNDED) return null;
+        Path file = dir.resolve(RunLayout.SCHEDULE);
+        if (!Files.exists(file)) {
+            return file + ": missing: a bounded run resumes with the schedule of the steps before its checkpoint";
+        }
+        try {
+            lmo.run.ScheduleFile s = lmo.run.ScheduleFile.read(file);
+            if (!Arrays.equals(s.fingerprint(), fingerprint)) return file + ": written by another scenario than " + dir;
+            if (s.minSteps() < step) {
+                return file + ": holds " + s.minSteps() + " steps of some block, the checkpoint is at step " + step;
+            }
+            return null;
+        } catch (IOException e) {
+            return e.getMessage();
         }
     }
 

@@ -16,6 +16,9 @@ import java.util.regex.Pattern;
  *   summary.json                        status, final metrics, stateSha256, engine     {@link #SUMMARY}
  *   analysis.json                       bin/lmo analyze                                {@link #ANALYSIS}
  *   checkpoint.lmo                      see {@code lmo.run.CheckpointFile}                     {@link #CHECKPOINT}
+ *   schedule.lmo                        bounded runs: see {@code lmo.run.ScheduleFile}          {@link #SCHEDULE}
+ *   staleness.csv                       asynchronous runs: step,min,mean,max                {@link #STALENESS}
+ *   replay/, replay-2/ ...              bin/lmo replay's default run directories           {@link #REPLAY}
  *   .lmo.lock                           see {@link RunLock}                            {@link #LOCK}
  *   final-&lt;population&gt;.npy             the completed run's state                      {@link #finalState}
  *   last-good-&lt;population&gt;.npy         the last finite state after a divergence       {@link #lastGoodState}
@@ -42,6 +45,12 @@ public final class RunLayout {
     public static final String ANALYSIS = "analysis.json";
     /** The state a run continues from ({@code lmo.run.CheckpointFile}). */
     public static final String CHECKPOINT = "checkpoint.lmo";
+    /** The recorded sources of a {@code bounded} run, which {@code bin/lmo replay} follows ({@code lmo.run.ScheduleFile}). */
+    public static final String SCHEDULE = "schedule.lmo";
+    /** Asynchronous runs: the staleness used by the steps before each logged step, {@code step,min,mean,max}. */
+    public static final String STALENESS = "staleness.csv";
+    /** The default directory of {@code bin/lmo replay} inside the replayed run's ({@code replay}, {@code replay-2}, ...). */
+    public static final String REPLAY = "replay";
     /** The lock file of the process holding the directory ({@link RunLock}). */
     public static final String LOCK = ".lmo.lock";
     /** The directory of the snapshots. */

@@ -39,11 +39,23 @@ import lmo.engine.Sync;
  * e.g. the barycenter's potentials g^k on the inputs' points, input after input),
  * {@code checkpoint.lmo} (see {@link CheckpointFile}), and when a run completes
  * the model's final tables as CSV files ({@code lmo.model.Model#finalTables}, e.g. {@code predictor.csv}). Every file but
- * metrics.csv is written to a temporary name and renamed, so none is ever half-written; metrics.csv is flushed row
- * by row.
+ * metrics.csv and staleness.csv is written to a temporary name and renamed, so none is ever half-written; the two CSV
+ * files are flushed row by row.
+ *
+ * <p><b>Asynchronous runs</b> ({@code engine.sync: delayed} or {@code bounded}, staleness s >= 1) also get
+ * {@code staleness.csv}: header {@code step,min,mean,max}, one row per logged step k > 0 (with its metrics row), over
+ * the staleness {@code t - sources[j]} of every block's step from every state t with {@code previous row <= t < k}
+ * and every block j ({@link RunObserver#onSources}): the updates that led from the previous logged state to state k,
+ * all ordered by the time state k is logged. A row is written only when that range holds a step, so step 0 (and the
+ * checkpoint's state a resume logs again) has none; the values do not depend on timing in {@code delayed} runs, and a
+ * replay of a {@code bounded} run writes the file of the run it replays. {@code bounded} runs keep the sources of
+ * every step and write {@code schedule.lmo} ({@link ScheduleFile}): with every checkpoint, first, holding the steps
+ * before the checkpoint's state (so a resume from it and a replay follow one schedule), and at the end of a completed
+ * or diverged run, holding every step ordered; summary.json then names it ({@code "schedule": "schedule.lmo"}).
  *
  * <p>{@link #reopen} continues a run directory from its checkpoint: metrics rows and snapshots the resumed run will
- * write again are removed first, so each step appears once.
+ * write again are removed first, so each step appears once; staleness rows after the checkpoint's step are removed,
+ * and the steps of schedule.lmo from the checkpoint's state on are dropped.
  */
 public final class RunDirectory implements RunObserver {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -58,6 +70,16 @@ public final class RunDirectory implements RunObserver {
     private BufferedWriter metrics;
     private boolean append;
     private ClusterStatus cluster;
+    /** A bounded run's recorded sources (loaded by {@link #reopen}, or started by {@link #onStart}); else null. */
+    private ScheduleFile schedule;
+    private boolean scheduleWritten;
+    /** Asynchronous runs: staleness.csv, open while the run goes. */
+    private BufferedWriter stalenessCsv;
+    /** Per state t: min, max, sum and count of the staleness of the steps from t not yet in a staleness.csv row. */
+    private final java.util.TreeMap<Long, long[]> stalenessOf = new java.util.TreeMap<>();
+    /** The first state the next staleness.csv row covers: the previous row's step (0 at first). */
+    private long stalenessFrom;
+    private String replayOf;
 
     private RunDirectory(Path dir, String description, String resolvedScenarioYaml) {
         this.dir = dir;
@@ -108,28 +130,31 @@ public final class RunDirectory implements RunObserver {
         RunDirectory run = new RunDirectory(dir, description, Files.readString(scenario, StandardCharsets.UTF_8));
         run.resumedFrom = step;
         run.checkpointStep = step;
+        Path schedule = dir.resolve(RunLayout.SCHEDULE);
+        if (Files.exists(schedule)) run.schedule = ScheduleFile.read(schedule); // before anything is removed
         run.truncate(step);
         return run;
     }
 
     /**
-     * Keeps the header and the complete metrics rows with a step below {@code step}, rewritten atomically; removes
-     * snapshots after {@code step}, final and last-good states, summary.json and leftover temporary files.
+     * Marks this directory as the replay of {@code runDir} ({@code bin/lmo replay}): summary.json gets
+     * {@code "replayOf": runDir}.
+     */
+    public void replayOf(Path runDir) {
+        this.replayOf = runDir.toString();
+    }
+
+    /**
+     * Keeps the header and the complete metrics rows with a step below {@code step} and the staleness rows up to
+     * {@code step}, rewritten atomically; drops the schedule's steps from state {@code step} on; removes snapshots
+     * after {@code step}, final and last-good states, summary.json and leftover temporary files.
      */
     private void truncate(long step) throws IOException {
-        Path csv = dir.resolve(RunLayout.METRICS);
-        if (Files.exists(csv)) {
-            String[] lines = Files.readString(csv, StandardCharsets.UTF_8).split("\n", -1);
-            StringBuilder kept = new StringBuilder();
-            int fields = lines[0].split(",", -1).length;
-            if (lines.length > 1) kept.append(lines[0]).append('\n');
-            for (int i = 1; i < lines.length - 1; i++) { // the last piece follows the last newline: a torn row or ""
-                String[] f = lines[i].split(",", -1);
-                boolean keep = f.length == fields && f[0].matches("\\d+") && Long.parseLong(f[0]) < step;
-                if (keep) kept.append(lines[i]).append('\n');
-            }
-            writeAtomically(RunLayout.METRICS, kept.toString().getBytes(StandardCharsets.UTF_8));
-        }
+        keepRows(RunLayout.METRICS, step - 1);
+        // a staleness row k covers the steps before state k, all made before a checkpoint of state k: it stays
+        stalenessFrom = Math.max(0, keepRows(RunLayout.STALENESS, step));
+        stalenessOf.clear(); // the steps from state `step` on are ordered again, the ones before are rebuilt by onStart
+        if (schedule != null) schedule.truncate(step);
         try (var files = Files.walk(dir, 2)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
                 String name = dir.relativize(f).toString().replace('\\', '/');
@@ -142,11 +167,37 @@ public final class RunDirectory implements RunObserver {
         append = true;
     }
 
+    /**
+     * Keeps the header and the complete rows (as many fields as the header) of step at most {@code last} of a CSV
+     * file of the directory, if it exists, rewritten atomically; returns the greatest step kept, -1 if none.
+     */
+    private long keepRows(String name, long last) throws IOException {
+        Path csv = dir.resolve(name);
+        if (!Files.exists(csv)) return -1;
+        String[] lines = Files.readString(csv, StandardCharsets.UTF_8).split("\n", -1);
+        StringBuilder kept = new StringBuilder();
+        int fields = lines[0].split(",", -1).length;
+        if (lines.length > 1) kept.append(lines[0]).append('\n');
+        long greatest = -1;
+        for (int i = 1; i < lines.length - 1; i++) { // the last piece follows the last newline: a torn row or ""
+            String[] f = lines[i].split(",", -1);
+            boolean keep = f.length == fields && f[0].matches("\\d{1,18}") && Long.parseLong(f[0]) <= last;
+            if (keep) {
+                kept.append(lines[i]).append('\n');
+                greatest = Math.max(greatest, Long.parseLong(f[0]));
+            }
+        }
+        writeAtomically(name, kept.toString().getBytes(StandardCharsets.UTF_8));
+        return greatest;
+    }
+
     @Override
     public void onRewind(long step) {
         try {
             if (metrics != null) metrics.close();
             metrics = null;
+            if (stalenessCsv != null) stalenessCsv.close();
+            stalenessCsv = null;
             truncate(step);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -165,22 +216,100 @@ public final class RunDirectory implements RunObserver {
         this.sim = sim;
         this.layout = layout;
         try {
-            Path csv = dir.resolve(RunLayout.METRICS);
-            String header = "step,wallSeconds,time," + String.join(",", columns);
+            if (sim.sync().asynchronous()) startAsynchronous(sim, layout);
             if (metrics != null) return; // the same run, started again after a rewind
-            if (append && Files.exists(csv) && Files.size(csv) > 0) {
-                String first = Files.readAllLines(csv, StandardCharsets.UTF_8).get(0);
-                if (!first.equals(header)) throw new IOException(csv + ": header " + first + ", the run logs " + header);
-                metrics = Files.newBufferedWriter(csv, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-                return;
-            }
-            metrics = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
-            metrics.write(header);
-            metrics.newLine();
-            metrics.flush();
+            metrics = openCsv(RunLayout.METRICS, "step,wallSeconds,time," + String.join(",", columns));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Opens a CSV file of the directory: appends to it after a resume or rewind (same header), else creates it. */
+    private BufferedWriter openCsv(String name, String header) throws IOException {
+        Path csv = dir.resolve(name);
+        if (append && Files.exists(csv) && Files.size(csv) > 0) {
+            String first = Files.readAllLines(csv, StandardCharsets.UTF_8).get(0);
+            if (!first.equals(header)) throw new IOException(csv + ": header " + first + ", the run logs " + header);
+            return Files.newBufferedWriter(csv, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        }
+        BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
+        w.write(header);
+        w.newLine();
+        w.flush();
+        return w;
+    }
+
+    /**
+     * An asynchronous run starts (or starts again after a rewind): opens staleness.csv; a bounded run starts its
+     * schedule, or continues the one {@link #reopen} loaded, which must hold every step before the start; after a
+     * resume or a rewind, the staleness of the steps between the last staleness row and the start comes from the
+     * schedule (bounded) or from the fixed one (delayed: state t reads state max(0, t - s)).
+     */
+    private void startAsynchronous(Simulation sim, BlockLayout layout) throws IOException {
+        if (stalenessCsv == null) stalenessCsv = openCsv(RunLayout.STALENESS, "step,min,mean,max");
+        int s = sim.sync().staleness();
+        int blocks = layout.blocks();
+        long start = sim.startStep();
+        boolean bounded = sim.sync().mode() == Sync.Mode.BOUNDED;
+        if (bounded && schedule == null) {
+            if (start > 0) {
+                throw new IOException(dir.resolve(RunLayout.SCHEDULE) + ": missing: a bounded run resumed at step "
+                        + start + " needs the schedule of the steps before it");
+            }
+            schedule = new ScheduleFile(fingerprint, blocks, s);
+        } else if (bounded) {
+            if (schedule.blocks() != blocks || schedule.staleness() != s) {
+                throw new IOException(dir.resolve(RunLayout.SCHEDULE) + ": recorded for " + schedule.blocks()
+                        + " blocks and staleness " + schedule.staleness() + ", the run has " + blocks + " and " + s);
+            }
+            if (schedule.minSteps() < start) {
+                throw new IOException(dir.resolve(RunLayout.SCHEDULE) + ": holds " + schedule.minSteps()
+                        + " steps of some block, the run resumes at step " + start);
+            }
+            schedule.truncate(start);
+        }
+        for (long t = stalenessFrom; t < start; t++) {
+            for (int b = 0; b < blocks; b++) {
+                if (bounded) {
+                    for (int st : schedule.staleness(b, t)) addStaleness(t, st);
+                } else {
+                    for (int j = 0; j < blocks; j++) addStaleness(t, Math.min(t, s));
+                }
+            }
+        }
+    }
+
+    private void addStaleness(long step, long staleness) {
+        long[] a = stalenessOf.computeIfAbsent(step, k -> new long[] {Long.MAX_VALUE, Long.MIN_VALUE, 0, 0});
+        a[0] = Math.min(a[0], staleness);
+        a[1] = Math.max(a[1], staleness);
+        a[2] += staleness;
+        a[3]++;
+    }
+
+    @Override
+    public void onSources(int block, long step, long[] sources) {
+        if (stalenessCsv == null) return; // not an asynchronous run
+        for (long t : sources) addStaleness(step, step - t);
+        if (schedule != null) schedule.record(block, step, sources);
+    }
+
+    /** The staleness row of logged state k: the steps from states [stalenessFrom, k), if any. */
+    private void writeStalenessRow(long k) throws IOException {
+        if (k <= stalenessFrom) return; // no step in the range (step 0; the state a resume logs again)
+        long min = Long.MAX_VALUE, max = Long.MIN_VALUE, sum = 0, count = 0;
+        for (long[] a : stalenessOf.subMap(stalenessFrom, k).values()) {
+            min = Math.min(min, a[0]);
+            max = Math.max(max, a[1]);
+            sum += a[2];
+            count += a[3];
+        }
+        stalenessOf.headMap(k).clear();
+        stalenessFrom = k;
+        if (count == 0) return;
+        stalenessCsv.write(k + "," + min + "," + num((double) sum / count) + "," + max);
+        stalenessCsv.newLine();
+        stalenessCsv.flush();
     }
 
     @Override
@@ -193,6 +322,7 @@ public final class RunDirectory implements RunObserver {
             metrics.write(row.toString());
             metrics.newLine();
             metrics.flush();
+            if (stalenessCsv != null) writeStalenessRow(step);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -209,6 +339,8 @@ public final class RunDirectory implements RunObserver {
     @Override
     public void onCheckpoint(Checkpoint c) {
         try {
+            // the schedule first: a kill between the two leaves one that covers the previous checkpoint's steps too
+            if (schedule != null) writeSchedule(c.step());
             List<String> names = sim.populations().stream().map(p -> p.name()).toList();
             CheckpointFile.write(dir, names, c, fingerprint);
             checkpointStep = c.step();
@@ -224,10 +356,19 @@ public final class RunDirectory implements RunObserver {
         if (ok && state != null && sim != null) writeTables(sim.model().finalTables(state, outcome.step()));
         try {
             if (metrics != null) metrics.close();
+            if (stalenessCsv != null) stalenessCsv.close();
+            boolean ended = ok || outcome.status() == RunOutcome.Status.DIVERGED;
+            if (schedule != null && ended) writeSchedule(Long.MAX_VALUE);
             writeAtomically(RunLayout.SUMMARY, JSON.writeValueAsBytes(summary(outcome)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Writes schedule.lmo with the steps before state {@code before}. */
+    private void writeSchedule(long before) throws IOException {
+        schedule.write(dir, before);
+        scheduleWritten = true;
     }
 
     private ObjectNode summary(RunOutcome o) {
@@ -252,6 +393,10 @@ public final class RunDirectory implements RunObserver {
         s.put("seed", sim.seed());
         if (resumedFrom >= 0) s.put("resumedFrom", resumedFrom);
         if (checkpointStep >= 0) s.put("checkpointStep", checkpointStep);
+        if (scheduleWritten || schedule != null && Files.isRegularFile(dir.resolve(RunLayout.SCHEDULE))) {
+            s.put("schedule", RunLayout.SCHEDULE);
+        }
+        if (replayOf != null) s.put("replayOf", replayOf);
         if (o.timing() == null) return s;
         s.put("wallSeconds", o.timing().wallSeconds());
         s.put("stepsPerSecond", o.timing().stepsPerSecond());

@@ -14,6 +14,8 @@ class RunLayoutTest {
         assertEquals("metrics.csv", RunLayout.METRICS);
         assertEquals("summary.json", RunLayout.SUMMARY);
         assertEquals("checkpoint.lmo", RunLayout.CHECKPOINT);
+        assertEquals("schedule.lmo", RunLayout.SCHEDULE);
+        assertEquals("staleness.csv", RunLayout.STALENESS);
         assertEquals(".lmo.lock", RunLayout.LOCK);
         assertEquals("final-p-q.npy", RunLayout.finalState("p-q"));
         assertEquals("last-good-p-q.npy", RunLayout.lastGoodState("p-q"));
