@@ -26,7 +26,8 @@ import lmo.particles.Summaries;
  *   <li>{@code delayed}: {@code t_j = max(0, k - s)} for all j, a fixed schedule: the result does not depend on the
  *       shards or the timing;</li>
  *   <li>{@code bounded}: {@code t_j} the freshest state block j has reported, provided every {@code t_j >= k - s};
- *       otherwise b waits. The sources of every step are recorded ({@link #schedule}).</li>
+ *       otherwise b waits. The sources of every step go to {@link RunObserver#onSources} (the run directory keeps
+ *       them in {@code schedule.lmo}); a replay ({@link Sync#replay}) follows recorded sources instead.</li>
  * </ul>
  *
  * <p><b>Exact metrics.</b> The row of state k is computed from state k's own summary (every block's partial of
@@ -79,7 +80,6 @@ public final class AsyncCore implements StepMachine {
     /** Per block: state to its round-0 partial, with the block's raw total mass in {@code massBefore}. */
     private final List<TreeMap<Long, BlockReport>> partials = new ArrayList<>();
     private final Map<Long, Summaries> exact = new HashMap<>();
-    private final Schedule schedule;
     private final Sync.Recorded replay;
     /** Raw collected states kept for a later checkpoint's earlier states. */
     private final TreeMap<Long, Gathered> held = new TreeMap<>();
@@ -175,7 +175,6 @@ public final class AsyncCore implements StepMachine {
             inFlight.add(new ArrayDeque<>());
             queue.add(new ArrayDeque<>());
         }
-        this.schedule = new Schedule(blocks);
         columns.addAll(model.metricNames());
         columns.addAll(sim.dynamics().metricNames());
         for (Population p : sim.populations()) columns.add("mass_" + p.name());
@@ -183,9 +182,6 @@ public final class AsyncCore implements StepMachine {
 
     /** Metric columns, in the order of the values passed to the observer. */
     public List<String> columns() { return columns; }
-
-    /** The sources every step used: for {@code bounded}, what a replay needs. */
-    public Schedule schedule() { return schedule; }
 
     @Override
     public List<Dispatch> start() {
@@ -337,14 +333,15 @@ public final class AsyncCore implements StepMachine {
             long src = Math.max(0, k - s);
             Summaries sum = exactSummary(src);
             if (sum == null) return null;
-            schedule.record(b, k, null, src);
             long[] sources = new long[blocks];
             Arrays.fill(sources, src);
             observer.onSources(b, k, sources);
             return new Queued(Order.TaskKind.STEP, b, k, sum, normalize ? referenceMass[populationOf[b]]
                     / rawMass(populationOf[b], src) : 1);
         }
+        if (replay != null && k >= replay.steps(b)) return null; // the recorded run ended before this step
         long[] sources = replay != null ? recorded(b, k) : new long[blocks];
+        long cap = nextCheckpointAfter(k);
         for (int j = 0; j < blocks; j++) {
             TreeMap<Long, BlockReport> pj = partials.get(j);
             if (replay != null) {
@@ -352,24 +349,22 @@ public final class AsyncCore implements StepMachine {
                 continue;
             }
             if (pj.isEmpty() || pj.lastKey() < k - s) return null;
-            sources[j] = pj.lastKey();
+            sources[j] = Math.min(pj.lastKey(), cap);
         }
-        schedule.record(b, k, sources, -1);
         observer.onSources(b, k, sources.clone());
         long settled = Math.max(0, k - s); // every block has reached it: its totals are known
         return new Queued(Order.TaskKind.STEP, b, k, combined(sources), normalize ? referenceMass[populationOf[b]]
                 / rawMass(populationOf[b], settled) : 1);
     }
 
-    /** The recorded sources of block b's step from state k, checked against the staleness bound. */
+    /**
+     * The recorded sources of block b's step from state k, checked against the bounds a live run keeps: no source
+     * older than {@code k - s}, none more than {@code s + 2} states ahead.
+     */
     private long[] recorded(int b, long k) {
-        if (k >= replay.steps(b)) {
-            throw new IllegalStateException("the recorded schedule has " + replay.steps(b) + " steps of block " + b
-                    + ", the run needs step " + k);
-        }
         long[] src = replay.sources(b, k);
         for (long t : src) {
-            if (t < k - s || t > k + s + 1 || t < 0) {
+            if (t < k - s || t > k + s + 2 || t < 0) {
                 throw new IllegalStateException("the recorded schedule's step " + k + " of block " + b + " reads state "
                         + t + ", beyond staleness " + s);
             }
@@ -471,6 +466,19 @@ public final class AsyncCore implements StepMachine {
         }
         if (end || snapshotDue(j) || heldForCheckpoint(j)) queueCollect(j);
         return true;
+    }
+
+    /**
+     * The first checkpoint state after k ({@code Long.MAX_VALUE} if none): a bounded step before a checkpoint's state
+     * reads no partial past it, so a run resumed there (which never ran those steps) and a replay of its schedule
+     * read the same states.
+     */
+    private long nextCheckpointAfter(long k) {
+        long c = Long.MAX_VALUE;
+        int every = sim.checkpointEvery();
+        if (every > 0) c = Math.min(last, (k / every + 1) * every);
+        if (requestedCheckpoint > k) c = Math.min(c, requestedCheckpoint);
+        return c;
     }
 
     /** The held states before j a checkpoint of j needs (delayed: the s states before it), or null if one is missing. */
@@ -621,12 +629,13 @@ public final class AsyncCore implements StepMachine {
 
     /**
      * Asks for a checkpoint of state {@code frontier + 1 + s} (delayed: its s earlier states are rows not yet
-     * written), or of the final state when that comes first; false when the run is too close to its end to collect
-     * the earlier states.
+     * written; bounded: {@code frontier + s + 3}, past every partial a step has read), or of the final state when
+     * that comes first; false when the run is too close to its end to collect the earlier states.
      */
     @Override public boolean requestCheckpoint() {
         if (outcome != null || endState >= 0 || divergedAt != Long.MAX_VALUE) return false;
-        long c = Math.min(last, frontier + 1 + (delayed ? s : 0));
+        // delayed: the s states before it are rows not written yet; bounded: past every source read so far
+        long c = Math.min(last, frontier + 1 + (delayed ? s : s + 2));
         for (long e = Math.max(0, c - (delayed ? s : 0)); e <= frontier && e < c; e++) {
             if (!held.containsKey(e)) return false; // the run is too close to its end: a state it needs has passed
         }

@@ -35,7 +35,7 @@ class AsyncCoreTest {
     static Sync bounded(int s) { return new Sync(Sync.Mode.BOUNDED, s, Sync.Straggler.NONE); }
 
     /** Records every step's sources, as the run directory does. */
-    static final class Sources extends Recorder implements Sync.Recorded {
+    static class Sources extends Recorder implements Sync.Recorded {
         final List<List<long[]>> byBlock = new ArrayList<>();
 
         @Override public void onSources(int block, long step, long[] sources) {
@@ -200,5 +200,29 @@ class AsyncCoreTest {
                 }
             }
         }
+    }
+
+    @Test
+    void aBoundedRunResumedFromACheckpointReplaysFromStepZeroToItsOwnEnd() throws Exception {
+        Simulation base = sobolev(40).withSync(bounded(2));
+        base = new Simulation(base.name(), base.seed(), base.steps(), base.populations(), base.model(),
+                base.dynamics(), base.blockSize(), base.shards(), base.every(), base.snapshotEvery(), 10, 0,
+                base.referenceMass(), null, base.sync(), null);
+        Sources first = new Sources();
+        LocalEngine.run(base, first, 4, new Random(21));
+        Checkpoint c20 = first.checkpoints.stream().filter(c -> c.step() == 20).findFirst().orElseThrow();
+        // the resumed run schedules its own steps from 20 on; steps before 20 read no partial past 20
+        Sources rest = new Sources() {
+            @Override public void onSources(int block, long step, long[] sources) {
+                while (byBlock.size() <= block) byBlock.add(new ArrayList<>(first.byBlock.get(byBlock.size()).subList(0, 20)));
+                super.onSources(block, step, sources);
+            }
+        };
+        RunOutcome resumed = LocalEngine.run(base.resumeFrom(c20), rest, 3, new Random(22));
+        for (int b = 0; b < first.blocks(); b++) {
+            for (int k = 0; k < 20; k++) for (long t : first.sources(b, k)) assertTrue(t <= 20, "step " + k + " read " + t);
+        }
+        RunOutcome replay = LocalEngine.run(base.withSync(base.sync().replaying(rest)), new Recorder(), 5, new Random(23));
+        assertEquals(resumed.stateSha256(), replay.stateSha256());
     }
 }
