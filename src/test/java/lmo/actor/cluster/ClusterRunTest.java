@@ -193,6 +193,44 @@ class ClusterRunTest {
         assertEachStepOnce(out, 600, 10);
     }
 
+    /**
+     * A bounded run (staleness 2) on three JVMs with transient stragglers records its schedule; replays of it on one
+     * shard, on five and on three JVMs end in its recorded stateSha256.
+     */
+    @Test
+    void aBoundedRunOnThreeJvmsReplaysOnOneShardFiveShardsAndThreeJvms() throws Exception {
+        Path out = dir.resolve("bounded");
+        List<String> overrides = List.of("steps=150", "model.kernel.s=2", "engine.sync=bounded", "engine.staleness=2",
+                "engine.shards=3", "engine.blockSize=100", "engine.straggler={probability: 0.3, factor: 4}");
+        try (Jvm coordinator = Jvm.start(dir.resolve("b.log"), with(overrides, "run",
+                "src/test/resources/lmo/scenario/sobolev-torus-s1.yaml", "--out", out.toString(), "-q", "--no-plots",
+                "--cluster", "--port", "" + port, "--min-nodes", "3", "--jar", userJar.toString()).toArray(String[]::new))) {
+            assertEquals(0, coordinator.exitCode(180), coordinator.log());
+        }
+        assertEquals(3, summary(out).get("engine").get("nodes").asInt());
+        double max = 0;
+        for (String row : java.nio.file.Files.readAllLines(out.resolve("staleness.csv")).subList(1, 16)) {
+            double m = Double.parseDouble(row.split(",")[3]);
+            assertTrue(m <= 2, row);
+            max = Math.max(max, m);
+        }
+        assertTrue(max > 0, "stragglers make some summary stale");
+        String recorded = summary(out).get("stateSha256").asText();
+        assertEquals(0, lmo.cli.Main.execute("replay", out.toString(), "--out", dir.resolve("r1").toString(),
+                "--shards", "1", "-q", "--no-plots"));
+        assertEquals(recorded, summary(dir.resolve("r1")).get("stateSha256").asText());
+        assertEquals(0, lmo.cli.Main.execute("replay", out.toString(), "--out", dir.resolve("r5").toString(),
+                "--shards", "5", "-q", "--no-plots"));
+        assertEquals(recorded, summary(dir.resolve("r5")).get("stateSha256").asText());
+        try (Jvm replay = Jvm.start(dir.resolve("r3.log"), "replay", out.toString(), "--out",
+                dir.resolve("r3").toString(), "-q", "--no-plots", "--cluster", "--port", "" + port, "--min-nodes", "3",
+                "--jar", userJar.toString())) {
+            assertEquals(0, replay.exitCode(180), replay.log());
+        }
+        assertEquals(recorded, summary(dir.resolve("r3")).get("stateSha256").asText());
+        assertEquals(3, summary(dir.resolve("r3")).get("engine").get("nodes").asInt());
+    }
+
     @Test
     void tooFewMembersStopWithCode4AndAResumableCheckpoint() throws Exception {
         int own = Jvm.freePort();
