@@ -70,11 +70,15 @@ public final class AsyncCore implements StepMachine {
 
     private long seq;
     private final long[] at;
-    /** Steps of each block ordered and not yet answered (0, 1, or 2 when pipelined). */
+    /** Steps of each block ordered and not yet answered (up to s + 1 when pipelined). */
     private final int[] stepping;
     /** Per shard, the orders sent and not yet answered, oldest first. */
     private final List<ArrayDeque<Order.Tasks>> inFlight = new ArrayList<>();
-    /** Orders a shard may have in flight: 2 in delayed runs (the next step is sent while one computes), else 1. */
+    /**
+     * Orders a shard may have in flight: s + 1 in delayed runs (the next steps are sent, as soon as their summaries
+     * exist, while one computes, so message rounds overlap compute), else 1 (bounded: a shard gets its next step when
+     * it answers, with the freshest partials then).
+     */
     private final int depth;
     private final List<ArrayDeque<Queued>> queue = new ArrayList<>();
     /** Per block: state to its round-0 partial, with the block's raw total mass in {@code massBefore}. */
@@ -165,7 +169,7 @@ public final class AsyncCore implements StepMachine {
         }
         this.at = new long[blocks];
         this.stepping = new int[blocks];
-        this.depth = delayed ? 2 : 1;
+        this.depth = delayed ? s + 1 : 1;
         this.computeNanos = new long[layout.shards()];
         this.shardStep = new long[layout.shards()];
         Arrays.fill(at, sim.startStep());
