@@ -15,6 +15,7 @@ import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.StashBuffer;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 
 /**
@@ -35,7 +36,7 @@ public final class Shard extends AbstractBehavior<Shard.Command> {
     /** A piece of an encoded {@link Order} from a scheduler in another JVM. */
     public record OrderChunk(Chunk chunk) implements Command, Bulk {}
 
-    /** A report held back by {@code engine.straggler}, due now. */
+    /** A straggler's sleep is over: its report is due now. */
     private record Deliver(ShardReport report) implements Command {}
 
     private final ShardCore core;
@@ -46,6 +47,8 @@ public final class Shard extends AbstractBehavior<Shard.Command> {
     private final Reassembler reassembler = new Reassembler();
     private final ShardProgress progress;
     private final TimerScheduler<Command> timers;
+    /** Orders that arrive while the shard sleeps ({@code engine.straggler}), handled when it wakes, in order. */
+    private final StashBuffer<Command> stash;
 
     /** A shard whose progress nobody watches (all shards in the scheduler's JVM). */
     public static Behavior<Command> create(ShardCore core, ActorRef<Scheduler.Command> scheduler, String source,
@@ -60,14 +63,15 @@ public final class Shard extends AbstractBehavior<Shard.Command> {
      */
     public static Behavior<Command> create(ShardCore core, ActorRef<Scheduler.Command> scheduler, String source,
                                            int chunkBytes, ShardProgress progress) {
-        return Behaviors.setup(ctx -> Behaviors.withTimers(t -> new Shard(ctx, t, core, scheduler, source, chunkBytes,
-                progress)));
+        return Behaviors.setup(ctx -> Behaviors.withTimers(t -> Behaviors.withStash(100_000, stash ->
+                new Shard(ctx, t, stash, core, scheduler, source, chunkBytes, progress))));
     }
 
-    private Shard(ActorContext<Command> ctx, TimerScheduler<Command> timers, ShardCore core,
+    private Shard(ActorContext<Command> ctx, TimerScheduler<Command> timers, StashBuffer<Command> stash, ShardCore core,
                   ActorRef<Scheduler.Command> scheduler, String source, int chunkBytes, ShardProgress progress) {
         super(ctx);
         this.timers = timers;
+        this.stash = stash;
         this.progress = progress;
         this.core = core;
         this.scheduler = scheduler;
@@ -81,7 +85,6 @@ public final class Shard extends AbstractBehavior<Shard.Command> {
         return newReceiveBuilder()
                 .onMessage(Execute.class, m -> onOrder(m.order()))
                 .onMessage(OrderChunk.class, this::onChunk)
-                .onMessage(Deliver.class, m -> deliver(m.report()))
                 .build();
     }
 
@@ -114,12 +117,26 @@ public final class Shard extends AbstractBehavior<Shard.Command> {
             progress.busy(false);
         }
         double slowdown = core.slowdown(order);
-        if (slowdown > 1) { // a straggler: wait on a timer, so the cores stay free for the other shards
+        if (slowdown > 1) { // a straggler sleeps on a timer (the cores stay free for the other shards)
             timers.startSingleTimer(new Deliver(report),
                     java.time.Duration.ofNanos((long) ((slowdown - 1) * report.computeNanos())));
-            return this;
+            return sleeping();
         }
         return deliver(report);
+    }
+
+    /** Asleep until the report is due: later orders wait in the stash, as on a slow machine. */
+    private Behavior<Command> sleeping() {
+        return Behaviors.receive(Command.class)
+                .onMessage(Deliver.class, m -> {
+                    deliver(m.report());
+                    return stash.unstashAll(this);
+                })
+                .onAnyMessage(m -> {
+                    stash.stash(m);
+                    return Behaviors.same();
+                })
+                .build();
     }
 
     private Behavior<Command> deliver(ShardReport report) {
