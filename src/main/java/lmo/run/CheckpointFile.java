@@ -4,12 +4,9 @@ import java.io.IOException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -92,19 +89,7 @@ public final class CheckpointFile {
 
     /** Writes {@code dir/checkpoint.lmo} atomically (see the class comment). */
     public static void write(Path dir, List<String> names, Checkpoint c, byte[] fingerprint) throws IOException {
-        ByteBuffer b = encode(names, c, fingerprint);
-        Path tmp = dir.resolve(NAME + RunLayout.TMP);
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            while (b.hasRemaining()) ch.write(b);
-            ch.force(true);
-        }
-        Files.move(tmp, dir.resolve(NAME), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-            d.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            // some platforms cannot open or force a directory; the rename is still atomic there
-        }
+        DurableWrite.write(dir, NAME, encode(names, c, fingerprint));
     }
 
     static ByteBuffer encode(List<String> names, Checkpoint c, byte[] fingerprint) throws IOException {
