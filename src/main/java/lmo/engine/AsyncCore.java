@@ -179,9 +179,7 @@ public final class AsyncCore implements StepMachine {
             inFlight.add(new ArrayDeque<>());
             queue.add(new ArrayDeque<>());
         }
-        columns.addAll(model.metricNames());
-        columns.addAll(sim.dynamics().metricNames());
-        for (Population p : sim.populations()) columns.add("mass_" + p.name());
+        columns.addAll(MetricRow.columns(sim));
     }
 
     /** Metric columns, in the order of the values passed to the observer. */
@@ -599,23 +597,13 @@ public final class AsyncCore implements StepMachine {
     private double[] values(long j) {
         Summaries summary = row.summary != null ? row.summary : exactSummary(j);
         double[] sums = model.metricSumLength() > 0 ? combiner.metricSums(row.evals, model) : new double[0];
-        double[] mv = model.metrics(summary, sums);
-        double[] dv = sim.dynamics().metrics(j);
-        double[] v = Arrays.copyOf(mv, mv.length + dv.length + referenceMass.length);
-        System.arraycopy(dv, 0, v, mv.length, dv.length);
-        for (int p = 0; p < referenceMass.length; p++) {
-            v[mv.length + dv.length + p] = normalize ? referenceMass[p] : rawMass(p, j);
-        }
-        return v;
+        double[] mass = new double[referenceMass.length];
+        for (int p = 0; p < mass.length; p++) mass[p] = normalize ? referenceMass[p] : rawMass(p, j);
+        return MetricRow.of(model.metrics(summary, sums), sim.dynamics().metrics(j), mass);
     }
 
     private String nonFinite(double[] values) {
-        int nModel = model.metricNames().size();
-        for (int i = 0; i < values.length; i++) {
-            if (Double.isNaN(values[i]) && i < nModel && model.occasionalMetric(i) && row.step < last) continue;
-            if (!Double.isFinite(values[i])) return "metric " + columns.get(i) + " is " + values[i];
-        }
-        return null;
+        return MetricRow.nonFinite(model, columns, values, row.step >= last);
     }
 
     /** Drops partials and summaries no step or row can read any more. */

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import lmo.model.Model;
 import lmo.particles.Gathered;
-import lmo.particles.Population;
 import lmo.particles.Summaries;
 
 /**
@@ -100,9 +99,7 @@ public final class SchedulerCore {
             throw new IllegalArgumentException("dynamics " + sim.dynamics().type() + " has " + stages
                     + " stages per step, which needs a model of one reduce round; model has " + model.rounds());
         }
-        columns.addAll(model.metricNames());
-        columns.addAll(sim.dynamics().metricNames());
-        for (Population p : sim.populations()) columns.add("mass_" + p.name());
+        columns.addAll(MetricRow.columns(sim));
     }
 
     /** Metric columns, in the order of the values passed to the observer. */
@@ -286,12 +283,7 @@ public final class SchedulerCore {
                 ? this.model.metrics(summaries, combiner.metricSums(byBlock, this.model))
                 : java.util.Arrays.copyOf(lastValues, nModel);
         double[] dynamics = sim.dynamics().metrics(step);
-        double[] mass = combiner.massByPopulation(byBlock, false);
-        double[] v = new double[model.length + dynamics.length + mass.length];
-        System.arraycopy(model, 0, v, 0, model.length);
-        System.arraycopy(dynamics, 0, v, model.length, dynamics.length);
-        System.arraycopy(mass, 0, v, model.length + dynamics.length, mass.length);
-        return v;
+        return MetricRow.of(model, dynamics, combiner.massByPopulation(byBlock, false));
     }
 
     /** The first non-finite block result, then (when {@code values} is not null) the first non-finite metric. */
@@ -303,12 +295,8 @@ public final class SchedulerCore {
                         + sim.populations().get(s.population()).name() + ", particle " + (s.firstId() + b.diverged());
             }
         }
-        int nModel = model.metricNames().size();
-        for (int i = 0; values != null && i < values.length; i++) {
-            if (Double.isNaN(values[i]) && i < nModel && model.occasionalMetric(i) && step < sim.steps()) continue;
-            if (!Double.isFinite(values[i])) return "step " + step + ": metric " + columns.get(i) + " is " + values[i];
-        }
-        return null;
+        String metric = values == null ? null : MetricRow.nonFinite(model, columns, values, step >= sim.steps());
+        return metric == null ? null : "step " + step + ": " + metric;
     }
 
     /**
