@@ -18,10 +18,11 @@ import lmo.scenario.SamplesTarget;
  * @param tolerance the l1 first-marginal error at or below which {@code converged} is 1 ({@link #DEFAULT_TOLERANCE}
  *     when not given)
  * @param stopAtTolerance end the run at the first logged state whose {@code converged} is 1
+ * @param omega over-relaxation: 1 plain Sinkhorn, NaN the adaptive factor, else the fixed factor
  */
 public record OtSpec(String population, SamplesTarget target, String cost, String normalize, String solver,
                      double beta0, double kappa, double sigma, double betaMax, double tolerance,
-                     boolean stopAtTolerance) implements ModelSpec {
+                     boolean stopAtTolerance, double omega) implements ModelSpec {
     /** {@code model.tolerance} when the scenario gives none: the flag {@code converged} is always stated. */
     public static final double DEFAULT_TOLERANCE = 1e-6;
 

@@ -27,6 +27,27 @@ final class LaneSinkhornKernels extends SinkhornKernels {
     }
 
     @Override
+    void rowShifted(Cost cost, int i, double[] vlq, double[] v, double beta, double shift, double[] cRow, double[] acc,
+                    double[] out) {
+        cost.row(i, cRow);
+        Arrays.fill(acc, 0, 3 * LANES, 0.0);
+        shiftedLanes(0, cost.m(), shift, beta, cRow, vlq, v, acc);
+        finish(shift, acc, out);
+    }
+
+    @Override
+    void columnsShifted(Cost cost, int from, int to, double[] u, double[] logP, double beta, double[] shift,
+                        double[] sum, double[] cRow) {
+        int m = cost.m();
+        Arrays.fill(sum, 0, m, 0.0);
+        for (int i = from; i < to; i++) {
+            cost.row(i, cRow);
+            double a = u[i] + logP[i];
+            for (int j = 0; j < m; j++) sum[j] += ExpPoly.exp(Math.min(a - beta * cRow[j] - shift[j], CLAMP));
+        }
+    }
+
+    @Override
     void columns(Cost cost, int from, int to, double[] u, double[] logP, double beta, double[] max, double[] sum,
                  double[] cRow) {
         int m = cost.m();

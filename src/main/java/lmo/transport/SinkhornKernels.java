@@ -43,6 +43,49 @@ abstract class SinkhornKernels {
     abstract void columns(Cost cost, int from, int to, double[] u, double[] logP, double beta, double[] max,
                           double[] sum, double[] cRow);
 
+    /** Exponents are clamped here: a term {@code e^700} or an overflow puts the sum out of {@link #accepted}. */
+    static final double CLAMP = 700.0;
+
+    /**
+     * Row i in one pass with a fixed shift (the row's previous potential {@code -u_i} stands in for the max):
+     * {@code e_j = exp(min(z_j - shift, CLAMP))}, {@code z_j = vlq_j - beta c_ij} ({@code vlq = v + logQ}), summed in
+     * the lanes of {@link #row}; {@code out = {shift, s, wc, wv}}. The caller checks {@link #accepted}{@code (s)} and
+     * falls back to {@link #row} (two passes) otherwise.
+     *
+     * @param cRow scratch, m entries. Modified.
+     * @param acc  scratch, 12 entries. Modified.
+     */
+    abstract void rowShifted(Cost cost, int i, double[] vlq, double[] v, double beta, double shift, double[] cRow,
+                             double[] acc, double[] out);
+
+    /**
+     * Rows {@code [from, to)} in one pass with a fixed shift per column (the previous {@code -v_j}):
+     * {@code sum_j = sum_i exp(min(x_ij - shift_j, CLAMP))}, {@code x_ij = (u_i + logP_i) - beta c_ij}, i ascending
+     * from 0. The caller checks {@link #accepted} per column. Modified: sum (overwritten), cRow (scratch, m).
+     */
+    abstract void columnsShifted(Cost cost, int from, int to, double[] u, double[] logP, double beta, double[] shift,
+                                 double[] sum, double[] cRow);
+
+    /**
+     * Whether a shifted sum is usable as it is: in {@code [1e-200, 1e200]}, so no term overflowed or was clamped
+     * (each is at most the sum) and terms lost to underflow weigh under 1e-100 of it; NaN is refused.
+     */
+    static boolean accepted(double s) {
+        return s >= 1e-200 && s <= 1e200;
+    }
+
+    /** Lanes of a shifted row over columns {@code [from, to)}, added into {@code acc}. Modified: acc. */
+    static void shiftedLanes(int from, int to, double shift, double beta, double[] c, double[] vlq, double[] v,
+                             double[] acc) {
+        for (int j = from; j < to; j++) {
+            int l = j & (LANES - 1);
+            double e = lmo.numeric.ExpPoly.exp(Math.min(vlq[j] - beta * c[j] - shift, CLAMP));
+            acc[l] += e;
+            acc[4 + l] = Math.fma(e, c[j], acc[4 + l]);
+            acc[8 + l] = Math.fma(e, v[j], acc[8 + l]);
+        }
+    }
+
     /** Lanes of columns {@code [from, to)} of a row, added into {@code acc} (s, wc, wv at 0, 4, 8). Modified: acc. */
     static void lanes(int from, int to, double mx, double[] c, double[] z, double[] v, double[] acc) {
         for (int j = from; j < to; j++) {

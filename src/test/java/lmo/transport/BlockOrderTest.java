@@ -54,17 +54,19 @@ class BlockOrderTest {
                 uNext = sw;
                 beta = s.beta(t);
                 double[][] bm = new double[blocks][m], bs = new double[blocks][m];
-                final double[] uc = u;
+                final double[] uc = u, shift = new double[m];
+                for (int j = 0; j < m; j++) shift[j] = -v[j];   // one pass per block, shifted by the previous v
                 final double bv = beta;
                 fs.clear();
                 for (int k : order) {
                     int from = k * b, to = Math.min(n, from + b);
-                    fs.add(pool.submit(() -> OnlineSinkhorn.vPartial(from, to, pr, uc, bv, bm[k], bs[k], new double[m])));
+                    fs.add(pool.submit(() -> OnlineSinkhorn.vPartial(from, to, pr, uc, bv, shift, bm[k], bs[k],
+                            new double[m])));
                 }
                 for (Future<?> f : fs) f.get();
                 double[] max = bm[0].clone(), sum = bs[0].clone();   // starting from block 0 = from the empty pair
                 for (int k = 1; k < blocks; k++) OnlineSinkhorn.combine(max, sum, bm[k], bs[k]);
-                OnlineSinkhorn.vFrom(max, sum, v);
+                OnlineSinkhorn.vUpdate(max, sum, pr.q(), 1.0, v, new double[2]);
             }
             assertArrayEquals(seq.u(), u, 0.0);
             assertArrayEquals(seq.v(), v, 0.0);

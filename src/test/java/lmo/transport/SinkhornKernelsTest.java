@@ -9,8 +9,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Vector API kernels and their scalar twin give identical bits (rows, column pairs, cost rows, whole solves,
- * debiased included), and extreme inputs behave as the streaming kernels did: a column whose entries are all -inf is
+ * The Vector API kernels and their scalar twin give identical bits (rows, column pairs, their one-pass shifted forms,
+ * cost rows, whole solves, debiased and accelerated included), and extreme inputs behave as the streaming kernels did: a column whose entries are all -inf is
  * the empty pair and makes v non-finite, a row whose entries are all -inf makes u non-finite.
  */
 class SinkhornKernelsTest {
@@ -56,11 +56,25 @@ class SinkhornKernelsTest {
                         VECTOR.columns(c, 1, n, u, pr.logP(), beta, m2, s2, new double[m]);
                         assertArrayEquals(m1, m2, 0.0, at + " beta " + beta + " max");
                         assertArrayEquals(s1, s2, 0.0, at + " beta " + beta + " sum");
+                        double[] vlq = new double[m], shift = OnlineSinkhornTest.points(r, m);
+                        for (int j = 0; j < m; j++) vlq[j] = v[j] + pr.logQ()[j];
+                        for (int i = 0; i < n; i++) {
+                            LANE.rowShifted(c, i, vlq, v, beta, shift[i % m], new double[m], new double[12], o1);
+                            VECTOR.rowShifted(c, i, vlq, v, beta, shift[i % m], new double[m], new double[12], o2);
+                            assertArrayEquals(o1, o2, 0.0, at + " beta " + beta + " shifted row " + i);
+                        }
+                        LANE.columnsShifted(c, 1, n, u, pr.logP(), beta, shift, s1, new double[m]);
+                        VECTOR.columnsShifted(c, 1, n, u, pr.logP(), beta, shift, s2, new double[m]);
+                        assertArrayEquals(s1, s2, 0.0, at + " beta " + beta + " shifted sum");
                     }
                     InverseTemperature s = InverseTemperature.debiasedAnnealed(10, 2.0 / 3);
                     OnlineSinkhorn.Options o = OnlineSinkhorn.Options.fixed(s, 8).withBlockSize(5);
                     SinkhornResult x1 = OnlineSinkhorn.solve(pr, o, null, LANE);
                     SinkhornResult x2 = OnlineSinkhorn.solve(pr, o, null, VECTOR);
+                    OnlineSinkhorn.Options fast = OnlineSinkhorn.Options.fixed(InverseTemperature.constant(50), 9)
+                            .withBlockSize(5).withOmega(Double.NaN);
+                    SinkhornResult a1 = OnlineSinkhorn.solve(pr, fast, null, LANE);
+                    assertArrayEquals(a1.u(), OnlineSinkhorn.solve(pr, fast, null, VECTOR).u(), 0.0, at + " accelerated");
                     assertArrayEquals(x1.u(), x2.u(), 0.0, at + " solve u");
                     assertArrayEquals(x1.v(), x2.v(), 0.0, at + " solve v");
                     assertEquals(x1.last().cost(), x2.last().cost(), 0.0, at);

@@ -18,6 +18,7 @@ import lmo.model.Model;
 import lmo.transport.Cost;
 import lmo.transport.InverseTemperature;
 import lmo.transport.NonFiniteException;
+import lmo.transport.OmegaSchedule;
 import lmo.transport.OnlineSinkhorn;
 import lmo.transport.PlanMetrics;
 import lmo.transport.TransportProblem;
@@ -57,6 +58,7 @@ public final class OtModel implements Model {
     private final boolean roundable;
     private final boolean exactKnown;
     private final TransportProblem problem;
+    private final double omega;
     private volatile Double exact;
 
     /**
@@ -76,6 +78,17 @@ public final class OtModel implements Model {
      */
     public OtModel(int population, Cost cost, double[] p, double[] q, InverseTemperature schedule, double tolerance,
                    boolean stopAtTolerance) {
+        this(population, cost, p, q, schedule, tolerance, stopAtTolerance, 1.0);
+    }
+
+    /**
+     * @param omega over-relaxation ({@link OnlineSinkhorn.Options#omega}): 1 plain Sinkhorn, a fixed factor in
+     *     (1, {@link lmo.transport.Overrelaxation#MAX_OMEGA}], or NaN for the adaptive {@link OmegaSchedule}
+     */
+    public OtModel(int population, Cost cost, double[] p, double[] q, InverseTemperature schedule, double tolerance,
+                   boolean stopAtTolerance, double omega) {
+        if (!Double.isNaN(omega)) OmegaSchedule.fixed(omega); // checks the range
+        this.omega = omega;
         if (stopAtTolerance && Double.isNaN(tolerance)) throw new IllegalArgumentException("stopAtTolerance needs a tolerance");
         this.stopAtTolerance = stopAtTolerance;
         this.population = population;
@@ -121,7 +134,27 @@ public final class OtModel implements Model {
         return TransportProblem.of(cost.rows(b.x(), b.count()), b.m(), q);
     }
 
-    /** The block's (max, sum) pair per target of {@code u_i + log p_i - beta_k c_ij}, k the state's step. */
+    /**
+     * The global state of step k: {@code v_{k-1}} (m doubles; zeros at step 0), whose negation shifts the one-pass
+     * column log-sum-exps and which the over-relaxed v-update starts from, then the {@link OmegaSchedule}.
+     */
+    @Override public int globalStateLength() { return cost.m() + OmegaSchedule.LENGTH; }
+
+    @Override
+    public double[] initialGlobalState() {
+        double[] g = new double[globalStateLength()];
+        double[] w = Double.isNaN(omega) ? OmegaSchedule.adaptive() : OmegaSchedule.fixed(omega);
+        System.arraycopy(w, 0, g, cost.m(), w.length);
+        return g;
+    }
+
+    private double[] omegaState(double[] global) { return Arrays.copyOfRange(global, cost.m(), global.length); }
+
+    /**
+     * The block's pair per target of {@code u_i + log p_i - beta_k c_ij}, k the state's step, in one pass shifted by
+     * {@code -v_{k-1}} ({@link OnlineSinkhorn#vPartial(int, int, TransportProblem, double[], double, double[],
+     * double[], double[], double[])}).
+     */
     @Override
     public void partial(int round, Block b, Summaries done, double[] out) {
         if (b.population() != population) return;
@@ -130,27 +163,54 @@ public final class OtModel implements Model {
             return;
         }
         int m = cost.m();
-        double[] max = new double[m], sum = new double[m];
-        OnlineSinkhorn.vPartial(0, b.count(), rows(b), b.s(), beta(done.step()), max, sum, new double[m]);
+        double[] shift = new double[m], max = new double[m], sum = new double[m];
+        double[] g = done.global();
+        for (int j = 0; j < m; j++) shift[j] = -g[j];
+        OnlineSinkhorn.vPartial(0, b.count(), rows(b), b.s(), beta(done.step()), shift, max, sum, new double[m]);
         System.arraycopy(max, 0, out, 0, m);
         System.arraycopy(sum, 0, out, m, m);
     }
 
-    /** Replaces the folded pairs by {@code v_k} (zeros at step 0). */
+    /**
+     * Replaces the folded pairs by {@code v_k} (zeros at step 0; else {@link OnlineSinkhorn#vUpdate} from
+     * {@code v_{k-1}} with the factor omega_k), followed by the second marginal's error of the plan of state k and
+     * the change {@code sum_j q_j |v_k - v_{k-1}|} ({@link #SUMMARY_EXTRA} entries).
+     */
     @Override
     public void globalStep(int round, Summaries s) {
         if (round == 1) return;
         int m = cost.m();
-        double[] v = new double[m];
-        if (s.step() > 0) {
-            double[] pairs = s.sum(round);
-            try {
-                OnlineSinkhorn.vFrom(Arrays.copyOfRange(pairs, 0, m), Arrays.copyOfRange(pairs, m, 2 * m), v);
-            } catch (NonFiniteException e) {
-                Arrays.fill(v, Double.NaN); // the u-update turns it into the engine's divergence (step, particle)
+        double[] out = new double[m + SUMMARY_EXTRA];
+        double[] pairs = s.sum(round);
+        double[] max = Arrays.copyOfRange(pairs, 0, m), sum = Arrays.copyOfRange(pairs, m, 2 * m);
+        double[] v = s.step() > 0 ? Arrays.copyOf(s.global(), m) : new double[m];
+        double[] report = new double[SUMMARY_EXTRA];
+        try {
+            if (s.step() > 0) {
+                OnlineSinkhorn.vUpdate(max, sum, q, OmegaSchedule.omega(omegaState(s.global())), v, report);
+            } else {
+                report[OnlineSinkhorn.SECOND_ERROR] = OnlineSinkhorn.secondMarginalError(max, sum, q, v);
             }
+        } catch (NonFiniteException e) {
+            Arrays.fill(v, Double.NaN); // the u-update turns it into the engine's divergence (step, particle)
         }
-        s.set(round, v);
+        System.arraycopy(v, 0, out, 0, m);
+        System.arraycopy(report, 0, out, m, SUMMARY_EXTRA);
+        s.set(round, out);
+    }
+
+    /** Entries after v in the round-0 summary: the second marginal's error, the change of v. */
+    static final int SUMMARY_EXTRA = 2;
+
+    /** {@code v_k}, and the factor's schedule advanced by the change of v (not at step 0, where v is not updated). */
+    @Override
+    public double[] carryGlobal(Summaries done) {
+        int m = cost.m();
+        double[] next = Arrays.copyOf(done.sum(0), globalStateLength());
+        double[] w = omegaState(done.global());
+        if (done.step() > 0) w = OmegaSchedule.next(w, done.sum(0)[m + OnlineSinkhorn.CHANGE]);
+        System.arraycopy(w, 0, next, m, w.length);
+        return next;
     }
 
     /** The u-update of iteration k + 1 into the next solver state, and the plan metrics of state k; V = 0. */
@@ -163,7 +223,7 @@ public final class OtModel implements Model {
         int m = cost.m();
         try {
             OnlineSinkhorn.uRows(0, b.count(), rows(b), b.s(), s.sum(0), beta(k), schedule.theta((int) k + 1),
-                    b.sNext(), metricSums, new double[m], new double[m]);
+                    OmegaSchedule.omega(omegaState(s.global())), b.sNext(), metricSums, new double[m], new double[m]);
         } catch (NonFiniteException e) {
             Arrays.fill(b.sNext(), Double.NaN); // the engine names the step and the particle
         }
@@ -179,9 +239,11 @@ public final class OtModel implements Model {
                 + " slower (each potential is updated from a stale one), so there is nothing to gain";
     }
 
-    /** With {@code stopAtTolerance}: the plan's l1 first-marginal error (metric 1) is at most the tolerance. */
+    /** With {@code stopAtTolerance}: both l1 marginal errors of the plan (metrics 1 and 2) are at most the tolerance. */
     @Override
-    public boolean converged(double[] metrics) { return stopAtTolerance && metrics[1] <= tolerance; }
+    public boolean converged(double[] metrics) {
+        return stopAtTolerance && Math.max(metrics[1], metrics[2]) <= tolerance;
+    }
 
     /**
      * The cost (kind, normalisation, the scale that converts values back: {@code raw = value * scale}), the
@@ -198,7 +260,12 @@ public final class OtModel implements Model {
         c.put("beta", schedule.describe());
         c.put("plan", "pi_ij = exp(u_i + log p_i + v_j + log q_j - beta c_ij); u is "
                 + RunLayout.solver(RunLayout.finalState("<population>")));
-        c.put("marginalError", "l1 distance of the plan's first marginal to p (the second is exact)");
+        c.put("marginalError", "l1 distance of the plan's first marginal to p");
+        c.put("secondMarginalError", "l1 distance of the plan's second marginal to q (zero up to rounding unless"
+                + " over-relaxed)");
+        c.put("acceleration", Double.isNaN(omega) ? "over-relaxation, adaptive factor (Thibault et al. 2017), safe"
+                + " per coordinate" : omega == 1 ? "none (plain Sinkhorn)" : "over-relaxation, fixed factor " + omega
+                + ", safe per coordinate");
         c.put("entropyReference", "KL(pi | p (x) q) = sum pi log(pi / (p q)) - |pi| + |p||q|, in kl, primal and dual");
         if (!Double.isNaN(tolerance)) c.put("tolerance", tolerance);
         return c;
@@ -206,7 +273,8 @@ public final class OtModel implements Model {
 
     @Override
     public List<String> metricNames() {
-        List<String> names = new ArrayList<>(List.of("beta", "marginalError", "cost", "dual", "primal", "kl", "mass"));
+        List<String> names = new ArrayList<>(List.of("beta", "marginalError", "secondMarginalError", "cost", "dual",
+                "primal", "kl", "mass"));
         if (!Double.isNaN(tolerance)) names.add("converged");
         if (roundable) names.add("roundedCost");
         if (exactKnown) names.add("suboptimality");
@@ -217,12 +285,13 @@ public final class OtModel implements Model {
     public double[] metrics(Summaries s, double[] sums) {
         long k = s.step();
         double vq = 0;
-        double[] v = s.sum(0);
-        for (int j = 0; j < v.length; j++) vq += v[j] * q[j];
-        PlanMetrics pm = PlanMetrics.of((int) k, beta(k), sums, vq, massPQ);
-        List<Double> out = new ArrayList<>(List.of(pm.beta(), pm.marginalError(), pm.cost(), pm.dual(), pm.primal(),
-                pm.kl(), pm.mass()));
-        if (!Double.isNaN(tolerance)) out.add(pm.marginalError() <= tolerance ? 1.0 : 0.0);
+        int m = cost.m();
+        double[] v = Arrays.copyOf(s.sum(0), m);
+        for (int j = 0; j < m; j++) vq += v[j] * q[j];
+        PlanMetrics pm = PlanMetrics.of((int) k, beta(k), sums, vq, massPQ, s.sum(0)[m + OnlineSinkhorn.SECOND_ERROR]);
+        List<Double> out = new ArrayList<>(List.of(pm.beta(), pm.marginalError(), pm.secondMarginalError(), pm.cost(),
+                pm.dual(), pm.primal(), pm.kl(), pm.mass()));
+        if (!Double.isNaN(tolerance)) out.add(pm.worstMarginalError() <= tolerance ? 1.0 : 0.0);
         if (roundable) {
             double rounded = Rounding.roundedCost(problem, s.sum(1), v, beta(k));
             out.add(rounded);
@@ -252,9 +321,13 @@ public final class OtModel implements Model {
         double[] u = state.s()[population];
         double beta = beta(step);
         double[] max = new double[m], sum = new double[m], v = new double[m];
-        if (step > 0) {
-            OnlineSinkhorn.vPartial(0, n, problem, u, beta, max, sum, new double[m]);
-            OnlineSinkhorn.vFrom(max, sum, v);
+        if (step > 0) {   // v_K from v_{K-1} (the global state) as the round-0 global step makes it
+            double[] g = state.global();
+            double[] shift = new double[m];
+            for (int j = 0; j < m; j++) shift[j] = -g[j];
+            System.arraycopy(g, 0, v, 0, m);
+            OnlineSinkhorn.vPartial(0, n, problem, u, beta, shift, max, sum, new double[m]);
+            OnlineSinkhorn.vUpdate(max, sum, q, OmegaSchedule.omega(omegaState(g)), v, new double[SUMMARY_EXTRA]);
         }
         double rounded = Rounding.roundedCost(problem, u, v, beta);
         if (!exactKnown) {

@@ -54,16 +54,21 @@ class OtModelTest {
         };
     }
 
+    /** {@code accelerated}: constant beta, over-relaxed with the adaptive factor. */
+    static double omega(String kind) {
+        return kind.equals("accelerated") ? Double.NaN : 1.0;
+    }
+
     static Simulation sim(String kind, int shards) {
         double[] x = points(N, 0), y = points(M, 1), p = weights(N, 0), q = weights(M, 1);
         Cost cost = Cost.of(x, N, y, M, D, Cost.Kind.SQEUCLIDEAN, Cost.Normalize.OSCILLATION);
-        OtModel model = new OtModel(0, cost, p, q, schedule(kind), 1e-3);
+        OtModel model = new OtModel(0, cost, p, q, schedule(kind), 1e-3, false, omega(kind));
         Population sources = new Population("x", 0, new Euclidean(D), x, p);
         return new Simulation("ot", 1, STEPS, List.of(sources), model, new Fixed(), BLOCK, shards, 1, 0);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sinkhorn", "annealed", "debiased-annealed"})
+    @ValueSource(strings = {"sinkhorn", "annealed", "debiased-annealed", "accelerated"})
     void theEngineRunsTheStandaloneSolverBitForBit(String kind) {
         Simulation sim = sim(kind, 3);
         Recorder rec = new Recorder();
@@ -71,20 +76,22 @@ class OtModelTest {
         OtModel model = (OtModel) sim.model();
         TransportProblem problem = TransportProblem.of(model.cost(), sim.populations().get(0).m0(), weights(M, 1));
         SinkhornResult ref = OnlineSinkhorn.solve(problem,
-                OnlineSinkhorn.Options.fixed(schedule(kind), STEPS).withBlockSize(BLOCK));
+                OnlineSinkhorn.Options.fixed(schedule(kind), STEPS).withBlockSize(BLOCK).withOmega(omega(kind)));
         assertArrayEquals(ref.u(), rec.last.s()[0], 0.0, "u after " + STEPS + " iterations");
         List<PlanMetrics> history = ref.history();
         int error = rec.columns.indexOf("marginalError"), cost = rec.columns.indexOf("cost");
+        int second = rec.columns.indexOf("secondMarginalError");
         for (int t = 1; t <= STEPS; t++) {
             PlanMetrics pm = history.get(t - 1);
             assertEquals(t, pm.iteration());
             assertEquals(pm.marginalError(), rec.rows.get(t)[error], 0.0, "marginal error of pi_" + t);
             assertEquals(pm.cost(), rec.rows.get(t)[cost], 0.0, "cost of pi_" + t);
+            assertEquals(pm.secondMarginalError(), rec.rows.get(t)[second], 0.0, "second marginal error of pi_" + t);
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sinkhorn", "debiased-annealed"})
+    @ValueSource(strings = {"sinkhorn", "debiased-annealed", "accelerated"})
     void potentialsDoNotDependOnShardsOrActors(String kind) {
         String one = LocalEngine.run(sim(kind, 1), new Recorder()).stateSha256();
         assertEquals(one, LocalEngine.run(sim(kind, 4), new Recorder()).stateSha256());
