@@ -85,45 +85,10 @@ final class VectorSinkhornKernels extends SinkhornKernels {
                     double[] out) {
         int m = cost.m();
         int m4 = m & -LANES;
-        if (cost.dimension() == 2) {
-            rowShifted2(cost, i, vlq, v, beta, shift, m4, acc);
-            cost.row(i, m4, m, cRow);
-        } else {
-            costRow(cost, i, 0, m, cRow);
-            rowShiftedC(cRow, vlq, v, beta, shift, m4, acc);
-        }
+        costRow(cost, i, 0, m, cRow);   // a short loop apart, as in columnsShifted
+        rowShiftedC(cRow, vlq, v, beta, shift, m4, acc);
         shiftedLanes(m4, m, shift, beta, cRow, vlq, v, acc);
         finish(shift, acc, out);
-    }
-
-    /** The shifted row's lanes for d = 2, the cost fused into the loop (the bits of {@link #costRow}). */
-    private static void rowShifted2(Cost cost, int i, double[] vlq, double[] v, double beta, double shift, int m4,
-                                    double[] acc) {
-        DoubleVector x0 = DoubleVector.broadcast(S, cost.xs()[2 * i]);
-        DoubleVector x1 = DoubleVector.broadcast(S, cost.xs()[2 * i + 1]);
-        DoubleVector f = DoubleVector.broadcast(S, cost.factor());
-        DoubleVector sc = DoubleVector.broadcast(S, cost.scale());
-        DoubleVector bv = DoubleVector.broadcast(S, beta);
-        DoubleVector sh = DoubleVector.broadcast(S, shift);
-        DoubleVector cl = DoubleVector.broadcast(S, CLAMP);
-        double[] y0 = cost.yColumn(0);
-        double[] y1 = cost.yColumn(1);
-        DoubleVector s = DoubleVector.zero(S);
-        DoubleVector wc = s;
-        DoubleVector wv = s;
-        for (int j = 0; j < m4; j += LANES) {
-            DoubleVector t0 = x0.sub(DoubleVector.fromArray(S, y0, j));
-            DoubleVector t1 = x1.sub(DoubleVector.fromArray(S, y1, j));
-            DoubleVector c = t0.mul(t0).add(t1.mul(t1)).mul(f).div(sc);
-            DoubleVector z = DoubleVector.fromArray(S, vlq, j).sub(bv.mul(c));
-            DoubleVector e = VectorExp.exp(z.sub(sh).min(cl));
-            s = s.add(e);
-            wc = e.fma(c, wc);
-            wv = e.fma(DoubleVector.fromArray(S, v, j), wv);
-        }
-        s.intoArray(acc, 0);
-        wc.intoArray(acc, LANES);
-        wv.intoArray(acc, 2 * LANES);
     }
 
     /** The shifted row's lanes from a computed cost row. */
@@ -158,36 +123,10 @@ final class VectorSinkhornKernels extends SinkhornKernels {
             int j4 = j0 + ((j1 - j0) & -LANES);
             for (int i = from; i < to; i++) {
                 double a = u[i] + logP[i];
-                if (cost.dimension() == 2) {
-                    columnsShifted2(cost, i, a, beta, shift, sum, j0, j4);
-                    cost.row(i, j4, j1, cRow);
-                } else {
-                    costRow(cost, i, j0, j1, cRow);
-                    columnsShiftedC(cRow, a, beta, shift, sum, j0, j4);
-                }
+                costRow(cost, i, j0, j1, cRow);   // a short loop apart: fused, the exp's chain would wait on the divide
+                columnsShiftedC(cRow, a, beta, shift, sum, j0, j4);
                 for (int j = j4; j < j1; j++) sum[j] += ExpPoly.exp(Math.min(a - beta * cRow[j] - shift[j], CLAMP));
             }
-        }
-    }
-
-    /** Row i's terms added to the column sums {@code [j0, j4)}, d = 2, the cost fused. Modified: sum. */
-    private static void columnsShifted2(Cost cost, int i, double a, double beta, double[] shift, double[] sum, int j0,
-                                        int j4) {
-        DoubleVector x0 = DoubleVector.broadcast(S, cost.xs()[2 * i]);
-        DoubleVector x1 = DoubleVector.broadcast(S, cost.xs()[2 * i + 1]);
-        DoubleVector f = DoubleVector.broadcast(S, cost.factor());
-        DoubleVector sc = DoubleVector.broadcast(S, cost.scale());
-        DoubleVector bv = DoubleVector.broadcast(S, beta);
-        DoubleVector av = DoubleVector.broadcast(S, a);
-        DoubleVector cl = DoubleVector.broadcast(S, CLAMP);
-        double[] y0 = cost.yColumn(0);
-        double[] y1 = cost.yColumn(1);
-        for (int j = j0; j < j4; j += LANES) {
-            DoubleVector t0 = x0.sub(DoubleVector.fromArray(S, y0, j));
-            DoubleVector t1 = x1.sub(DoubleVector.fromArray(S, y1, j));
-            DoubleVector c = t0.mul(t0).add(t1.mul(t1)).mul(f).div(sc);
-            DoubleVector x = av.sub(bv.mul(c)).sub(DoubleVector.fromArray(S, shift, j));
-            DoubleVector.fromArray(S, sum, j).add(VectorExp.exp(x.min(cl))).intoArray(sum, j);
         }
     }
 
