@@ -40,13 +40,15 @@ import lmo.transport.barycenter.TensorGrid;
 public final class BarycenterFamily implements ModelFamily<BarycenterSpec> {
     static final List<String> KEYS = List.of("type", "population", "lambda", "tau", "inputs", "weights", "solver");
     static final Map<String, List<String>> SOLVER = KeyLists.ordered(
-            "particles", List.of("type", "stepSize", "sinkhornIterations"),
+            "particles", List.of("type", "stepSize", "sinkhornIterations", "innerTolerance", "overRelaxation"),
             "grid", List.of("type", "damping"));
     static final Map<String, List<String>> INPUT = KeyLists.ordered(
             "gaussian", List.of("type", "mean", "variance", "sampling", "points", "radius", "count"),
             "atoms", List.of("type", "points", "weights"),
             "file", List.of("type", "file", "rows"));
     static final List<String> SAMPLING = List.of("lattice", "random");
+    /** The default cap of the particles' inner Sinkhorn rounds per input and step with an inner tolerance. */
+    static final int DEFAULT_MAX_INNER = 100;
 
     @Override public String type() { return "barycenter"; }
     @Override public Class<BarycenterSpec> specType() { return BarycenterSpec.class; }
@@ -122,11 +124,19 @@ public final class BarycenterFamily implements ModelFamily<BarycenterSpec> {
         if (grid) {
             double damping = s.optDouble("damping", nan, Check.between(0, 1));
             if (s.has("damping") && !(damping > 0)) throw s.error("damping", "must be in (0, 1], got 0");
-            return new BarycenterSpec(population, lambda, tau, inputs, w, solver, nan, 0, damping);
+            return new BarycenterSpec(population, lambda, tau, inputs, w, solver, nan, 0, nan, 1, damping);
         }
         double eta = s.requireDouble("stepSize", Check.greaterThan(0));
-        int iterations = s.optInt("sinkhornIterations", 1, Check.atLeast(1));
-        return new BarycenterSpec(population, lambda, tau, inputs, w, solver, eta, iterations, nan);
+        double tolerance = s.optDouble("innerTolerance", nan, Check.atLeast(0));
+        boolean fixed = Double.isNaN(tolerance);
+        if (fixed && s.has("overRelaxation")) {
+            throw s.keyError("overRelaxation", "over-relaxation applies to inner iterations to a tolerance: give"
+                    + " innerTolerance too");
+        }
+        int iterations = s.optInt("sinkhornIterations", fixed ? 1 : DEFAULT_MAX_INNER, Check.atLeast(1));
+        double omega = fixed ? 1 : s.optDouble("overRelaxation", 1, Check.between(1, 2));
+        if (!(omega < 2)) throw s.error("overRelaxation", "must be in [1, 2), got " + MapReader.num(omega));
+        return new BarycenterSpec(population, lambda, tau, inputs, w, solver, eta, iterations, tolerance, omega, nan);
     }
 
     /**
@@ -228,8 +238,11 @@ public final class BarycenterFamily implements ModelFamily<BarycenterSpec> {
             }
             List<PointCloud> clouds = new ArrayList<>();
             for (int k = 0; k < b.inputs().size(); k++) clouds.add(cloud(b.inputs().get(k), k, dim, c.seed()));
-            return new ParticleBarycenter(p.index(), dim, clouds, b.weights(), b.lambda(), b.sinkhornIterations(),
-                    p.initialMass(), metrics);
+            ParticleBarycenter.Inner inner = Double.isNaN(b.innerTolerance())
+                    ? ParticleBarycenter.Inner.fixed(b.sinkhornIterations())
+                    : ParticleBarycenter.Inner.toTolerance(b.sinkhornIterations(), b.innerTolerance(), b.overRelaxation());
+            return new ParticleBarycenter(p.index(), dim, clouds, b.weights(), b.lambda(), inner, p.initialMass(),
+                    metrics);
         } catch (IllegalArgumentException e) {
             throw c.where().error("model", e.getMessage());
         }
@@ -372,8 +385,16 @@ public final class BarycenterFamily implements ModelFamily<BarycenterSpec> {
             new Key("solver.type", "`particles` | `grid`", "required", "", "See above."),
             new Key("solver.stepSize", "number", "required", "> 0",
                     "`particles`: eta (the time step of the dynamics)."),
-            new Key("solver.sinkhornIterations", "integer", "`1`", ">= 1",
-                    "`particles`: warm-started Sinkhorn iterations per input and step."),
+            new Key("solver.sinkhornIterations", "integer", "`1`; `100` with `innerTolerance`", ">= 1",
+                    "`particles`: warm-started Sinkhorn iterations per input and step (at most, with "
+                    + "`innerTolerance`)."),
+            new Key("solver.innerTolerance", "number", "none", ">= 0",
+                    "`particles`: iterate towards each input until the l1 marginal error of the plan the drift uses "
+                    + "is below this (at most `sinkhornIterations`); none: exactly `sinkhornIterations`."),
+            new Key("solver.overRelaxation", "number", "`1`", "[1, 2); with `innerTolerance`",
+                    "`particles`: omega of the accelerated inner Sinkhorn (over-relaxation of both potentials, a "
+                    + "momentum step on g; a step that raises the semi-dual too little is replaced by a safe one); "
+                    + "1: plain Sinkhorn; about 2 / (1 + sqrt(lambda / (sigma_mu sigma_k))) is best."),
             new Key("solver.damping", "number", "`min(1, tau / lambda)`", "(0, 1]",
                     "`grid`: the damping of the potential update (undamped iterations diverge for tau < lambda / "
                     + "2)."),

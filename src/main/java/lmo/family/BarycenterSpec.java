@@ -16,11 +16,16 @@ import lmo.scenario.PotentialSpec;
  * @param weights w_k, positive, summing to 1 (normalised by the binder)
  * @param solver {@code particles} or {@code grid}
  * @param stepSize eta of {@code particles} (NaN for grid)
- * @param sinkhornIterations warm-started Sinkhorn iterations per input and step of {@code particles} (0 for grid)
+ * @param sinkhornIterations warm-started Sinkhorn iterations per input and step of {@code particles}, at most with
+ *     an inner tolerance (0 for grid)
+ * @param innerTolerance the marginal error that stops the inner iterations of {@code particles} (NaN: none, the
+ *     fixed count; NaN for grid)
+ * @param overRelaxation omega of the inner iterations of {@code particles} (1: plain Sinkhorn; 1 for grid)
  * @param damping the damping of {@code grid} (NaN: min(1, tau / lambda); NaN for particles)
  */
 public record BarycenterSpec(String population, double lambda, double tau, List<Input> inputs, double[] weights,
-                             String solver, double stepSize, int sinkhornIterations, double damping) implements ModelSpec {
+                             String solver, double stepSize, int sinkhornIterations, double innerTolerance,
+                             double overRelaxation, double damping) implements ModelSpec {
     public BarycenterSpec {
         inputs = List.copyOf(inputs);
         weights = weights.clone();
@@ -33,7 +38,8 @@ public record BarycenterSpec(String population, double lambda, double tau, List<
         return o instanceof BarycenterSpec b && population.equals(b.population) && Double.compare(lambda, b.lambda) == 0
                 && Double.compare(tau, b.tau) == 0 && inputs.equals(b.inputs) && Arrays.equals(weights, b.weights)
                 && solver.equals(b.solver) && Double.compare(stepSize, b.stepSize) == 0
-                && sinkhornIterations == b.sinkhornIterations && Double.compare(damping, b.damping) == 0;
+                && sinkhornIterations == b.sinkhornIterations && Double.compare(innerTolerance, b.innerTolerance) == 0
+                && Double.compare(overRelaxation, b.overRelaxation) == 0 && Double.compare(damping, b.damping) == 0;
     }
 
     @Override public int hashCode() { return Objects.hash(population, lambda, tau, inputs, Arrays.hashCode(weights), solver); }

@@ -154,7 +154,7 @@ class BarycenterScenarioTest {
     @Test
     void theResolvedScenarioReadsBackTheSame() throws Exception {
         for (String file : List.of("scenarios/barycenter-gaussians.yaml", "scenarios/barycenter-1d-grid.yaml",
-                "scenarios/barycenter-point-clouds.yaml")) {
+                "scenarios/barycenter-point-clouds.yaml", "scenarios/barycenter-small-lambda.yaml")) {
             Scenario s = Scenarios.load(Path.of(file));
             String yaml = s.toYaml();
             Scenario again = Scenarios.load(Scenarios.write(dir, "resolved.yaml", yaml));

@@ -15,7 +15,8 @@ import lmo.transport.barycenter.PointCloud;
  *
  * Column partials are computed in two passes over the block (max, then the sum of exponentials in particle order),
  * so they are a function of the block alone; the engine folds them in block order. Terms more than 60 below the
- * row's maximum are skipped in row sums (each below e^-60 of the largest term). Stateless: one instance per input,
+ * maximum are skipped in row and column sums (each below e^-60 of the largest term, which adds exactly 1: at a small
+ * lambda most pairs, and most of the exponentials' cost). Stateless: one instance per input,
  * shared by all threads.
  */
 final class InputTransport {
@@ -89,23 +90,62 @@ final class InputTransport {
      * {@code (-inf, 0)} where every term is {@code -inf}. Modified: out.
      */
     void columns(double[] x, int count, double[] f, double[] logA, double[] out) {
+        columns(x, count, f, logA, out, logB.length);
+    }
+
+    /** {@link #columns}, the partial's pairs {@code (out[j], out[terms + j])} of a reduction of {@code terms} terms. */
+    void columns(double[] x, int count, double[] f, double[] logA, double[] out, int terms) {
         double inv2l = 1 / (2 * lambda);
         int m = logB.length;
+        double[] v = new double[count];
         for (int j = 0, yj = 0; j < m; j++, yj += dim) {
             double max = Double.NEGATIVE_INFINITY;
             for (int i = 0, at = 0; i < count; i++, at += dim) {
                 double t = f[i] / lambda - squaredDistance(x, at, yj) * inv2l + logA[i];
+                v[i] = t;
                 if (t > max) max = t;
             }
             double sum = 0;
             if (max > Double.NEGATIVE_INFINITY) {
-                for (int i = 0, at = 0; i < count; i++, at += dim) {
-                    sum += Math.exp(f[i] / lambda - squaredDistance(x, at, yj) * inv2l + logA[i] - max);
+                for (int i = 0; i < count; i++) {
+                    double d = v[i] - max;
+                    if (d >= NEGLIGIBLE) sum += Math.exp(d);
                 }
             }
             out[j] = max;
-            out[m + j] = sum;
+            out[terms + j] = sum;
         }
+    }
+
+    /**
+     * {@code sum_i a_i f_i} over the block as two log-sum-exp pairs of a reduction of {@code terms} terms: term
+     * {@code at} folds {@code log(a_i f_i)} over {@code f_i > 0}, term {@code at + 1} {@code log(-a_i f_i)} over
+     * {@code f_i < 0}; the sum is then {@code exp(LSE_at) - exp(LSE_{at+1})} (see {@link #signedSum}). Modified: out.
+     */
+    static void signedPartial(double[] f, double[] logA, int count, double[] out, int at, int terms) {
+        for (int sign = 0; sign < 2; sign++) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < count; i++) {
+                double v = sign == 0 ? f[i] : -f[i];
+                if (v > 0) max = Math.max(max, logA[i] + Math.log(v));
+            }
+            double sum = 0;
+            if (max > Double.NEGATIVE_INFINITY) {
+                for (int i = 0; i < count; i++) {
+                    double v = sign == 0 ? f[i] : -f[i];
+                    if (v > 0) sum += Math.exp(logA[i] + Math.log(v) - max);
+                }
+            }
+            out[at + sign] = max;
+            out[terms + at + sign] = sum;
+        }
+    }
+
+    /** The signed sum of {@link #signedPartial} from a combined summary of {@code terms} terms. */
+    static double signedSum(double[] summary, int terms, int at) {
+        double pos = summary[at] == Double.NEGATIVE_INFINITY ? 0 : Math.exp(lmo.particles.Reduction.logSumExpOf(summary, terms, at));
+        double neg = summary[at + 1] == Double.NEGATIVE_INFINITY ? 0 : Math.exp(lmo.particles.Reduction.logSumExpOf(summary, terms, at + 1));
+        return pos - neg;
     }
 
     private double squaredDistance(double[] x, int at, int yj) {

@@ -33,6 +33,7 @@ public final class GridBarycenter {
     private double damping;
     private int maxIterations = 1000;
     private double tolerance = 0;
+    private boolean exactKernel;
 
     /**
      * @param grid the grid of the inputs and of the barycenter
@@ -78,6 +79,12 @@ public final class GridBarycenter {
     }
 
     public double damping() { return damping; }
+
+    /** Every kernel row by the exact two-pass log-sum-exp (n exponentials a row): the reference of the tests. */
+    GridBarycenter exactKernel() {
+        this.exactKernel = true;
+        return this;
+    }
 
     /**
      * The result.
@@ -136,7 +143,7 @@ public final class GridBarycenter {
     public double[] iterate(double[][] psi, double[] logMu, long t) {
         int n = grid.size(), kIn = logB.length;
         if (psi.length != kIn || logMu.length != n) throw new IllegalArgumentException("psi must be " + kIn + " x " + n);
-        SeparableLogKernel kernel = new SeparableLogKernel(grid, lambda);
+        SeparableLogKernel kernel = new SeparableLogKernel(grid, lambda, exactKernel);
         double[][] phi = new double[kIn][n];
         double[] work = new double[n];
         // (max) exact c-transforms, (min) Gibbs barycenter

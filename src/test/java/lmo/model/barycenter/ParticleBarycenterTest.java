@@ -1,5 +1,6 @@
 package lmo.model.barycenter;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,10 +44,14 @@ class ParticleBarycenterTest {
     }
 
     static Simulation sim(int n, double tau, int iterations, int steps, int shards) {
+        return sim(n, tau, ParticleBarycenter.Inner.fixed(iterations), steps, shards);
+    }
+
+    static Simulation sim(int n, double tau, ParticleBarycenter.Inner inner, int steps, int shards) {
         double[] m = new double[n];
         Arrays.fill(m, 1.0 / n);
         Population x = new Population("x", 0, new Euclidean(2), start(n), m);
-        ParticleBarycenter model = new ParticleBarycenter(0, 2, lattices(7), W, LAMBDA, iterations, x.initialMass(),
+        ParticleBarycenter model = new ParticleBarycenter(0, 2, lattices(7), W, LAMBDA, inner, x.initialMass(),
                 new BarycenterMetrics(2, 3, null, 0));
         return new Simulation("t", 42, steps, List.of(x), model, new Langevin(0.5, tau), 32, shards, 1, 0);
     }
@@ -82,5 +87,29 @@ class ParticleBarycenterTest {
         String one = LocalEngine.run(sim(200, 0.25, 2, 5, 1), new Recorder()).stateSha256();
         assertEquals(one, LocalEngine.run(sim(200, 0.25, 2, 5, 4), new Recorder()).stateSha256());
         assertEquals(one, ActorEngine.run(sim(200, 0.25, 2, 5, 3), new Recorder()).stateSha256());
+    }
+
+    /**
+     * To a tolerance: the rounds each input takes are decided on the scheduler from the folded sums, so they, the
+     * state and the metrics are the same on any number of shards; below the cap the inner error is below the
+     * tolerance, and the cap does not matter once it is not reached.
+     */
+    @Test
+    void toAToleranceTheStateIsTheSameWhateverTheShardsOrActorsOrTheUnusedCap() {
+        ParticleBarycenter.Inner inner = ParticleBarycenter.Inner.toTolerance(40, 1e-6, 1.5);
+        Recorder rec = new Recorder();
+        String one = LocalEngine.run(sim(200, 0.25, inner, 5, 1), rec).stateSha256();
+        Recorder four = new Recorder();
+        assertEquals(one, LocalEngine.run(sim(200, 0.25, inner, 5, 4), four).stateSha256());
+        assertEquals(one, ActorEngine.run(sim(200, 0.25, inner, 5, 3), new Recorder()).stateSha256());
+        for (int r = 0; r < rec.rows.size(); r++) assertArrayEquals(rec.rows.get(r), four.rows.get(r), "row " + r);
+        assertEquals(one, LocalEngine.run(sim(200, 0.25, ParticleBarycenter.Inner.toTolerance(60, 1e-6, 1.5), 5, 2),
+                new Recorder()).stateSha256(), "a cap of 60 instead of 40");
+        for (double[] row : rec.rows) {
+            for (int k = 0; k < 3; k++) {
+                double rounds = row[rec.columns.indexOf("innerIterations_" + k)];
+                assertTrue(rounds < 40 && row[rec.columns.indexOf("marginalError_" + k)] < 1e-6, "input " + k);
+            }
+        }
     }
 }
