@@ -94,13 +94,17 @@ public final class Bench {
         progress.flush();
     }
 
-    /** Writes the workload's scenario (and its data, for sizes up to {@code largest}) into the work directory. */
-    private void prepare(Workload w, int largest) throws IOException {
+    /**
+     * Writes the workload's scenario (and its data, for sizes up to {@code largest}) into the work directory; returns
+     * the scenario file. {@link #measure} does it before it measures a workload.
+     */
+    public Path prepare(Workload w, int largest) throws IOException {
         Path wdir = Files.createDirectories(dir.resolve(w.name().toLowerCase(Locale.ROOT)));
         Path scenario = wdir.resolve(w.scenario());
         Files.writeString(scenario, scenarioText(w));
         w.prepare(wdir, largest);
         scenarios.put(w, scenario);
+        return scenario;
     }
 
     /** The text of the workload's scenario, a resource next to this class. */

@@ -128,8 +128,8 @@ public final class BenchTable {
     }
 
     /**
-     * A number for the table: integers as such; 4 significant digits for times and rates, 6 for other values;
-     * scientific notation below 1e-3 and from 1e5 on.
+     * A number for the table: integers as such; 4 significant digits for times and rates (trailing zeros dropped), 6
+     * for other values (kept, so that 0.115130 reads as an anchor does); scientific notation below 1e-3 and from 1e5 on.
      */
     static String number(double v, Figure.Kind kind) {
         if (Double.isNaN(v)) return "–";
@@ -138,6 +138,7 @@ public final class BenchTable {
         int digits = kind == Figure.Kind.VALUE ? 6 : 4;
         double a = Math.abs(v);
         if (a < 1e-3 || a >= 1e5) return String.format(Locale.ROOT, "%." + (digits - 1) + "e", v);
-        return new BigDecimal(v).round(new MathContext(digits)).stripTrailingZeros().toPlainString();
+        BigDecimal rounded = new BigDecimal(v).round(new MathContext(digits));
+        return (kind == Figure.Kind.VALUE ? rounded : rounded.stripTrailingZeros()).toPlainString();
     }
 }
