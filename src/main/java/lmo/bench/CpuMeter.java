@@ -10,20 +10,14 @@ import java.nio.file.Path;
  * the peers' {@code CpuMeter} measures it: the busy time of all cores ({@code /proc/stat}: user, nice, system, irq,
  * softirq, steal, in clock ticks of 1/100 s) less this JVM's CPU time, over the wall time times the cores. 0 is a
  * quiet machine; NaN where {@code /proc/stat} or the JVM's CPU time cannot be read.
+ *
+ * @param wall {@link System#nanoTime} at the start
+ * @param busy the busy seconds of all cores at the start
+ * @param own this JVM's CPU seconds at the start
  */
-final class CpuMeter {
+record CpuMeter(long wall, double busy, double own) {
     private static final Path STAT = Path.of("/proc/stat");
     private static final double TICK = 0.01;
-
-    private final long wall;
-    private final double busy;
-    private final double own;
-
-    private CpuMeter(long wall, double busy, double own) {
-        this.wall = wall;
-        this.busy = busy;
-        this.own = own;
-    }
 
     static CpuMeter start() { return new CpuMeter(System.nanoTime(), busySeconds(), ownSeconds()); }
 
