@@ -16,13 +16,13 @@ import java.util.Locale;
  * The bench's rows, one per figure, as a markdown table and as a data file ({@code .csv}, or JSON lines for
  * {@code .jsonl} / {@code .json}) that pandas reads ({@code pd.read_csv}, {@code pd.read_json(f, lines=True)}).
  * Data columns: {@code workload, size, figure, label, unit, value} (the median), {@code min, max, runs, otherCpu,
- * peer, peerRow, ratio}; a missing number is an empty CSV cell or JSON {@code null}.
+ * peer, peerRow, ratio, peerOtherCpu}; a missing number is an empty CSV cell or JSON {@code null}.
  */
 public final class BenchTable {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The data columns, in order. */
     public static final List<String> COLUMNS = List.of("workload", "size", "figure", "label", "unit", "value", "min", "max",
-            "runs", "otherCpu", "peer", "peerRow", "ratio");
+            "runs", "otherCpu", "peer", "peerRow", "ratio", "peerOtherCpu");
 
     private BenchTable() {}
 
@@ -48,20 +48,21 @@ public final class BenchTable {
     /** The markdown table; with {@code peers}, the peer's figure, its row and the ratio beside lmo's. */
     public static String markdown(List<Row> rows, boolean peers) {
         List<String> head = new ArrayList<>(List.of("workload", "size", "figure", "lmo", "lmo min–max"));
-        if (peers) head.addAll(List.of("peer", "peer row", "peer / lmo"));
-        head.add("other CPU");
+        head.add(peers ? "other CPU (lmo)" : "other CPU");
+        if (peers) head.addAll(List.of("peer", "peer row", "peer / lmo", "other CPU (peer)"));
         StringBuilder s = new StringBuilder();
         s.append("| ").append(String.join(" | ", head)).append(" |\n|").append("---|".repeat(head.size())).append('\n');
         for (Row r : rows) {
             Figure f = r.figure();
             List<String> cells = new ArrayList<>(List.of(f.workload(), r.sizeSymbol() + "=" + f.size(), f.label(),
                     number(f.median(), f.kind()), spread(f)));
+            cells.add(share(r.otherCpu()));
             if (peers) {
                 cells.add(r.peer() == null ? "–" : number(r.peer().value(), f.kind()));
                 cells.add(r.peer() == null ? "" : r.peer().row());
                 cells.add(Double.isNaN(r.ratio()) ? "" : number(r.ratio(), Figure.Kind.RATE));
+                cells.add(r.peer() == null ? "" : share(r.peer().otherCpu()));
             }
-            cells.add(Double.isNaN(r.otherCpu()) ? "–" : number(r.otherCpu(), Figure.Kind.RATE));
             s.append("| ").append(String.join(" | ", cells)).append(" |\n");
         }
         return s.toString();
@@ -91,7 +92,8 @@ public final class BenchTable {
         Figure f = r.figure();
         Peers.Peer p = r.peer();
         return List.of(f.workload(), f.size(), f.key(), f.label(), f.unit(), f.median(), f.min(), f.max(), f.values().length,
-                r.otherCpu(), p == null ? Double.NaN : p.value(), p == null ? "" : p.row(), r.ratio());
+                r.otherCpu(), p == null ? Double.NaN : p.value(), p == null ? "" : p.row(), r.ratio(),
+                p == null ? Double.NaN : p.otherCpu());
     }
 
     private static String jsonLine(Row r) {
@@ -119,6 +121,11 @@ public final class BenchTable {
             else cells.add("\"" + ((String) x).replace("\"", "\"\"") + "\"");
         }
         return String.join(",", cells);
+    }
+
+    /** A share of the machine (other CPU): 3 digits, or "–". */
+    private static String share(double f) {
+        return Double.isNaN(f) ? "–" : number(f, Figure.Kind.RATE);
     }
 
     /** "min–max" of a figure measured more than once with some spread, else empty. */

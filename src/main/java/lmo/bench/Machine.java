@@ -31,7 +31,10 @@ public final class Machine {
         return l < 0 ? Double.NaN : l;
     }
 
-    /** {@code lmo bench, 2026-12-07 15:40 UTC: <cpu>, 2 cores, Java 17.0.15; medians of 3 runs; load average 1.20 at the start}. */
+    /**
+     * The line above the table: {@code lmo bench, 2026-12-07 15:40 UTC: AMD EPYC, 2 cores, Java 17.0.15; medians of 3
+     * runs; load average 1.20 at the start, 2.10 at the end} (the end is now).
+     */
     public static String headline(int repeats, double loadAtStart) {
         String now = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
         return String.format(Locale.ROOT, "lmo bench, %s: %s, %d cores, Java %s; medians of %d run%s; load average %.2f at the"

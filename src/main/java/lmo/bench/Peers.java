@@ -29,8 +29,15 @@ import java.util.function.Predicate;
 public final class Peers {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A peer's figure, and the row it comes from ({@code pot_sinkhorn}, {@code numpy_inplace f64}, ...). */
-    public record Peer(double value, String row) {}
+    /**
+     * A peer's figure, the row it comes from ({@code pot_sinkhorn}, {@code numpy_inplace f64}, ...) and the share of
+     * the machine other processes used while that row was measured ({@code other_cpu_frac}; NaN if absent).
+     */
+    public record Peer(double value, String row, double otherCpu) {
+        Peer(JsonNode from, double value, String row) {
+            this(value, row, from.path("other_cpu_frac").asDouble(Double.NaN));
+        }
+    }
 
     private record Result(String workload, JsonNode row) {}
 
@@ -89,11 +96,11 @@ public final class Peers {
         if (row == null) return null;
         double perIteration = row.path("per_iter_ms").asDouble(Double.NaN);
         return switch (f.key()) {
-            case "msPerIteration" -> new Peer(perIteration, "pot_sinkhorn (" + row.path("iters").asInt() + " it.)");
+            case "msPerIteration" -> new Peer(row, perIteration, "pot_sinkhorn (" + row.path("iters").asInt() + " it.)");
             case "secondsToTolerance" -> {
                 double k = sameSize.stream().filter(g -> g.key().equals("iterationsToTolerance")).findFirst()
                         .map(Figure::median).orElse(Double.NaN);
-                yield new Peer(row.path("setup_s").asDouble(Double.NaN) + 1e-3 * perIteration * k,
+                yield new Peer(row, row.path("setup_s").asDouble(Double.NaN) + 1e-3 * perIteration * k,
                         String.format(Locale.ROOT, "pot_sinkhorn (setup + %.0f it.)", k));
             }
             default -> null;
@@ -109,9 +116,9 @@ public final class Peers {
         if (row == null) return null;
         String name = row.path("impl").asText() + " f64";
         return switch (f.key()) {
-            case "msPerStep" -> new Peer(row.path("per_step_ms").asDouble(Double.NaN), name);
-            case "lossInit" -> new Peer(row.path("loss_init").asDouble(Double.NaN), name);
-            case "lossFinal" -> new Peer(row.path("loss_final").asDouble(Double.NaN), name + " (" + row.path("steps").asInt() + " steps)");
+            case "msPerStep" -> new Peer(row, row.path("per_step_ms").asDouble(Double.NaN), name);
+            case "lossInit" -> new Peer(row, row.path("loss_init").asDouble(Double.NaN), name);
+            case "lossFinal" -> new Peer(row, row.path("loss_final").asDouble(Double.NaN), name + " (" + row.path("steps").asInt() + " steps)");
             default -> null;
         };
     }
@@ -131,7 +138,7 @@ public final class Peers {
             case "mmd2Final" -> "mmd2_final";
             default -> null;
         };
-        return field == null ? null : new Peer(row.path(field).asDouble(Double.NaN), name);
+        return field == null ? null : new Peer(row, row.path(field).asDouble(Double.NaN), name);
     }
 
     /** Of the results of {@code workload} that {@code match}, the one with the least {@code time}; null if none. */

@@ -41,9 +41,7 @@ public final class SinkhornWorkload implements Workload {
     }
 
     private static List<String> sized(int n, String... more) {
-        List<String> sets = new ArrayList<>(List.of("populations.x.count=" + n, "model.target.count=" + n));
-        sets.addAll(List.of(more));
-        return sets;
+        return Bench.concat(List.of("populations.x.count=" + n, "model.target.count=" + n), more);
     }
 
     private List<Figure> toTolerance(int n, Bench bench) throws IOException {

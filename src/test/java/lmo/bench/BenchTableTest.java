@@ -27,18 +27,21 @@ class BenchTableTest {
     private static final Figure VALUE = Figure.of("W4", 4096, "mmd2Init", "MMD² at step 0", "", Kind.VALUE, 0.11512978806875881);
 
     private static List<BenchTable.Row> rows() {
-        return List.of(new BenchTable.Row("N", TIME, 0.012, new Peers.Peer(130.4, "numpy_f64 (block 16)")),
-                new BenchTable.Row("N", RATE, 0.012, new Peers.Peer(2.574e8, "numpy_f64 (block 16)")),
+        return List.of(new BenchTable.Row("N", TIME, 0.012, new Peers.Peer(130.4, "numpy_f64 (block 16)", 0.003)),
+                new BenchTable.Row("N", RATE, 0.012, new Peers.Peer(2.574e8, "numpy_f64 (block 16)", 0.003)),
                 new BenchTable.Row("N", VALUE, Double.NaN, null));
     }
 
     @Test
     void theMedianTheSpreadAndPeerTimeOverLmoTimeForTimesOnly() {
         String[] lines = BenchTable.markdown(rows(), true).split("\n");
-        assertEquals("| workload | size | figure | lmo | lmo min–max | peer | peer row | peer / lmo | other CPU |", lines[0]);
-        assertEquals("| W4 | N=4096 | ms per step (median of 10) | 50 | 48–52 | 130.4 | numpy_f64 (block 16) | 2.608 | 0.012 |", lines[2]);
-        assertEquals("| W4 | N=4096 | pair evaluations per s | 6.700e+08 |  | 2.574e+08 | numpy_f64 (block 16) |  | 0.012 |", lines[3]);
-        assertEquals("| W4 | N=4096 | MMD² at step 0 | 0.115130 |  | – |  |  | – |", lines[4]);
+        assertEquals("| workload | size | figure | lmo | lmo min–max | other CPU (lmo) | peer | peer row | peer / lmo"
+                + " | other CPU (peer) |", lines[0]);
+        assertEquals("| W4 | N=4096 | ms per step (median of 10) | 50 | 48–52 | 0.012 | 130.4 | numpy_f64 (block 16) | 2.608"
+                + " | 0.003 |", lines[2]);
+        assertEquals("| W4 | N=4096 | pair evaluations per s | 6.700e+08 |  | 0.012 | 2.574e+08 | numpy_f64 (block 16) |  "
+                + "| 0.003 |", lines[3]);
+        assertEquals("| W4 | N=4096 | MMD² at step 0 | 0.115130 |  | – | – |  |  |  |", lines[4]);
         assertEquals(5, lines.length);
     }
 
@@ -72,6 +75,7 @@ class BenchTableTest {
         assertEquals(130.4 / 50.0, first.get("ratio").asDouble(), 1e-15);
         JsonNode last = new ObjectMapper().readTree(lines.get(2));
         assertTrue(last.get("peer").isNull() && last.get("otherCpu").isNull() && last.get("ratio").isNull());
+        assertEquals(0.003, first.get("peerOtherCpu").asDouble());
         assertEquals(0.11512978806875881, last.get("value").asDouble(), "full precision");
     }
 
@@ -82,7 +86,7 @@ class BenchTableTest {
         List<String> lines = Files.readAllLines(file);
         assertEquals(String.join(",", BenchTable.COLUMNS), lines.get(0));
         assertEquals("\"W4\",4096,\"mmd2Init\",\"MMD² at step 0\",\"\",0.11512978806875881,0.11512978806875881,"
-                + "0.11512978806875881,1,,,\"\",", lines.get(3));
+                + "0.11512978806875881,1,,,\"\",,", lines.get(3));
     }
 
     @Test

@@ -26,7 +26,7 @@ class PeersTest {
             "{\"workload\": \"W5_machine_peak\", \"env\": {}, \"results\": [{\"kind\": \"matmul\"}]}",
             "{\"workload\": \"W1_sinkhorn\", \"env\": {\"ot\": \"0.8.2\"}, \"results\": ["
                     + "{\"n\": 1000, \"method\": \"pot_sinkhorn\", \"iters\": 200, \"median_s\": 0.06, \"setup_s\": 0.008,"
-                    + " \"per_iter_ms\": 0.26, \"marg_err_cols_l1\": 4e-14},"
+                    + " \"per_iter_ms\": 0.26, \"marg_err_cols_l1\": 4e-14, \"other_cpu_frac\": 0.008},"
                     + "{\"n\": 1000, \"method\": \"pot_sinkhorn_log\", \"iters\": 200, \"setup_s\": 0.004, \"per_iter_ms\": 0.1}]}",
             "",
             "{\"workload\": \"W3_meanfield_relu\", \"env\": {}, \"results\": ["
@@ -62,6 +62,7 @@ class PeersTest {
         Peers.Peer it = p.of(fig("W1", 1000, "msPerIteration", Kind.TIME), List.of());
         assertEquals(0.26, it.value(), "pot_sinkhorn, not the (here faster) sinkhorn_log row");
         assertEquals("pot_sinkhorn (200 it.)", it.row());
+        assertEquals(0.008, it.otherCpu(), "the row's other_cpu_frac");
         assertNull(p.of(fig("W1", 1000, "marginalError", Kind.VALUE), List.of()));
         assertNull(p.of(fig("W1", 4000, "msPerIteration", Kind.TIME), List.of()), "no row of that size");
     }
