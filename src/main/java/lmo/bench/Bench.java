@@ -3,6 +3,7 @@ package lmo.bench;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -111,7 +112,7 @@ public final class Bench {
     public static String scenarioText(Workload w) throws IOException {
         try (InputStream in = Bench.class.getResourceAsStream(w.scenario())) {
             if (in == null) throw new IOException("resource lmo/bench/" + w.scenario() + " is missing from the jar");
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 

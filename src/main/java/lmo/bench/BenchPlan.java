@@ -1,6 +1,7 @@
 package lmo.bench;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -78,7 +79,7 @@ public final class BenchPlan {
         return List.copyOf(sizes);
     }
 
-    private static String names(java.util.Collection<Workload> ws) {
+    private static String names(Collection<Workload> ws) {
         return String.join(", ", ws.stream().map(w -> w.name().toLowerCase(Locale.ROOT)).toList());
     }
 }
