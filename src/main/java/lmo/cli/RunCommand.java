@@ -16,6 +16,7 @@ import lmo.scenario.Assembler;
 import lmo.scenario.Scenario;
 import lmo.scenario.ScenarioException;
 import lmo.scenario.ScenarioLoader;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -107,6 +108,16 @@ final class RunCommand implements Callable<Integer> {
                 if (!Files.isDirectory(p) || i >= 100) throw e; // taken by a run of the same second: try the next
             }
         }
+    }
+
+    /**
+     * Runs {@code lmo run ARGS} in this JVM (its own actor system), as {@code sweep} and {@code bench} do; returns the
+     * exit code. A bug or a fatal error of the JVM is thrown, not turned into a code.
+     */
+    static int inProcess(List<String> args) throws IOException {
+        RunCommand run = new RunCommand();
+        new CommandLine(run).parseArgs(args.toArray(String[]::new));
+        return run.call();
     }
 
     private static int bad(String message) {

@@ -14,7 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import lmo.io.RunLayout;
 import lmo.plot.SweepTable;
-import picocli.CommandLine;
 
 /**
  * Runs the points of a sweep, {@code parallel} at a time, each as {@code lmo run SCENARIO --set ... --out
@@ -104,9 +103,7 @@ final class SweepRunner {
         int code;
         String error = "";
         try {
-            RunCommand run = new RunCommand();
-            new CommandLine(run).parseArgs(args.toArray(String[]::new));
-            code = run.call();
+            code = RunCommand.inProcess(args);
         } catch (Exception | Error e) {
             code = Main.BUG;
             error = e.toString();
