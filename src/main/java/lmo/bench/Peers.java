@@ -19,7 +19,7 @@ import java.util.function.Predicate;
  * its workload and size, the fastest (least time per iteration or step) of:
  * <ul>
  *   <li>W1: {@code pot_sinkhorn} (POT's dense kernel Sinkhorn, NumPy). Its time to the tolerance is
- *       {@code setup_s + k per_iter_ms}, k the iterations lmo needed (the same Sinkhorn iteration);</li>
+ *       {@code setup_s + k per_iter_ms}, k the iterations plain Sinkhorn needs (lmo's plain run: POT's iteration);</li>
  *   <li>W3: the NumPy float64 rows ({@code numpy}, {@code numpy_inplace}); its loss after the steps from a row of the
  *       same steps;</li>
  *   <li>W4: {@code numpy_f64}; its final MMD^2 from a row of the same steps.</li>
@@ -98,7 +98,8 @@ public final class Peers {
         return switch (f.key()) {
             case "msPerIteration" -> new Peer(row, perIteration, "pot_sinkhorn (" + row.path("iters").asInt() + " it.)");
             case "secondsToTolerance" -> {
-                double k = sameSize.stream().filter(g -> g.key().equals("iterationsToTolerance")).findFirst()
+                double k = sameSize.stream().filter(g -> g.key().equals("plainIterationsToTolerance")).findFirst()
+                        .or(() -> sameSize.stream().filter(g -> g.key().equals("iterationsToTolerance")).findFirst())
                         .map(Figure::median).orElse(Double.NaN);
                 yield new Peer(row, row.path("setup_s").asDouble(Double.NaN) + 1e-3 * perIteration * k,
                         String.format(Locale.ROOT, "pot_sinkhorn (setup + %.0f it.)", k));

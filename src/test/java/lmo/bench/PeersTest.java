@@ -59,6 +59,9 @@ class PeersTest {
         Peers.Peer t = p.of(total, List.of(total, iterations));
         assertEquals(0.008 + 87 * 0.26e-3, t.value(), 1e-15);
         assertEquals("pot_sinkhorn (setup + 87 it.)", t.row());
+        Figure plain = Figure.of("W1", 1000, "plainIterationsToTolerance", "", "", Kind.VALUE, 89);
+        assertEquals(0.008 + 89 * 0.26e-3, p.of(total, List.of(total, iterations, plain)).value(), 1e-15,
+                "counted with plain Sinkhorn's iterations (POT's) when the bench ran them");
         Peers.Peer it = p.of(fig("W1", 1000, "msPerIteration", Kind.TIME), List.of());
         assertEquals(0.26, it.value(), "pot_sinkhorn, not the (here faster) sinkhorn_log row");
         assertEquals("pot_sinkhorn (200 it.)", it.row());

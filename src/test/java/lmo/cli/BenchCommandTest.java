@@ -96,6 +96,7 @@ class BenchCommandTest {
         Set<String> figures = rows.stream().map(c -> c[0].substring(2) + " " + c[1] + " " + c[2]).collect(Collectors.toSet());
         assertEquals(Set.of(
                 "W1 n=100 s to marginal error 1e-6 (whole run)", "W1 n=100 iterations to 1e-6", "W1 n=100 final marginalError",
+                "W1 n=100 plain Sinkhorn: s to 1e-6 (one run)", "W1 n=100 plain Sinkhorn: iterations to 1e-6",
                 "W1 n=100 ms per iteration (200 iterations)", "W1 n=100 pair evaluations per s (summary.json)",
                 "W3 N=50 ms per GD step (median of 1000)", "W3 N=50 loss at step 0", "W3 N=50 loss after 1000 steps",
                 "W4 N=128 ms per step (median of 10)", "W4 N=128 pair evaluations per s (per step)", "W4 N=128 MMD² at step 0",
