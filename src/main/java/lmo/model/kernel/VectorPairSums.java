@@ -8,19 +8,27 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@link PairSums} with the Vector API, on the fixed 256-bit species (4 doubles) whatever the CPU prefers, so that the
- * bits depend on the JDK only. One evaluation point per pass over the sources, in a single loop (the particle and
- * target sums are told apart by two masked weight arrays, {@code w0} and {@code w1}, so no vector value is carried
- * across nested loops). Each point sees exactly the operations of {@link LanePairSums}: same bits.
+ * bits depend on the JDK only. Each point sees exactly the operations of {@link LanePairSums}: same bits.
+ *
+ * <p>The Gaussian in d <= 3 (d = 2 is benchmark W4) runs tile by tile of {@link #TILE} sources, all points of the call
+ * against one tile before the next, so that the tile's coordinates and weights stay in the L1 cache (at N = M = 16384 a
+ * pass over all sources is 0.8 MB); a point's accumulators wait in an array between tiles (stored and reloaded: same
+ * bits). A tile lies wholly among the particles or wholly among the targets, so it adds to {@code s0} or to {@code s1}
+ * only, where the lane emulation adds {@code fma(k, 0, acc) = acc} to the other. Per point and tile, two loops: the
+ * first writes the tile's kernel values to an array (no value carried from one iteration to the next, so the CPU
+ * overlaps the long dependent chain of {@code exp} of many iterations), the second accumulates them.
  *
  * <p>Shape notes, measured on JDK 17 (C2): a vector carried through an outer loop, or merged after an if, is boxed
- * (one allocation per iteration, 2x slower); and C2 inlines {@link VectorExp#exp} at only one call site per loop
- * (NodeCountInliningCutoff), so processing 2 or 4 points per pass makes the other call sites box too (slower, not
- * faster); a vector passed to a call that is not inlined is boxed too, so the array-based paths pass arrays. The
- * Gaussian in d <= 3 (d = 2 is the W4 benchmark) keeps every accumulator in a register; d >= 4 and the energy kernel
- * keep the per-coordinate values in small arrays.
+ * (one allocation per iteration, 2x slower), so accumulators cross loops through arrays; C2 does not inline
+ * {@link VectorExp#exp} once the method is compiled on its own into a large nmethod ("already compiled into a big
+ * method"), and then boxes its argument and result: one call site per kernel method, in its hot loop; a vector
+ * passed to a call that is not inlined is boxed too, so the array-based paths pass arrays. d >= 4 and the energy
+ * kernel keep the per-coordinate values in small arrays.
  */
 final class VectorPairSums implements PairSums {
     private static final VectorSpecies<Double> S = VectorExp.SPECIES;
+    /** Sources per tile: coordinates, weights and kernel values of a tile take 16 KB (d = 2). */
+    static final int TILE = 512;
 
     VectorPairSums() {
         if (S.length() != LANES) throw new IllegalStateException("species has " + S.length() + " lanes");
@@ -28,93 +36,122 @@ final class VectorPairSums implements PairSums {
 
     @Override public void evaluate(RadialKernelSums.Kind kind, double param, double[] x, int count, int dim, double[][] z,
                                    double[] w, int split, int total, double[] s0, double[] s1, double[] grad) {
+        if (kind == RadialKernelSums.Kind.GAUSSIAN && dim <= 3) {
+            gaussianTiled(param, x, count, dim, z, w, split, total, s0, s1, grad);
+            return;
+        }
         double[] w0 = w.clone();
         Arrays.fill(w0, split, total, 0.0);
         double[] w1 = w.clone();
         Arrays.fill(w1, 0, split, 0.0);
         if (kind == RadialKernelSums.Kind.ENERGY) {
             energyAny(x, count, dim, z, w, w0, w1, total, s0, s1, grad);
-        } else if (dim == 2) {
-            gaussian2(param, x, count, z[0], z[1], w, w0, w1, total, s0, s1, grad);
-        } else if (dim <= 3) {
-            gaussian3(param, x, count, dim, z, w, w0, w1, total, s0, s1, grad);
         } else {
             gaussianAny(param, x, count, dim, z, w, w0, w1, total, s0, s1, grad);
         }
     }
 
-    /** Gaussian, d = 2: one point per pass, every accumulator in a register. */
-    private static void gaussian2(double param, double[] x, int count, double[] z0, double[] z1, double[] w,
-                                  double[] w0, double[] w1, int total, double[] s0, double[] s1, double[] grad) {
-        double[] tmp = new double[LANES];
-        DoubleVector c = DoubleVector.broadcast(S, param);
-        DoubleVector zero = DoubleVector.zero(S);
-        double g = 2 * param;
-        for (int i = 0; i < count; i++) {
-            DoubleVector xa = DoubleVector.broadcast(S, x[2 * i]);
-            DoubleVector ya = DoubleVector.broadcast(S, x[2 * i + 1]);
-            DoubleVector t0 = zero;
-            DoubleVector t1 = zero;
-            DoubleVector sp = zero;
-            DoubleVector st = zero;
-            for (int j = 0; j < total; j += LANES) {
-                DoubleVector dx = xa.sub(DoubleVector.fromArray(S, z0, j));
-                DoubleVector dy = ya.sub(DoubleVector.fromArray(S, z1, j));
-                DoubleVector k = VectorExp.exp(dy.fma(dy, dx.mul(dx)).mul(c));
-                sp = k.fma(DoubleVector.fromArray(S, w0, j), sp);
-                st = k.fma(DoubleVector.fromArray(S, w1, j), st);
-                k = k.mul(DoubleVector.fromArray(S, w, j));
-                t0 = k.fma(dx, t0);
-                t1 = k.fma(dy, t1);
-            }
-            s0[i] = lanes(sp, tmp);
-            s1[i] = lanes(st, tmp);
-            grad[2 * i] = lanes(t0, tmp) * g;
-            grad[2 * i + 1] = lanes(t1, tmp) * g;
-        }
-    }
-
     /**
-     * Gaussian, d = 1 or 3, as d = 3 with missing coordinates zero in both x and z: {@code fma(0, 0, d2) = d2}, so the
-     * bits are those of the d-coordinate loop.
+     * Gaussian, d <= 3, tile by tile. Accumulators of point i at {@code acc[16 i ..]}: the gradient sums of the three
+     * coordinates (lanes 0-3, 4-7, 8-11) and the kernel sum of the current tile's side (12-15); the sums of the two
+     * sides go to {@code s0} and {@code s1} when a side ends. d = 1 and d = 2 run the d = 2 loops with missing
+     * coordinates zero in both x and z ({@code fma(0, 0, d2) = d2}: the bits of the d-coordinate loop).
      */
-    private static void gaussian3(double param, double[] x, int count, int dim, double[][] z, double[] w,
-                                  double[] w0, double[] w1, int total, double[] s0, double[] s1, double[] grad) {
-        double[] tmp = new double[LANES];
-        double[] none = new double[total];
+    private static void gaussianTiled(double param, double[] x, int count, int dim, double[][] z, double[] w, int split,
+                                      int total, double[] s0, double[] s1, double[] grad) {
+        double[] none = dim < 3 ? new double[total] : null;
         double[] z0 = z[0];
         double[] z1 = dim > 1 ? z[1] : none;
         double[] z2 = dim > 2 ? z[2] : none;
-        DoubleVector c = DoubleVector.broadcast(S, param);
-        DoubleVector zero = DoubleVector.zero(S);
+        double[] xs = new double[3 * count];
+        for (int i = 0; i < count; i++) {
+            for (int c = 0; c < dim; c++) xs[3 * i + c] = x[dim * i + c];
+        }
+        double[] acc = new double[16 * count];
+        double[] kb = new double[TILE];
+        for (int j0 = 0; j0 < total; ) {
+            int end = j0 < split ? split : total;
+            int j1 = Math.min(j0 + TILE, end);
+            for (int i = 0; i < count; i++) {
+                if (dim == 3) tile3(param, xs, i, z0, z1, z2, w, j0, j1, kb, acc);
+                else tile2(param, xs, i, z0, z1, w, j0, j1, kb, acc);
+            }
+            if (j1 == end) {                                   // a side ends: its sums out, the slots cleared
+                double[] out = j0 < split ? s0 : s1;
+                for (int i = 0; i < count; i++) {
+                    out[i] = lanes(acc, 16 * i + 12);
+                    Arrays.fill(acc, 16 * i + 12, 16 * i + 16, 0.0);
+                }
+            }
+            j0 = j1;
+        }
+        if (split == 0) Arrays.fill(s0, 0, count, 0.0);
+        if (split == total) Arrays.fill(s1, 0, count, 0.0);
         double g = 2 * param;
         for (int i = 0; i < count; i++) {
-            DoubleVector xa = DoubleVector.broadcast(S, x[dim * i]);
-            DoubleVector ya = DoubleVector.broadcast(S, dim > 1 ? x[dim * i + 1] : 0.0);
-            DoubleVector za = DoubleVector.broadcast(S, dim > 2 ? x[dim * i + 2] : 0.0);
-            DoubleVector t0 = zero;
-            DoubleVector t1 = zero;
-            DoubleVector t2 = zero;
-            DoubleVector sp = zero;
-            DoubleVector st = zero;
-            for (int j = 0; j < total; j += LANES) {
-                DoubleVector dx = xa.sub(DoubleVector.fromArray(S, z0, j));
-                DoubleVector dy = ya.sub(DoubleVector.fromArray(S, z1, j));
-                DoubleVector dz = za.sub(DoubleVector.fromArray(S, z2, j));
-                DoubleVector k = VectorExp.exp(dz.fma(dz, dy.fma(dy, dx.mul(dx))).mul(c));
-                sp = k.fma(DoubleVector.fromArray(S, w0, j), sp);
-                st = k.fma(DoubleVector.fromArray(S, w1, j), st);
-                k = k.mul(DoubleVector.fromArray(S, w, j));
-                t0 = k.fma(dx, t0);
-                t1 = k.fma(dy, t1);
-                t2 = k.fma(dz, t2);
-            }
-            s0[i] = lanes(sp, tmp);
-            s1[i] = lanes(st, tmp);
-            grad[dim * i] = lanes(t0, tmp) * g;
-            if (dim > 1) grad[dim * i + 1] = lanes(t1, tmp) * g;
-            if (dim > 2) grad[dim * i + 2] = lanes(t2, tmp) * g;
+            for (int c = 0; c < dim; c++) grad[dim * i + c] = lanes(acc, 16 * i + 4 * c) * g;
         }
+    }
+
+    /** Sources {@code j0 .. j1} against point i (d <= 2): kernel values into kb, then the sums into acc. */
+    private static void tile2(double param, double[] xs, int i, double[] z0, double[] z1, double[] w, int j0, int j1,
+                              double[] kb, double[] acc) {
+        DoubleVector xa = DoubleVector.broadcast(S, xs[3 * i]);
+        DoubleVector ya = DoubleVector.broadcast(S, xs[3 * i + 1]);
+        DoubleVector c = DoubleVector.broadcast(S, param);
+        for (int j = j0; j < j1; j += LANES) {
+            DoubleVector dx = xa.sub(DoubleVector.fromArray(S, z0, j));
+            DoubleVector dy = ya.sub(DoubleVector.fromArray(S, z1, j));
+            VectorExp.exp(dy.fma(dy, dx.mul(dx)).mul(c)).intoArray(kb, j - j0);
+        }
+        int a = 16 * i;
+        DoubleVector t0 = DoubleVector.fromArray(S, acc, a);
+        DoubleVector t1 = DoubleVector.fromArray(S, acc, a + 4);
+        DoubleVector s = DoubleVector.fromArray(S, acc, a + 12);
+        for (int j = j0; j < j1; j += LANES) {
+            DoubleVector k = DoubleVector.fromArray(S, kb, j - j0);
+            DoubleVector wv = DoubleVector.fromArray(S, w, j);
+            s = k.fma(wv, s);
+            k = k.mul(wv);
+            t0 = k.fma(xa.sub(DoubleVector.fromArray(S, z0, j)), t0);
+            t1 = k.fma(ya.sub(DoubleVector.fromArray(S, z1, j)), t1);
+        }
+        t0.intoArray(acc, a);
+        t1.intoArray(acc, a + 4);
+        s.intoArray(acc, a + 12);
+    }
+
+    /** {@link #tile2} in d = 3. */
+    private static void tile3(double param, double[] xs, int i, double[] z0, double[] z1, double[] z2, double[] w,
+                              int j0, int j1, double[] kb, double[] acc) {
+        DoubleVector xa = DoubleVector.broadcast(S, xs[3 * i]);
+        DoubleVector ya = DoubleVector.broadcast(S, xs[3 * i + 1]);
+        DoubleVector za = DoubleVector.broadcast(S, xs[3 * i + 2]);
+        DoubleVector c = DoubleVector.broadcast(S, param);
+        for (int j = j0; j < j1; j += LANES) {
+            DoubleVector dx = xa.sub(DoubleVector.fromArray(S, z0, j));
+            DoubleVector dy = ya.sub(DoubleVector.fromArray(S, z1, j));
+            DoubleVector dz = za.sub(DoubleVector.fromArray(S, z2, j));
+            VectorExp.exp(dz.fma(dz, dy.fma(dy, dx.mul(dx))).mul(c)).intoArray(kb, j - j0);
+        }
+        int a = 16 * i;
+        DoubleVector t0 = DoubleVector.fromArray(S, acc, a);
+        DoubleVector t1 = DoubleVector.fromArray(S, acc, a + 4);
+        DoubleVector t2 = DoubleVector.fromArray(S, acc, a + 8);
+        DoubleVector s = DoubleVector.fromArray(S, acc, a + 12);
+        for (int j = j0; j < j1; j += LANES) {
+            DoubleVector k = DoubleVector.fromArray(S, kb, j - j0);
+            DoubleVector wv = DoubleVector.fromArray(S, w, j);
+            s = k.fma(wv, s);
+            k = k.mul(wv);
+            t0 = k.fma(xa.sub(DoubleVector.fromArray(S, z0, j)), t0);
+            t1 = k.fma(ya.sub(DoubleVector.fromArray(S, z1, j)), t1);
+            t2 = k.fma(za.sub(DoubleVector.fromArray(S, z2, j)), t2);
+        }
+        t0.intoArray(acc, a);
+        t1.intoArray(acc, a + 4);
+        t2.intoArray(acc, a + 8);
+        s.intoArray(acc, a + 12);
     }
 
     /** Gaussian, d >= 4, one point per pass; squared distances and gradient accumulators go through small arrays. */
@@ -186,6 +223,10 @@ final class VectorPairSums implements PairSums {
             DoubleVector d = DoubleVector.broadcast(S, x[i * dim + q]).sub(DoubleVector.fromArray(S, z[q], j));
             f.fma(d, DoubleVector.fromArray(S, t, q * LANES)).intoArray(t, q * LANES);
         }
+    }
+
+    private static double lanes(double[] a, int at) {
+        return (a[at] + a[at + 1]) + (a[at + 2] + a[at + 3]);
     }
 
     private static double lanes(DoubleVector v, double[] tmp) {
