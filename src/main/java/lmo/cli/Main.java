@@ -40,6 +40,11 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
     /** Runs the command line and returns the exit code (for tests: no System.exit). */
     public static int execute(String... args) {
+        String width = lmo.numeric.VectorWidth.problem();
+        if (width != null) {
+            System.err.println("lmo: " + width);
+            return BAD_INPUT;
+        }
         CommandLine cl = new CommandLine(new Main());
         cl.setParameterExceptionHandler((ex, a) -> {
             ex.getCommandLine().getErr().println("lmo: " + ex.getMessage());

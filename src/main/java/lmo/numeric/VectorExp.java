@@ -16,6 +16,7 @@ import jdk.incubator.vector.VectorSpecies;
 public final class VectorExp {
     /** The species every lmo vector kernel uses, whatever the CPU prefers (the bits then depend on the JDK only). */
     public static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_256;
+    private static final VectorSpecies<Double> WIDE = DoubleVector.SPECIES_512;
 
     private VectorExp() {}
 
@@ -42,5 +43,67 @@ public final class VectorExp {
         p = p.fma(r, one);
         DoubleVector scale = t.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 52).add(ExpPoly.BIAS).reinterpretAsDoubles();
         return p.mul(scale).blend(0.0, a.compare(VectorOperators.LT, ExpPoly.UNDERFLOW));
+    }
+
+    /**
+     * {@code v[i] = exp(v[i])} for i in {@code from .. to} (a multiple of 4 apart), the operations of {@link #exp} in a
+     * loop of their own: no vector crosses a method boundary, so C2 compiles the same loop whether it inlines this
+     * method or not (a call of {@link #exp} from a loop is inlined only while {@link #exp} has not been compiled on its
+     * own; after that, its argument and result are boxed).
+     */
+    public static void expInPlace(double[] v, int from, int to) {
+        for (int i = from; i < to; i += 4) {
+            DoubleVector a = DoubleVector.fromArray(SPECIES, v, i);
+            DoubleVector t = a.fma(ExpPoly.LOG2E, ExpPoly.SHIFT);
+            DoubleVector n = t.sub(ExpPoly.SHIFT);
+            DoubleVector r = n.fma(DoubleVector.broadcast(SPECIES, -ExpPoly.LN2_HI), a);
+            r = n.fma(DoubleVector.broadcast(SPECIES, -ExpPoly.LN2_LO), r);
+            DoubleVector p = DoubleVector.broadcast(SPECIES, ExpPoly.C13).fma(r, DoubleVector.broadcast(SPECIES, ExpPoly.C12));
+            p = p.fma(r, DoubleVector.broadcast(SPECIES, ExpPoly.C11));
+            p = p.fma(r, DoubleVector.broadcast(SPECIES, ExpPoly.C10));
+            p = p.fma(r, DoubleVector.broadcast(SPECIES, ExpPoly.C9));
+            p = p.fma(r, DoubleVector.broadcast(SPECIES, ExpPoly.C8));
+            p = p.fma(r, DoubleVector.broadcast(SPECIES, ExpPoly.C7));
+            p = p.fma(r, DoubleVector.broadcast(SPECIES, ExpPoly.C6));
+            p = p.fma(r, DoubleVector.broadcast(SPECIES, ExpPoly.C5));
+            p = p.fma(r, DoubleVector.broadcast(SPECIES, ExpPoly.C4));
+            p = p.fma(r, DoubleVector.broadcast(SPECIES, ExpPoly.C3));
+            p = p.fma(r, DoubleVector.broadcast(SPECIES, ExpPoly.C2));
+            DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
+            p = p.fma(r, one);
+            p = p.fma(r, one);
+            DoubleVector scale = t.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 52).add(ExpPoly.BIAS).reinterpretAsDoubles();
+            p.mul(scale).blend(0.0, a.compare(VectorOperators.LT, ExpPoly.UNDERFLOW)).intoArray(v, i);
+        }
+    }
+
+    /**
+     * {@link #expInPlace} on 512-bit vectors (to - from a multiple of 8): the same function of every element,
+     * so the same bits; a copy with the other species, because C2 needs the species constant.
+     */
+    public static void expInPlace512(double[] v, int from, int to) {
+        for (int i = from; i < to; i += 8) {
+            DoubleVector a = DoubleVector.fromArray(WIDE, v, i);
+            DoubleVector t = a.fma(ExpPoly.LOG2E, ExpPoly.SHIFT);
+            DoubleVector n = t.sub(ExpPoly.SHIFT);
+            DoubleVector r = n.fma(DoubleVector.broadcast(WIDE, -ExpPoly.LN2_HI), a);
+            r = n.fma(DoubleVector.broadcast(WIDE, -ExpPoly.LN2_LO), r);
+            DoubleVector p = DoubleVector.broadcast(WIDE, ExpPoly.C13).fma(r, DoubleVector.broadcast(WIDE, ExpPoly.C12));
+            p = p.fma(r, DoubleVector.broadcast(WIDE, ExpPoly.C11));
+            p = p.fma(r, DoubleVector.broadcast(WIDE, ExpPoly.C10));
+            p = p.fma(r, DoubleVector.broadcast(WIDE, ExpPoly.C9));
+            p = p.fma(r, DoubleVector.broadcast(WIDE, ExpPoly.C8));
+            p = p.fma(r, DoubleVector.broadcast(WIDE, ExpPoly.C7));
+            p = p.fma(r, DoubleVector.broadcast(WIDE, ExpPoly.C6));
+            p = p.fma(r, DoubleVector.broadcast(WIDE, ExpPoly.C5));
+            p = p.fma(r, DoubleVector.broadcast(WIDE, ExpPoly.C4));
+            p = p.fma(r, DoubleVector.broadcast(WIDE, ExpPoly.C3));
+            p = p.fma(r, DoubleVector.broadcast(WIDE, ExpPoly.C2));
+            DoubleVector one = DoubleVector.broadcast(WIDE, 1.0);
+            p = p.fma(r, one);
+            p = p.fma(r, one);
+            DoubleVector scale = t.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 52).add(ExpPoly.BIAS).reinterpretAsDoubles();
+            p.mul(scale).blend(0.0, a.compare(VectorOperators.LT, ExpPoly.UNDERFLOW)).intoArray(v, i);
+        }
     }
 }

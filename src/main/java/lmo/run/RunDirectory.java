@@ -27,6 +27,7 @@ import lmo.engine.RunObserver;
 import lmo.engine.RunOutcome;
 import lmo.engine.Simulation;
 import lmo.engine.Sync;
+import lmo.numeric.VectorWidth;
 
 /**
  * Writes a run directory ({@link RunLayout} names its files): {@code scenario.yaml} (resolved), {@code metrics.csv} (header
@@ -420,6 +421,7 @@ public final class RunDirectory implements RunObserver {
         Sync sync = sim.sync();
         e.put("sync", sync.mode().key());
         e.put("staleness", sync.staleness());
+        e.put("vectorBits", VectorWidth.bits());  // this JVM's registers: speed only, never bits
         Sync.Straggler straggler = sync.straggler();
         if (!straggler.equals(Sync.Straggler.NONE)) {
             ObjectNode slow = e.putObject("straggler");

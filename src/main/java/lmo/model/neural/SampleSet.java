@@ -4,13 +4,16 @@ package lmo.model.neural;
  * A set of samples laid out for the hot loops: the inputs transposed and padded, {@code xt[c * nPad + k]} for
  * coordinate {@code c < dp} (the d inputs, then the constant 1 when there is a bias) and sample {@code k < nPad};
  * {@code nPad} is n rounded up to a multiple of 8 and the padding samples are all-zero (bias coordinate included), so
- * their pre-activations are 0, {@code sigma(0) = 0} for every activation, and the loops weight them by 0.
+ * their pre-activations are 0, {@code sigma(0) = 0} for every activation, and the loops weight them by 0. The same
+ * inputs block by block of 8 samples, {@code xb[k * dp + 8 c + (k mod 8)]} for a block starting at k (a multiple of 8):
+ * the pre-activation loops read a block's coordinates at a constant stride, so C2 drops their range checks.
  */
 final class SampleSet {
     final int n;
     final int nPad;
     final int dp;
     final double[] xt;
+    final double[] xb;
     final double[] y;
 
     SampleSet(double[] inputs, double[] labels, int d, boolean bias) {
@@ -22,6 +25,10 @@ final class SampleSet {
         for (int k = 0; k < n; k++) {
             for (int c = 0; c < d; c++) xt[c * nPad + k] = inputs[k * d + c];
             if (bias) xt[d * nPad + k] = 1.0;
+        }
+        this.xb = new double[dp * nPad];
+        for (int k = 0; k < nPad; k += 8) {
+            for (int c = 0; c < dp; c++) System.arraycopy(xt, c * nPad + k, xb, k * dp + 8 * c, 8);
         }
     }
 

@@ -341,9 +341,10 @@ public final class TwoLayerModel implements Model {
     /** {@code out[at + k] = sum_i c_i sigma(w_i.x~_k)} over the given neurons, for the samples of s. */
     private void predictions(double[] x, int n, double[] c, SampleSet s, double[] out, int at) {
         int nPad = s.nPad;
+        boolean relu = activation == Activation.RELU;            // the fused ReLU loop needs no z, no h
         double[] w4 = new double[Loops.TILE * dp];
-        double[] z = new double[Loops.TILE * nPad];
-        double[] h = new double[Loops.TILE * nPad];
+        double[] z = relu ? null : new double[Loops.TILE * nPad];
+        double[] h = relu ? null : new double[Loops.TILE * nPad];
         double[] c4 = new double[Loops.TILE];
         double[] f = new double[nPad];
         for (int first = 0; first < n; first += Loops.TILE) {
@@ -433,7 +434,7 @@ public final class TwoLayerModel implements Model {
         double inv = 1.0 / s.n;
         for (int k = 0; k < s.n; k++) r[k] = loss.derivative(f[k], s.y[k]) * inv;
         double[] w4 = new double[Loops.TILE * dp];
-        double[] z = new double[Loops.TILE * nPad];
+        double[] z = activation == Activation.RELU ? null : new double[Loops.TILE * nPad];
         double[] h = new double[Loops.TILE * nPad];
         double[] q = new double[Loops.TILE * nPad];
         double[] s4 = new double[Loops.TILE];

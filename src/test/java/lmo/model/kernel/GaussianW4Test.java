@@ -92,11 +92,14 @@ class GaussianW4Test {
         for (int i = 0; i < n; i++) m[i] = (1 + r.nextDouble()) / (1.5 * n);
         for (int j = 0; j < mt; j++) v[j] = 1.0 / mt;
         Target target = Target.samples(y, v, dim);
-        var vec = firstVariation(new RadialKernelSums(kind, dim, sigma, target, new VectorPairSums()), x, m, dim);
         var lane = firstVariation(new RadialKernelSums(kind, dim, sigma, target, new LanePairSums()), x, m, dim);
-        assertArrayEquals(lane[0], vec[0], "V: vector and lane emulation give the same bits");
-        assertArrayEquals(lane[1], vec[1], "grad V: same bits");
-        assertArrayEquals(lane[2], vec[2], "energy sums: same bits");
+        double[][] vec = null;
+        for (int bits : new int[] {256, 512}) {                 // 512: two points per vector in d = 2
+            vec = firstVariation(new RadialKernelSums(kind, dim, sigma, target, new VectorPairSums(bits)), x, m, dim);
+            assertArrayEquals(lane[0], vec[0], "V: vector (" + bits + " bits) and lane emulation give the same bits");
+            assertArrayEquals(lane[1], vec[1], "grad V: same bits, " + bits + " bits");
+            assertArrayEquals(lane[2], vec[2], "energy sums: same bits, " + bits + " bits");
+        }
 
         // naive reference: Math.exp / Math.sqrt, plain sums
         for (int i = 0; i < n; i++) {
@@ -137,6 +140,33 @@ class GaussianW4Test {
                 assertArrayEquals(ref.v()[0], other.v()[0], "V, block size " + bs);
                 assertArrayEquals(ref.grad()[0], other.grad()[0], "grad V, block size " + bs);
                 assertEquals(ref.energy(), other.energy(), 1e-15 * Math.abs(ref.energy()), "energy, block size " + bs);
+            }
+        }
+    }
+
+    /** The W4 step on 256-bit and 512-bit registers, any block split (odd ones too): the same bits. */
+    @Test
+    void sameBitsOnEitherRegisterWidth() {
+        int n = 1001;
+        Target target = Target.samples(targets(700), uniform(700), 2);
+        double[] x = sources(n);
+        double[] m = uniform(n);
+        var ref = firstVariation(new RadialKernelSums(RadialKernelSums.Kind.GAUSSIAN, 2, 0.1, target, new VectorPairSums(256)),
+            x, m, 2);
+        for (int bits : new int[] {256, 512}) {
+            RadialKernelSums kernel = new RadialKernelSums(RadialKernelSums.Kind.GAUSSIAN, 2, 0.1, target, new VectorPairSums(bits));
+            for (int bs : new int[] {1001, 37, 1}) {
+                for (int b = 0; b < n; b += bs) {
+                    int c = Math.min(bs, n - b);
+                    Summaries s = new Summaries(1);
+                    s.set(0, new Gathered(new double[][] {x}, new double[][] {m}, new int[] {2}));
+                    double[] v = new double[c];
+                    double[] g = new double[2 * c];
+                    kernel.firstVariation(new Block(0, 0, b, 2, Arrays.copyOfRange(x, 2 * b, 2 * (b + c)),
+                        Arrays.copyOfRange(m, b, b + c)), s, v, g, new double[1]);
+                    assertArrayEquals(Arrays.copyOfRange(ref[0], b, b + c), v, bits + " bits, block size " + bs);
+                    assertArrayEquals(Arrays.copyOfRange(ref[1], 2 * b, 2 * (b + c)), g, bits + " bits, block size " + bs);
+                }
             }
         }
     }

@@ -1,0 +1,72 @@
+package lmo.numeric;
+
+import java.util.Locale;
+
+/**
+ * The registers the Gaussian pair sums run on: 256-bit (one point per vector) or 512-bit (two points per vector, each
+ * in four lanes of its own). The arithmetic is the 4-lane arithmetic either way, so the width changes the speed only,
+ * never a bit: it is chosen per JVM, not per scenario, and machines of a cluster may differ.
+ *
+ * <p>{@code -Dlmo.vectorBits=auto} (the default), {@code 256} or {@code 512}. {@code auto} is 512 when the CPU has
+ * 512-bit vectors (AVX-512) and the JDK is 25 or newer, else 256. On JDK 17 a JVM that runs vector loops of both
+ * widths makes C2 box vectors (the two shapes pollute the type profiles of the Vector API's shared methods, and a loop
+ * measured 30x slower), so 512 there is an opt-in for a JVM that runs one kind of model. Without the
+ * {@code jdk.incubator.vector} module the scalar twins run and the width is 0.
+ */
+public final class VectorWidth {
+    /** The system property that sets the width. */
+    public static final String PROPERTY = "lmo.vectorBits";
+
+    private VectorWidth() {}
+
+    /** 512, 256, or 0 without the Vector API module; fails on a bad {@link #PROPERTY}. */
+    public static int bits() {
+        return Holder.BITS;
+    }
+
+    /** Why {@link #PROPERTY} is not a width, or null. */
+    public static String problem() {
+        try {
+            bits();
+            return null;
+        } catch (ExceptionInInitializerError e) {
+            return e.getCause().getMessage();
+        } catch (NoClassDefFoundError e) {
+            return "-D" + PROPERTY + ": " + System.getProperty(PROPERTY) + " is not a width (auto, 256 or 512)";
+        }
+    }
+
+    /**
+     * The width for a property value (null: auto), on a machine whose widest double vector has {@code hardwareBits}
+     * (0: no Vector API module) and a JDK of the given feature release.
+     */
+    static int resolve(String value, int hardwareBits, int jdk) {
+        String v = value == null ? "auto" : value.trim().toLowerCase(Locale.ROOT);
+        if (!v.equals("auto") && !v.equals("256") && !v.equals("512")) {
+            throw new IllegalArgumentException("-D" + PROPERTY + ": '" + value + "' is not a width (auto, 256 or 512)");
+        }
+        if (hardwareBits == 0) return 0;
+        if (v.equals("auto")) return hardwareBits >= 512 && jdk >= 25 ? 512 : 256;
+        if (v.equals("512") && hardwareBits < 512) {
+            throw new IllegalArgumentException("-D" + PROPERTY + "=512: this CPU's widest vector of doubles has "
+                    + hardwareBits + " bits (the results are the same with 256)");
+        }
+        return Integer.parseInt(v);
+    }
+
+    private static final class Holder {
+        static final int BITS = resolve(System.getProperty(PROPERTY), hardwareBits(), Runtime.version().feature());
+
+        private static int hardwareBits() {
+            if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) return 0;
+            return Preferred.bits();
+        }
+    }
+
+    /** Loaded only when the module is present. */
+    private static final class Preferred {
+        static int bits() {
+            return jdk.incubator.vector.DoubleVector.SPECIES_PREFERRED.vectorBitSize();
+        }
+    }
+}
