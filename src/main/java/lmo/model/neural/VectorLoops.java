@@ -213,7 +213,6 @@ final class VectorLoops implements Loops {
         double[] xb = s.xb;
         double[] wt = transposed(w4, dp);
         double[] acc = new double[(TILE + TILE * dp) * 4];
-        double[] tmp = new double[4];
         DoubleVector zero = DoubleVector.zero(S);
         final int ch = Math.min(CHUNK, nPad);
         int o1 = ch, o2 = 2 * ch, o3 = 3 * ch;
@@ -261,8 +260,8 @@ final class VectorLoops implements Loops {
             gradient(q, ch, s.xt, k0, dp, nPad, len, acc, 16);    // (j, c) at acc[16 + (c * 4 + j) * 4]
         }
         for (int j = 0; j < TILE; j++) {
-            s0[j] = lanes(DoubleVector.fromArray(S, acc, 4 * j), tmp);
-            for (int c = 0; c < dp; c++) g[j * dp + c] = lanes(DoubleVector.fromArray(S, acc, 16 + c * 16 + 4 * j), tmp);
+            s0[j] = lanes(acc, 4 * j);
+            for (int c = 0; c < dp; c++) g[j * dp + c] = lanes(acc, 16 + c * 16 + 4 * j);
         }
     }
 
@@ -340,30 +339,29 @@ final class VectorLoops implements Loops {
         }
     }
 
-    private static double lanes(DoubleVector v, double[] tmp) {
-        v.intoArray(tmp, 0);
-        return (tmp[0] + tmp[1]) + (tmp[2] + tmp[3]);
+    /** {@code (a0 + a1) + (a2 + a3)} of the 4 lanes stored at {@code a[at ..]} (a vector passed to a call C2 does not
+     *  inline is boxed, so the sums are read from the accumulator arrays). */
+    private static double lanes(double[] a, int at) {
+        return (a[at] + a[at + 1]) + (a[at + 2] + a[at + 3]);
     }
 
     @Override public void dots(double[] r, double[] h, double[] q, SampleSet s, double[] s0, double[] g) {
         int dp = s.dp, nPad = s.nPad;
         double[] acc = new double[(TILE + TILE * dp) * 4];
-        double[] tmp = new double[4];
         dots1x4(r, 0, h, 0, nPad, nPad, acc, 0);
         gradient(q, nPad, s.xt, 0, dp, nPad, nPad, acc, 16);
         for (int j = 0; j < TILE; j++) {
-            s0[j] = lanes(DoubleVector.fromArray(S, acc, 4 * j), tmp);
-            for (int c = 0; c < dp; c++) g[j * dp + c] = lanes(DoubleVector.fromArray(S, acc, 16 + c * 16 + 4 * j), tmp);
+            s0[j] = lanes(acc, 4 * j);
+            for (int c = 0; c < dp; c++) g[j * dp + c] = lanes(acc, 16 + c * 16 + 4 * j);
         }
     }
 
     @Override public void gram(double[] a, int aAt, double[] b, int bAt, int nPad, double[] out) {
         double[] acc = new double[TILE * 4];
-        double[] tmp = new double[4];
         for (int i = 0; i < TILE; i++) {
             java.util.Arrays.fill(acc, 0.0);
             dots1x4(a, aAt + i * nPad, b, bAt, nPad, nPad, acc, 0);
-            for (int j = 0; j < TILE; j++) out[i * TILE + j] = lanes(DoubleVector.fromArray(S, acc, 4 * j), tmp);
+            for (int j = 0; j < TILE; j++) out[i * TILE + j] = lanes(acc, 4 * j);
         }
     }
 }
