@@ -10,11 +10,17 @@ import jdk.incubator.vector.VectorSpecies;
  * argument, interpreted or compiled, on every JDK (unlike {@code lanewise(EXP)}). Only loaded when the
  * {@code jdk.incubator.vector} module is present.
  *
- * <p>C2 (JDK 17) inlines this method at one call site per loop; a second call site in the same loop, or a vector
- * carried across an outer loop or merged after an if, is boxed (one allocation per iteration).
+ * <p>C2 (JDK 17) inlines {@link #exp} at one call site per loop; a second call site in the same loop, or a vector
+ * carried across an outer loop or merged after an if, is boxed (one allocation per iteration). And it inlines it only
+ * while {@link #exp} has not been compiled on its own: called from a loop that C1 runs first, it often is (C1 does not
+ * inline a method this long), and from then on its argument and result are boxed, 10 to 30 times slower; which
+ * compilation comes first varies from run to run. {@link #expInPlace} and {@link #expInPlace512} hold the same
+ * operations in a loop over an array: no vector crosses a call, so they compile alike inlined or not. They are
+ * written out rather than calling {@link #exp}, for that reason, and once per species because C2 needs the species
+ * constant.
  */
 public final class VectorExp {
-    /** The species every lmo vector kernel uses, whatever the CPU prefers (the bits then depend on the JDK only). */
+    /** The 4-lane species of lmo's vector arithmetic, whatever the CPU prefers (the bits then depend on the JDK only). */
     public static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_256;
     private static final VectorSpecies<Double> WIDE = DoubleVector.SPECIES_512;
 

@@ -35,9 +35,11 @@
  * <ul>
  *   <li>{@code coordinate} (and {@code cone}, {@code mass}) on samples: per step {@code N (n + nTest) d'}
  *       multiply-adds for the predictions (round 0) and {@code 2 N n d'} for V and its gradient. Benchmark W3
- *       (N = 10000, n = 2048, d = 10, ReLU): 36 ms per full step (predictions 12 ms, V + gradient + Euler update
- *       25 ms), against 96 ms (1 thread) / 110 ms (2 threads) for NumPy f64 and 80 / 66 ms for in-place NumPy f64
- *       measured side by side; the loss after 100 steps is NumPy's to 1e-14 relative. The first step runs in the
+ *       (N = 10000, n = 2048, d = 10, ReLU): 36 ms per full step on one thread (predictions 12 ms, V + gradient +
+ *       Euler update 25 ms), against 96 ms (1 thread) / 110 ms (2 threads) for NumPy f64 and 80 / 66 ms for in-place
+ *       NumPy f64 measured side by side; the loss after 100 steps is NumPy's to 1e-14 relative. Since 2026-12-07 the
+ *       pre-activation tile reads {@code SampleSet.xb} (W3KernelBench: the loops of a step 44 to
+ *       36 ms of one core); with 2 shards on the 2 cores a step takes 20.5 ms (25 before). The first step runs in the
  *       interpreter (0.5–3 s) before C2 compiles the vector loops. tanh and gelu evaluate sigma and sigma' one element at a
  *       time ({@link java.lang.StrictMath#tanh}, the erf of {@code NormalCdf}): the same W3 step takes 0.84 s with
  *       tanh and 1.7 s with gelu (a lane-wise exp from exact operations, as the Gaussian kernel has, would vectorise
