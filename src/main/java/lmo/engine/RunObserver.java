@@ -22,6 +22,20 @@ public interface RunObserver {
     default void onSnapshot(long step, Gathered state) {}
 
     /**
+     * Trajectory points ({@code output.trajectories}): the state after {@code step} updates of the particles chosen
+     * for trajectories (evenly by id, the same ones at every recorded step), in id order; positions and masses only
+     * (no solver or global state). Called on the recorded steps, in step order.
+     */
+    default void onTrajectory(long step, Gathered points) {}
+
+    /**
+     * A thinned sample of the state after {@code step} updates, for the live status page: at most a few thousand
+     * particles per population, taken every few seconds of wall time, in id order; positions and masses only. Called
+     * on the scheduler's thread: must return at once (keep the reference; no I/O, no serialisation here).
+     */
+    default void onLiveSample(long step, Gathered sample) {}
+
+    /**
      * A checkpoint: the state after {@code step} updates, from which {@link Simulation#resumeFrom} continues the run
      * (periodic, requested, or the final state). Called after {@link #onSnapshot} of the same step and, for the
      * final state, before {@link #onFinish}.
