@@ -35,6 +35,9 @@ public interface RunObserver {
      */
     default void onLiveSample(long step, Gathered sample) {}
 
+    /** True if this observer wants {@link #onLiveSample} calls (the engine takes no sample when no observer does). */
+    default boolean wantsLiveSample() { return false; }
+
     /**
      * A checkpoint: the state after {@code step} updates, from which {@link Simulation#resumeFrom} continues the run
      * (periodic, requested, or the final state). Called after {@link #onSnapshot} of the same step and, for the
