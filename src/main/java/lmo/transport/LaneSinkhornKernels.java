@@ -27,8 +27,8 @@ final class LaneSinkhornKernels extends SinkhornKernels {
     }
 
     @Override
-    void rowShifted(Cost cost, int i, double[] vlq, double[] v, double beta, double shift, double[] cRow, double[] acc,
-                    double[] out) {
+    void rowShifted(Cost cost, int i, double[] vlq, double[] v, double beta, double shift, double[] cRow,
+                    double[] zRow, double[] acc, double[] out) {
         cost.row(i, cRow);
         Arrays.fill(acc, 0, 3 * LANES, 0.0);
         shiftedLanes(0, cost.m(), shift, beta, cRow, vlq, v, acc);

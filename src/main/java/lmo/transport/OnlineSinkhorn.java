@@ -165,7 +165,7 @@ public final class OnlineSinkhorn {
         double err = 0, mass = 0, cst = 0, logRatio = 0, pu = 0;
         for (int i = rowFrom; i < rowTo; i++) {
             double ui = u[i];
-            kernels.rowShifted(cost, i, vlq, v, beta, -ui, cRow, acc, row);
+            kernels.rowShifted(cost, i, vlq, v, beta, -ui, cRow, zRow, acc, row);
             if (!SinkhornKernels.accepted(row[1])) kernels.row(cost, i, v, logQ, beta, cRow, zRow, acc, row);
             double mx = row[0], s = row[1], wc = row[2], wv = row[3];
             double lse = mx + Math.log(s);

@@ -53,10 +53,11 @@ abstract class SinkhornKernels {
      * falls back to {@link #row} (two passes) otherwise.
      *
      * @param cRow scratch, m entries. Modified.
+     * @param zRow scratch, m entries (the terms e_j). Modified.
      * @param acc  scratch, 12 entries. Modified.
      */
     abstract void rowShifted(Cost cost, int i, double[] vlq, double[] v, double beta, double shift, double[] cRow,
-                             double[] acc, double[] out);
+                             double[] zRow, double[] acc, double[] out);
 
     /**
      * Rows {@code [from, to)} in one pass with a fixed shift per column (the previous {@code -v_j}):

@@ -11,7 +11,9 @@ import lmo.numeric.VectorExp;
  * {@link LaneSinkhornKernels} lane by lane, the last {@code m mod 4} columns by the same scalar code. Cost rows come
  * from the targets by coordinate ({@link Cost#yColumn}), the bits of {@link Cost#row}. The v-side walks the columns
  * in tiles of {@link #TILE} so a tile's targets, max and sum stay in L1 over the block's rows (each column is
- * independent: tiling changes no bits). No vector is carried across an outer loop (C2 would box it).
+ * independent: tiling changes no bits). No vector is carried across an outer loop (C2 would box it), and no loop
+ * calls {@link VectorExp#exp}: the exponents are stored and exponentiated by {@link VectorExp#expInPlace}, a loop that
+ * compiles alike whether C2 inlines it or not (see {@link VectorExp}), then summed.
  */
 final class VectorSinkhornKernels extends SinkhornKernels {
     private static final VectorSpecies<Double> S = VectorExp.SPECIES;
@@ -64,49 +66,47 @@ final class VectorSinkhornKernels extends SinkhornKernels {
             if (z > mx) mx = z;
         }
         DoubleVector mv = DoubleVector.broadcast(S, mx);
-        DoubleVector s = DoubleVector.zero(S);
-        DoubleVector wc = s;
-        DoubleVector wv = s;
-        for (int j = 0; j < m4; j += LANES) {
-            DoubleVector e = VectorExp.exp(DoubleVector.fromArray(S, zRow, j).sub(mv));
-            s = s.add(e);
-            wc = e.fma(DoubleVector.fromArray(S, cRow, j), wc);
-            wv = e.fma(DoubleVector.fromArray(S, v, j), wv);
-        }
-        s.intoArray(acc, 0);
-        wc.intoArray(acc, LANES);
-        wv.intoArray(acc, 2 * LANES);
+        for (int j = 0; j < m4; j += LANES) DoubleVector.fromArray(S, zRow, j).sub(mv).intoArray(zRow, j);
+        VectorExp.expInPlace(zRow, 0, m4);   // the terms in place; the tail [m4, m) keeps z for lanes()
+        rowSums(zRow, cRow, v, m4, acc);
         lanes(m4, m, mx, cRow, zRow, v, acc);
         finish(mx, acc, out);
     }
 
     @Override
-    void rowShifted(Cost cost, int i, double[] vlq, double[] v, double beta, double shift, double[] cRow, double[] acc,
-                    double[] out) {
+    void rowShifted(Cost cost, int i, double[] vlq, double[] v, double beta, double shift, double[] cRow,
+                    double[] zRow, double[] acc, double[] out) {
         int m = cost.m();
         int m4 = m & -LANES;
         costRow(cost, i, 0, m, cRow);   // a short loop apart, as in columnsShifted
-        rowShiftedC(cRow, vlq, v, beta, shift, m4, acc);
+        exponents(cRow, vlq, beta, shift, zRow, m4);
+        VectorExp.expInPlace(zRow, 0, m4);
+        rowSums(zRow, cRow, v, m4, acc);
         shiftedLanes(m4, m, shift, beta, cRow, vlq, v, acc);
         finish(shift, acc, out);
     }
 
-    /** The shifted row's lanes from a computed cost row. */
-    private static void rowShiftedC(double[] cRow, double[] vlq, double[] v, double beta, double shift, int m4,
-                                    double[] acc) {
+    /** {@code z_j = min((vlq_j - beta c_j) - shift, CLAMP)} for j in {@code [0, m4)}. Modified: z. */
+    private static void exponents(double[] cRow, double[] vlq, double beta, double shift, double[] z, int m4) {
         DoubleVector bv = DoubleVector.broadcast(S, beta);
         DoubleVector sh = DoubleVector.broadcast(S, shift);
         DoubleVector cl = DoubleVector.broadcast(S, CLAMP);
+        for (int j = 0; j < m4; j += LANES) {
+            DoubleVector c = DoubleVector.fromArray(S, cRow, j);
+            DoubleVector.fromArray(S, vlq, j).sub(bv.mul(c)).sub(sh).min(cl).intoArray(z, j);
+        }
+    }
+
+    /** The shifted row's lanes {@code s, wc, wv} from its terms {@code e} and cost row: acc[0 .. 12). */
+    private static void rowSums(double[] e, double[] cRow, double[] v, int m4, double[] acc) {
         DoubleVector s = DoubleVector.zero(S);
         DoubleVector wc = s;
         DoubleVector wv = s;
         for (int j = 0; j < m4; j += LANES) {
-            DoubleVector c = DoubleVector.fromArray(S, cRow, j);
-            DoubleVector z = DoubleVector.fromArray(S, vlq, j).sub(bv.mul(c));
-            DoubleVector e = VectorExp.exp(z.sub(sh).min(cl));
-            s = s.add(e);
-            wc = e.fma(c, wc);
-            wv = e.fma(DoubleVector.fromArray(S, v, j), wv);
+            DoubleVector ej = DoubleVector.fromArray(S, e, j);
+            s = s.add(ej);
+            wc = ej.fma(DoubleVector.fromArray(S, cRow, j), wc);
+            wv = ej.fma(DoubleVector.fromArray(S, v, j), wv);
         }
         s.intoArray(acc, 0);
         wc.intoArray(acc, LANES);
@@ -124,21 +124,22 @@ final class VectorSinkhornKernels extends SinkhornKernels {
             for (int i = from; i < to; i++) {
                 double a = u[i] + logP[i];
                 costRow(cost, i, j0, j1, cRow);   // a short loop apart: fused, the exp's chain would wait on the divide
-                columnsShiftedC(cRow, a, beta, shift, sum, j0, j4);
+                columnExponents(cRow, a, beta, shift, j0, j4);
+                VectorExp.expInPlace(cRow, j0, j4);
+                for (int j = j0; j < j4; j++) sum[j] += cRow[j];
                 for (int j = j4; j < j1; j++) sum[j] += ExpPoly.exp(Math.min(a - beta * cRow[j] - shift[j], CLAMP));
             }
         }
     }
 
-    /** Row i's terms added to the column sums {@code [j0, j4)} from its computed cost row. Modified: sum. */
-    private static void columnsShiftedC(double[] cRow, double a, double beta, double[] shift, double[] sum, int j0,
-                                        int j4) {
+    /** {@code c_j <- min((a - beta c_j) - shift_j, CLAMP)} on {@code [j0, j4)}, in place. */
+    private static void columnExponents(double[] cRow, double a, double beta, double[] shift, int j0, int j4) {
         DoubleVector bv = DoubleVector.broadcast(S, beta);
         DoubleVector av = DoubleVector.broadcast(S, a);
         DoubleVector cl = DoubleVector.broadcast(S, CLAMP);
         for (int j = j0; j < j4; j += LANES) {
             DoubleVector x = av.sub(bv.mul(DoubleVector.fromArray(S, cRow, j))).sub(DoubleVector.fromArray(S, shift, j));
-            DoubleVector.fromArray(S, sum, j).add(VectorExp.exp(x.min(cl))).intoArray(sum, j);
+            x.min(cl).intoArray(cRow, j);
         }
     }
 
@@ -165,12 +166,13 @@ final class VectorSinkhornKernels extends SinkhornKernels {
                 costRow(cost, i, j0, j1, cRow);
                 double a = u[i] + logP[i];
                 DoubleVector av = DoubleVector.broadcast(S, a);
+                for (int j = j4; j < j1; j++) sum[j] += ExpPoly.exp(a - beta * cRow[j] - max[j]);
                 for (int j = j0; j < j4; j += LANES) {
                     DoubleVector x = av.sub(bv.mul(DoubleVector.fromArray(S, cRow, j)));
-                    DoubleVector e = VectorExp.exp(x.sub(DoubleVector.fromArray(S, max, j)));
-                    DoubleVector.fromArray(S, sum, j).add(e).intoArray(sum, j);
+                    x.sub(DoubleVector.fromArray(S, max, j)).intoArray(cRow, j);
                 }
-                for (int j = j4; j < j1; j++) sum[j] += ExpPoly.exp(a - beta * cRow[j] - max[j]);
+                VectorExp.expInPlace(cRow, j0, j4);
+                for (int j = j0; j < j4; j++) sum[j] += cRow[j];
             }
         }
         emptyColumns(max, sum);

@@ -59,8 +59,8 @@ class SinkhornKernelsTest {
                         double[] vlq = new double[m], shift = OnlineSinkhornTest.points(r, m);
                         for (int j = 0; j < m; j++) vlq[j] = v[j] + pr.logQ()[j];
                         for (int i = 0; i < n; i++) {
-                            LANE.rowShifted(c, i, vlq, v, beta, shift[i % m], new double[m], new double[12], o1);
-                            VECTOR.rowShifted(c, i, vlq, v, beta, shift[i % m], new double[m], new double[12], o2);
+                            LANE.rowShifted(c, i, vlq, v, beta, shift[i % m], new double[m], new double[m], new double[12], o1);
+                            VECTOR.rowShifted(c, i, vlq, v, beta, shift[i % m], new double[m], new double[m], new double[12], o2);
                             assertArrayEquals(o1, o2, 0.0, at + " beta " + beta + " shifted row " + i);
                         }
                         LANE.columnsShifted(c, 1, n, u, pr.logP(), beta, shift, s1, new double[m]);
