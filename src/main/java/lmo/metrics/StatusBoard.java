@@ -26,7 +26,8 @@ public final class StatusBoard implements RunObserver {
     /** The window of the steps-per-second estimate. */
     static final double RATE_WINDOW_SECONDS = 30;
 
-    private final Object lock = new Object();
+    /** Guards every field but the volatile ones (package-private: a test holds it as an HTTP thread would). */
+    final Object lock = new Object();
     private final String description;
     private final LongSupplier nanoClock;
     private final DecimatedRows rows;
