@@ -29,7 +29,7 @@ import java.util.stream.Stream;
 /**
  * A headless Chromium showing one page, driven over the DevTools protocol (a WebSocket to the page's target): a test
  * runs JavaScript in the page ({@link #evaluate}), such as clicking a control, and waits for what it expects
- * ({@link #await}). The page runs in real time (its timers and fetches as in a browser). Fails with an
+ * ({@link #await}), or saves a screenshot ({@link #screenshot}). The page runs in real time (its timers and fetches as in a browser). Fails with an
  * AssertionError when Chromium does not announce its DevTools port within 60 s, when the page's target does not
  * appear, or when an evaluation throws or does not answer within 30 s. Threading: one test thread; {@link #close()}
  * kills the Chromium it started (and its children).
@@ -93,17 +93,31 @@ final class DevTools implements AutoCloseable {
 
     /** The value of {@code expression} (JSON-serialisable) evaluated in the page; a promise is awaited. */
     JsonNode evaluate(String expression) throws Exception {
+        ObjectNode params = JSON.createObjectNode().put("expression", expression).put("returnByValue", true)
+                .put("awaitPromise", true);
+        JsonNode result = call("Runtime.evaluate", params);
+        if (result.has("exceptionDetails")) throw new AssertionError("evaluating " + expression + ": " + result);
+        return result.path("result").path("value");
+    }
+
+    /** Saves a PNG of the page as it is now (the window's size) to {@code png}. */
+    void screenshot(Path png) throws Exception {
+        JsonNode result = call("Page.captureScreenshot", JSON.createObjectNode().put("format", "png"));
+        Files.createDirectories(png.toAbsolutePath().getParent());
+        Files.write(png, java.util.Base64.getDecoder().decode(result.get("data").asText()));
+    }
+
+    /** The result of the DevTools method {@code method} with {@code params}. */
+    private JsonNode call(String method, ObjectNode params) throws Exception {
         int id = ids.incrementAndGet();
         CompletableFuture<JsonNode> answer = new CompletableFuture<>();
         pending.put(id, answer);
-        ObjectNode call = JSON.createObjectNode().put("id", id).put("method", "Runtime.evaluate");
-        call.putObject("params").put("expression", expression).put("returnByValue", true).put("awaitPromise", true);
+        ObjectNode call = JSON.createObjectNode().put("id", id).put("method", method);
+        call.set("params", params);
         socket.sendText(JSON.writeValueAsString(call), true).get(30, TimeUnit.SECONDS);
         JsonNode reply = answer.get(30, TimeUnit.SECONDS);
-        if (reply.has("error") || reply.path("result").has("exceptionDetails")) {
-            throw new AssertionError("evaluating " + expression + ": " + reply);
-        }
-        return reply.path("result").path("result").path("value");
+        if (reply.has("error")) throw new AssertionError(method + " " + params + ": " + reply);
+        return reply.path("result");
     }
 
     /** Evaluates {@code expression} every 100 ms until its value passes {@code until} (30 s at most); returns it. */

@@ -164,9 +164,10 @@ class StatusPageChromiumTest {
     /**
      * A synthetic run fed to a {@link RunMonitor} by the test (no engine): a circle T^1 of 10^5 particles with equal
      * masses and a sphere S^2 of 10^5 particles with masses from 1 to 2, energy logged every 5 steps to step 200 (time
-     * step 0.01), and a sample of each (2000 particles, every 50th by id) at step 200. Chromium shows a histogram for
-     * the circle and a scatter (longitude/latitude) coloured by mass, with its legend, for the sphere. Then, over the
-     * DevTools protocol, a click on "log x" turns the metric chart's x axis logarithmic and leaves step 0 out (one
+     * step 0.01), and a sample of each (2000 particles, every 50th by id) at step 200. Chromium (driven over the
+     * DevTools protocol, in real time: {@link DevTools}) shows a histogram for the circle and a scatter
+     * (longitude/latitude) coloured by mass, with its legend, for the sphere (a screenshot is saved as
+     * {@code target/status-page-particles.png}). Then a click on "log x" turns the metric chart's x axis logarithmic and leaves step 0 out (one
      * point fewer, and the page says so), and choosing "mean-field time" relabels the axis.
      */
     @Test
@@ -212,28 +213,31 @@ class StatusPageChromiumTest {
             monitor.onLiveSample(200, new Gathered(x, m, new int[] {1, 3}));
             String base = "http://127.0.0.1:" + monitor.port();
 
-            String dom = chromium(chromium, base + "/", "--dump-dom");
-            Map<String, Map<String, String>> panels = attributes(dom, PANEL, "data-population");
-            assertEquals(List.of("circle", "globe"), List.copyOf(panels.keySet()), "a panel per population:\n" + dom);
-            assertEquals("histogram", panels.get("circle").get("data-plot"));
-            int bars = count(panel(dom, "circle"), "<rect class=\"bar\"");
-            assertTrue(bars > 0, "the circle's histogram has bars");
-            assertEquals(Integer.toString(bars), panels.get("circle").get("data-drawn"));
-            assertEquals("scatter", panels.get("globe").get("data-plot"));
-            assertEquals("lonlat", panels.get("globe").get("data-projection"));
-            assertEquals("varied", panels.get("globe").get("data-masses"), "coloured by mass");
-            String globe = panel(dom, "globe");
-            assertEquals(sampled, count(globe, "<circle class=\"point\""), "every sampled particle is a point");
-            assertTrue(count(globe, "fill=\"rgb(") == sampled, "each point coloured on the mass scale");
-            assertTrue(globe.contains("<linearGradient"), "the colour legend");
-            assertTrue(globe.contains("2000 of 100000 particles (sphere, dim 3) at step 200; mass "), globe);
-            assertEquals("log", charts(dom).get("energy").get("data-scale"));
-            assertEquals("linear", charts(dom).get("energy").get("data-x-scale"));
-            assertEquals("41", charts(dom).get("energy").get("data-points"), "rows 0, 5, .., 200");
-
             try (DevTools page = new DevTools(chromium, tmp, base + "/")) {
                 String chart = "document.querySelector('section.chart[data-metric=\"energy\"]')";
                 page.await(chart + "?.dataset.points ?? null", v -> v.asText().equals("41"), "the chart drawn");
+                page.await("document.querySelectorAll('section.particles-panel[data-drawn]').length", v -> v.asInt() == 2,
+                        "both particle panels drawn");
+                String dom = page.evaluate("document.documentElement.outerHTML").asText();
+                Map<String, Map<String, String>> panels = attributes(dom, PANEL, "data-population");
+                assertEquals(List.of("circle", "globe"), List.copyOf(panels.keySet()), "a panel per population:\n" + dom);
+                assertEquals("histogram", panels.get("circle").get("data-plot"));
+                int bars = count(panel(dom, "circle"), "<rect class=\"bar\"");
+                assertTrue(bars > 0, "the circle's histogram has bars");
+                assertEquals(Integer.toString(bars), panels.get("circle").get("data-drawn"));
+                assertEquals("scatter", panels.get("globe").get("data-plot"));
+                assertEquals("lonlat", panels.get("globe").get("data-projection"));
+                assertEquals("varied", panels.get("globe").get("data-masses"), "coloured by mass");
+                String globe = panel(dom, "globe");
+                assertEquals(sampled, count(globe, "<circle class=\"point\""), "every sampled particle is a point");
+                assertTrue(count(globe, "fill=\"rgb(") == sampled, "each point coloured on the mass scale");
+                assertTrue(globe.contains("<linearGradient"), "the colour legend");
+                assertTrue(globe.contains("2000 of 100000 particles (sphere, dim 3) at step 200; mass "), globe);
+                assertEquals("log", charts(dom).get("energy").get("data-scale"));
+                assertEquals("linear", charts(dom).get("energy").get("data-x-scale"));
+                assertEquals("41", charts(dom).get("energy").get("data-points"), "rows 0, 5, .., 200");
+                page.screenshot(SCREENSHOT.resolveSibling("status-page-particles.png"));
+
                 assertEquals("linear", page.evaluate(chart + ".dataset.xScale").asText());
                 page.evaluate("document.getElementById('log-x').click()");
                 assertEquals("log", page.evaluate(chart + ".dataset.xScale").asText(), "a click turns x logarithmic");
