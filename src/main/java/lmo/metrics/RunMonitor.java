@@ -13,7 +13,8 @@ import lmo.engine.Simulation;
  * A run's monitoring endpoint: the Prometheus metrics ({@link RunMetrics}) at {@code /metrics} and the status page
  * ({@link StatusBoard}, {@link StatusPage}) at {@code /}, on one HTTP server, fed by this one observer. Threading:
  * the callbacks come from the scheduler's thread and are passed on, in order, to the metrics then to the board; the
- * server's threads only read what they publish. Close it once the run has finished (its summary written): until
+ * server's threads only read what they publish. It asks the engine for live samples of the particles
+ * ({@link #wantsLiveSample()}) and hands them to the board (one reference stored, nothing copied or written). Close it once the run has finished (its summary written): until
  * then scrapes and the page see the final values.
  */
 public final class RunMonitor implements RunObserver, AutoCloseable {
@@ -58,6 +59,11 @@ public final class RunMonitor implements RunObserver, AutoCloseable {
     @Override public void onStep(long step, double wallSeconds, double[] values) {
         metrics.onStep(step, wallSeconds, values);
         board.onStep(step, wallSeconds, values);
+    }
+    /** True: the status page draws the particles from these samples. */
+    @Override public boolean wantsLiveSample() { return true; }
+    @Override public void onLiveSample(long step, Gathered sample) {
+        board.onLiveSample(step, sample);
     }
     @Override public void onCheckpoint(long step, Gathered state) {
         metrics.onCheckpoint(step, state);

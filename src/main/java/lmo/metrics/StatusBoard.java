@@ -11,12 +11,14 @@ import lmo.engine.RunOutcome;
 import lmo.engine.Simulation;
 
 /**
- * What the status page shows of a run (name, description, progress, rate, ETA, status and the logged metric rows;
- * in an asynchronous run also every shard's step and the staleness used), kept up to date by the observer
- * callbacks. Threading: the scheduler's thread writes through the callbacks, an HTTP thread reads through
- * {@link #snapshot()}; both hold one lock, briefly (a snapshot copies at most a few thousand references and one
- * long per shard, the JSON is written outside the lock). The staleness is counted by a {@link StalenessTally}, with
- * its own lock held for O(s) additions per event.
+ * What the status page shows of a run (name, description, progress, rate, ETA, status, the logged metric rows with
+ * their wall seconds, the latest live sample of the particles; in an asynchronous run also every shard's step and
+ * the staleness used), kept up to date by the observer callbacks. It asks the engine for live samples
+ * ({@link #wantsLiveSample()}). Threading: the scheduler's thread writes through the callbacks, an HTTP thread reads
+ * through {@link #snapshot()}; both hold one lock, briefly (a snapshot copies at most a few thousand references and
+ * one long per shard, the JSON is written outside the lock). A live sample takes no lock: {@link #onLiveSample}
+ * stores one reference in a volatile field, and its JSON is written by the HTTP thread. The staleness is counted by
+ * a {@link StalenessTally}, with its own lock held for O(s) additions per event.
  */
 public final class StatusBoard implements RunObserver {
     /** Rows kept for the charts (besides the latest): a long run's page stays light. */
@@ -24,7 +26,8 @@ public final class StatusBoard implements RunObserver {
     /** The window of the steps-per-second estimate. */
     static final double RATE_WINDOW_SECONDS = 30;
 
-    private final Object lock = new Object();
+    /** Guards every field but the volatile ones (package-private: a test holds it as an HTTP thread would). */
+    final Object lock = new Object();
     private final String description;
     private final LongSupplier nanoClock;
     private final DecimatedRows rows;
@@ -42,6 +45,12 @@ public final class StatusBoard implements RunObserver {
     private long[] shardSteps = new long[0];
     /** The staleness used, in an asynchronous run; null otherwise. */
     private volatile StalenessTally tally;
+    /** The mean-field time of a step, NaN if not known. */
+    private double timeStep = Double.NaN;
+    /** The run's populations, by index (immutable; replaced at each start). */
+    private volatile List<LiveSample.Population> populations = List.of();
+    /** The latest live sample, null before the first. */
+    private volatile LiveSample sample;
 
     /** @param description the scenario's description, shown under the name */
     public StatusBoard(String description) {
@@ -65,6 +74,9 @@ public final class StatusBoard implements RunObserver {
             if (step < 0) step = sim.startStep();
             status = "running";
             sync = sim.sync().mode().key();
+            timeStep = sim.dynamics() == null ? Double.NaN : sim.dynamics().timeStep();
+            populations = sim.populations().stream()
+                    .map(p -> new LiveSample.Population(p.name(), p.space().type(), p.dim(), p.count())).toList();
             staleness = sim.sync().staleness();
             if (sim.sync().asynchronous()) {
                 // every shard starts from the start state (after a rewind: the checkpoint's)
@@ -94,11 +106,26 @@ public final class StatusBoard implements RunObserver {
         }
     }
 
+    /** True: the status page draws the particles. */
+    @Override
+    public boolean wantsLiveSample() { return true; }
+
+    /**
+     * O(1), no lock: keeps the reference (the sample is not copied; the engine hands over a sample it no longer
+     * modifies). Its JSON is written when a page asks for {@code /status}.
+     */
+    @Override
+    public void onLiveSample(long k, Gathered live) {
+        sample = new LiveSample(k, live, populations);
+    }
+
+    /** O(columns) under the lock: the row ({@code [k, values..., wallSeconds]}) is copied. */
     @Override
     public void onMetrics(long k, double wallSeconds, double[] values) {
-        double[] row = new double[values.length + 1];
+        double[] row = new double[values.length + 2];
         row[0] = k;
         System.arraycopy(values, 0, row, 1, values.length);
+        row[values.length + 1] = wallSeconds;
         synchronized (lock) {
             rows.add(row);
         }
@@ -121,6 +148,8 @@ public final class StatusBoard implements RunObserver {
             step = k;
             Arrays.fill(shardSteps, k); // every block goes back to the checkpoint
         }
+        LiveSample s = sample;
+        if (s != null && s.step() > k) sample = null; // a state the run goes back from
     }
 
     @Override
@@ -150,7 +179,7 @@ public final class StatusBoard implements RunObserver {
             double eta = status.equals("completed") ? 0
                     : running && perSecond > 0 ? Math.max(0, steps - step) / perSecond : Double.NaN;
             return new StatusSnapshot(name, description, steps, Math.max(step, 0), perSecond, eta, status, message,
-                    columns, rows.rows(), sync, staleness, shardSteps, used);
+                    columns, rows.rows(), sync, staleness, shardSteps, used, timeStep, sample);
         }
     }
 }

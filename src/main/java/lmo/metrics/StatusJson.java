@@ -9,9 +9,12 @@ import java.io.UncheckedIOException;
 /**
  * Writes a {@link StatusSnapshot} as the JSON of {@code /status}:
  * {@code {"name", "description", "steps", "step", "stepsPerSecond", "etaSeconds", "status", "message",
- * "columns": [...], "rows": [[step, v1, v2, ...], ...], "sync", "staleness"}}, and in an asynchronous run
- * {@code "shardSteps": [...], "stalenessUsed": {"count", "mean", "max", "counts": [...]}}; a number that is not finite
- * (NaN, infinities: a rate not known yet, a diverged metric) is written as null. Threading: stateless, any thread.
+ * "columns": [...], "rows": [[step, v1, v2, ...], ...], "wallSeconds": [one per row], "timeStep", "sync",
+ * "staleness", "sample"}}, and in an asynchronous run {@code "shardSteps": [...], "stalenessUsed": {"count", "mean",
+ * "max", "counts": [...]}}; {@code "sample"} is the live sample of the particles ({@link LiveSample#json()}) or null
+ * before the first. A number that is not finite (NaN, infinities: a rate not known yet, a diverged metric, a time
+ * step not known) is written as null. docs/monitoring.md describes every field. Threading: stateless, any thread;
+ * it reads only the immutable snapshot (the sample's JSON is written on the first request after each sample).
  */
 public final class StatusJson {
     private static final JsonFactory JSON = new JsonFactory();
@@ -37,10 +40,14 @@ public final class StatusJson {
             for (double[] row : s.rows()) {
                 g.writeStartArray();
                 g.writeNumber((long) row[0]);
-                for (int i = 1; i < row.length; i++) value(g, row[i]);
+                for (int i = 1; i < row.length - 1; i++) value(g, row[i]);
                 g.writeEndArray();
             }
             g.writeEndArray();
+            g.writeArrayFieldStart("wallSeconds");
+            for (double[] row : s.rows()) value(g, row[row.length - 1]);
+            g.writeEndArray();
+            number(g, "timeStep", s.timeStep());
             g.writeStringField("sync", s.sync());
             g.writeNumberField("staleness", s.staleness());
             if (s.stalenessUsed() != null) {
@@ -59,6 +66,9 @@ public final class StatusJson {
                 g.writeEndArray();
                 g.writeEndObject();
             }
+            g.writeFieldName("sample");
+            if (s.sample() == null) g.writeNull();
+            else g.writeRawValue(s.sample().json());
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a byte array does not fail

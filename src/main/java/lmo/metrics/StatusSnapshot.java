@@ -15,18 +15,20 @@ import java.util.List;
  * @param status starting, running, completed, diverged or lost
  * @param message why the run diverged or was lost, or null
  * @param columns the metric names (metrics.csv columns after step, wallSeconds and time)
- * @param rows the logged rows kept (decimated), each {@code [step, value of each column...]}; shared, not to be
- *     modified
+ * @param rows the logged rows kept (decimated), each {@code [step, value of each column..., wallSeconds]}; shared,
+ *     not to be modified
  * @param sync the run's {@code engine.sync}: bsp, delayed or bounded
  * @param staleness the run's {@code engine.staleness} s (0 for bsp)
  * @param shardSteps in an asynchronous run, the state every block of each shard has reached, by shard; empty
  *     otherwise
  * @param stalenessUsed in an asynchronous run, the staleness its steps used so far; null otherwise
+ * @param timeStep the mean-field time of one step (a row's time is its step times this), NaN if not known
+ * @param sample the latest live sample of the particles, null before the first (its JSON is written on demand)
  */
 public record StatusSnapshot(String name, String description, long steps, long step, double stepsPerSecond,
                              double etaSeconds, String status, String message, List<String> columns,
                              List<double[]> rows, String sync, int staleness, long[] shardSteps,
-                             Staleness stalenessUsed) {
+                             Staleness stalenessUsed, double timeStep, LiveSample sample) {
     public StatusSnapshot {
         columns = List.copyOf(columns);
         rows = List.copyOf(rows);
@@ -34,12 +36,12 @@ public record StatusSnapshot(String name, String description, long steps, long s
         if (sync == null) sync = "bsp";
     }
 
-    /** A bsp run's status. */
+    /** A bsp run's status, without time step or sample. */
     public StatusSnapshot(String name, String description, long steps, long step, double stepsPerSecond,
                           double etaSeconds, String status, String message, List<String> columns,
                           List<double[]> rows) {
         this(name, description, steps, step, stepsPerSecond, etaSeconds, status, message, columns, rows, "bsp", 0,
-                null, null);
+                null, null, Double.NaN, null);
     }
 
     @Override

@@ -126,6 +126,11 @@ final class HeldRun implements AutoCloseable {
             a.onSnapshot(step, state);
             b.onSnapshot(step, state);
         }
+        @Override public boolean wantsLiveSample() { return a.wantsLiveSample() || b.wantsLiveSample(); }
+        @Override public void onLiveSample(long step, Gathered sample) {
+            if (a.wantsLiveSample()) a.onLiveSample(step, sample);
+            if (b.wantsLiveSample()) b.onLiveSample(step, sample);
+        }
         @Override public void onCheckpoint(long step, Gathered state) {
             a.onCheckpoint(step, state);
             b.onCheckpoint(step, state);

@@ -18,18 +18,28 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import lmo.dynamics.Wasserstein;
+import lmo.engine.Simulation;
+import lmo.particles.Gathered;
+import lmo.particles.Population;
+import lmo.scenario.Assembler;
+import lmo.space.Sphere;
+import lmo.space.Torus;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The status page renders in headless Chromium with one chart per metric: a real run (quickstart, logging every 5
- * steps) is held at step 250 while Chromium loads {@code http://127.0.0.1:PORT/}, runs its scripts (virtual time: the
- * page polls {@code /status} and draws) and dumps the DOM; then a screenshot is saved as
- * {@code target/status-page.png} (an artefact of the test run); then the run finishes and the page shows it
- * completed. Holding the run makes the page's content fixed while Chromium looks, whatever the load of the machine.
- * Skipped when no Chromium is installed ({@code LMO_CHROMIUM}, else {@code chromium}, {@code chromium-browser} or
- * {@code google-chrome} on the PATH), except on CI ({@code CI=true}), which installs it ({@code .ci/run}).
+ * The status page renders in headless Chromium with one chart per metric and a particle panel per population: a
+ * real run (quickstart, logging every 5 steps) is held at step 250 while Chromium loads
+ * {@code http://127.0.0.1:PORT/}, runs its scripts (virtual time: the page polls {@code /status} and draws) and
+ * dumps the DOM; then a screenshot is saved as {@code target/status-page.png} (an artefact of the test run); then
+ * the run finishes and the page shows it completed. Holding the run makes the page's content fixed while Chromium
+ * looks, whatever the load of the machine. The live samples are fed to {@link RunMonitor#onLiveSample} by the test
+ * (the callback the engine calls, with the samples the engine sends: at most 2000 particles per population, by id),
+ * so these tests do not depend on the engine taking them. Skipped when no Chromium is installed
+ * ({@code LMO_CHROMIUM}, else {@code chromium}, {@code chromium-browser} or {@code google-chrome} on the PATH),
+ * except on CI ({@code CI=true}), which installs it ({@code .ci/run}).
  */
 @Tag("browser")
 class StatusPageChromiumTest {
@@ -37,6 +47,7 @@ class StatusPageChromiumTest {
     private static final List<String> COLUMNS = List.of("energy", "mass_particles");
     private static final Pattern CHART = Pattern.compile("<section ([^>]*class=\"chart\"[^>]*)>");
     private static final Pattern ATTRIBUTE = Pattern.compile("([a-z-]+)=\"([^\"]*)\"");
+    private static final Pattern PANEL = Pattern.compile("<section ([^>]*class=\"particles-panel\"[^>]*)>");
 
     @TempDir
     Path tmp;
@@ -50,7 +61,17 @@ class StatusPageChromiumTest {
         assumeTrue(chromium != null, "no Chromium found (set LMO_CHROMIUM or install the chromium package)");
         try (HeldRun run = new HeldRun(Path.of("scenarios/quickstart.yaml"), List.of("output.every=5"), 250)) {
             run.awaitHeld(250);
+            Population start = Assembler.build(run.scenario()).populations().get(0);
+            run.monitor().onLiveSample(250, new Gathered(new double[][] {start.x0()}, new double[][] {start.m0()},
+                    new int[] {start.dim()})); // the 500 particles of the start state, as a sample
             String dom = chromium(chromium, run.base() + "/", "--dump-dom");
+            Map<String, Map<String, String>> panels = attributes(dom, PANEL, "data-population");
+            assertEquals(List.of("particles"), List.copyOf(panels.keySet()), "a particle panel per population:\n" + dom);
+            assertEquals("histogram", panels.get("particles").get("data-plot"), "the circle T^1: a histogram");
+            int bars = count(panel(dom, "particles"), "<rect class=\"bar\"");
+            assertTrue(bars > 0, "the histogram has bars:\n" + panel(dom, "particles"));
+            assertEquals(Integer.toString(bars), panels.get("particles").get("data-drawn"));
+            assertTrue(panel(dom, "particles").contains("500 of 500 particles (torus, dim 1) at step 250"));
             Map<String, Map<String, String>> charts = charts(dom);
             assertEquals(COLUMNS, List.copyOf(charts.keySet()), "one chart per metric, in column order:\n" + dom);
             assertEquals("log", charts.get("energy").get("data-scale"), "the energy spans more than 3 decades");
@@ -140,19 +161,134 @@ class StatusPageChromiumTest {
         }
     }
 
+    /**
+     * A synthetic run fed to a {@link RunMonitor} by the test (no engine): a circle T^1 of 10^5 particles with equal
+     * masses and a sphere S^2 of 10^5 particles with masses from 1 to 2, energy logged every 5 steps to step 200 (time
+     * step 0.01), and a sample of each (2000 particles, every 50th by id) at step 200. Chromium (driven over the
+     * DevTools protocol, in real time: {@link DevTools}) shows a histogram for the circle and a scatter
+     * (longitude/latitude) coloured by mass, with its legend, for the sphere (a screenshot is saved as
+     * {@code target/status-page-particles.png}). Then a click on "log x" turns the metric chart's x axis logarithmic and leaves step 0 out (one
+     * point fewer, and the page says so), and choosing "mean-field time" relabels the axis.
+     */
+    @Test
+    void drawsTheParticlePanelsAndTogglesLogXOnAClick() throws Exception {
+        Path chromium = chromium();
+        if (chromium == null && "true".equals(System.getenv("CI"))) {
+            throw new AssertionError("no Chromium on CI: .ci/run installs the chromium package");
+        }
+        assumeTrue(chromium != null, "no Chromium found (set LMO_CHROMIUM or install the chromium package)");
+        int count = 100_000, sampled = 2000, stride = count / sampled;
+        java.util.SplittableRandom r = new java.util.SplittableRandom(7);
+        double[] circle = new double[count];
+        double[] sphere = new double[3 * count];
+        double[] sphereMass = new double[count];
+        double[] equal = new double[count];
+        for (int i = 0; i < count; i++) {
+            circle[i] = (0.3 + 0.08 * r.nextGaussian() + 1) % 1;
+            double z = 2 * r.nextDouble() - 1, phi = 2 * Math.PI * r.nextDouble(), rho = Math.sqrt(1 - z * z);
+            sphere[3 * i] = rho * Math.cos(phi);
+            sphere[3 * i + 1] = rho * Math.sin(phi);
+            sphere[3 * i + 2] = z;
+            sphereMass[i] = (1 + r.nextDouble()) / count;
+            equal[i] = 1.0 / count;
+        }
+        Simulation sim = new Simulation("synthetic", 1, 400, List.of(
+                new Population("circle", 0, new Torus(1), circle, equal),
+                new Population("globe", 1, new Sphere(3), sphere, sphereMass)), null, new Wasserstein(0.01),
+                1000, 1, 5, 0);
+        double[][] x = {new double[sampled], new double[3 * sampled]};
+        double[][] m = {new double[sampled], new double[sampled]};
+        for (int i = 0; i < sampled; i++) {
+            x[0][i] = circle[i * stride];
+            System.arraycopy(sphere, 3 * i * stride, x[1], 3 * i, 3);
+            m[0][i] = equal[i * stride];
+            m[1][i] = sphereMass[i * stride];
+        }
+        try (RunMonitor monitor = RunMonitor.start("127.0.0.1", 0, "a synthetic run")) {
+            monitor.onStart(sim, null, List.of("energy"));
+            for (int k = 0; k <= 200; k += 5) {
+                monitor.onMetrics(k, 0.5 + 0.01 * k, new double[] {Math.exp(-k / 20.0)});
+                monitor.onStep(k, 0.5 + 0.01 * k, new double[] {Math.exp(-k / 20.0)});
+            }
+            monitor.onLiveSample(200, new Gathered(x, m, new int[] {1, 3}));
+            String base = "http://127.0.0.1:" + monitor.port();
+
+            try (DevTools page = new DevTools(chromium, tmp, base + "/")) {
+                String chart = "document.querySelector('section.chart[data-metric=\"energy\"]')";
+                page.await(chart + "?.dataset.points ?? null", v -> v.asText().equals("41"), "the chart drawn");
+                page.await("document.querySelectorAll('section.particles-panel[data-drawn]').length", v -> v.asInt() == 2,
+                        "both particle panels drawn");
+                String dom = page.evaluate("document.documentElement.outerHTML").asText();
+                Map<String, Map<String, String>> panels = attributes(dom, PANEL, "data-population");
+                assertEquals(List.of("circle", "globe"), List.copyOf(panels.keySet()), "a panel per population:\n" + dom);
+                assertEquals("histogram", panels.get("circle").get("data-plot"));
+                int bars = count(panel(dom, "circle"), "<rect class=\"bar\"");
+                assertTrue(bars > 0, "the circle's histogram has bars");
+                assertEquals(Integer.toString(bars), panels.get("circle").get("data-drawn"));
+                assertEquals("scatter", panels.get("globe").get("data-plot"));
+                assertEquals("lonlat", panels.get("globe").get("data-projection"));
+                assertEquals("varied", panels.get("globe").get("data-masses"), "coloured by mass");
+                String globe = panel(dom, "globe");
+                assertEquals(sampled, count(globe, "<circle class=\"point\""), "every sampled particle is a point");
+                assertTrue(count(globe, "fill=\"rgb(") == sampled, "each point coloured on the mass scale");
+                assertTrue(globe.contains("<linearGradient"), "the colour legend");
+                assertTrue(globe.contains("2000 of 100000 particles (sphere, dim 3) at step 200; mass "), globe);
+                assertEquals("log", charts(dom).get("energy").get("data-scale"));
+                assertEquals("linear", charts(dom).get("energy").get("data-x-scale"));
+                assertEquals("41", charts(dom).get("energy").get("data-points"), "rows 0, 5, .., 200");
+                page.screenshot(SCREENSHOT.resolveSibling("status-page-particles.png"));
+
+                assertEquals("linear", page.evaluate(chart + ".dataset.xScale").asText());
+                page.evaluate("document.getElementById('log-x').click()");
+                assertEquals("log", page.evaluate(chart + ".dataset.xScale").asText(), "a click turns x logarithmic");
+                assertEquals("40", page.evaluate(chart + ".dataset.points").asText(), "step 0 left out on log-x");
+                assertEquals("log x: rows with step <= 0 are left out (1 here)",
+                        page.evaluate("document.getElementById('x-note').textContent").asText());
+                assertTrue(page.evaluate(chart + ".textContent").asText().contains("step (log)"), "the axis says log");
+                assertEquals("?x=step&logx=1", page.evaluate("location.search").asText(), "kept in the URL");
+                page.evaluate("const s = document.getElementById('x-axis'); s.value = 'time';"
+                        + " s.dispatchEvent(new Event('change'))");
+                assertEquals("time", page.evaluate(chart + ".dataset.x").asText());
+                assertTrue(page.evaluate(chart + ".textContent").asText().contains("mean-field time (log)"));
+                page.evaluate("document.getElementById('log-x').click()");
+                assertEquals("linear", page.evaluate(chart + ".dataset.xScale").asText(), "a second click: linear");
+                assertEquals("41", page.evaluate(chart + ".dataset.points").asText());
+            }
+        }
+    }
+
     /** The charts in the DOM, by metric name, with their attributes. */
     private static Map<String, Map<String, String>> charts(String dom) {
+        return attributes(dom, CHART, "data-metric");
+    }
+
+    /** The elements {@code tag} matches (group 1: their attributes), by the value of their attribute {@code key}. */
+    private static Map<String, Map<String, String>> attributes(String dom, Pattern tag, String key) {
         Map<String, Map<String, String>> out = new LinkedHashMap<>();
-        Matcher m = CHART.matcher(dom);
+        Matcher m = tag.matcher(dom);
         while (m.find()) {
             Map<String, String> attributes = new LinkedHashMap<>();
             Matcher a = ATTRIBUTE.matcher(m.group(1));
             while (a.find()) attributes.put(a.group(1), a.group(2));
-            if (out.put(attributes.get("data-metric"), attributes) != null) {
-                throw new AssertionError("two charts for " + attributes.get("data-metric"));
+            if (out.put(attributes.get(key), attributes) != null) {
+                throw new AssertionError("two elements with " + key + " " + attributes.get(key));
             }
         }
         return out;
+    }
+
+    /** The markup of the particle panel of {@code population}. */
+    private static String panel(String dom, String population) {
+        int start = dom.indexOf("data-population=\"" + population + "\"");
+        if (start < 0) throw new AssertionError("no panel for " + population);
+        return dom.substring(start, dom.indexOf("</section>", start));
+    }
+
+    /** How often {@code what} occurs in {@code text}. */
+    private static int count(String text, String what) {
+        int n = 0;
+        for (int i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + 1)) n++;
+        return n;
     }
 
     /** The markup of the chart of {@code metric}, up to the next chart or the end of the charts. */
