@@ -50,8 +50,9 @@ public final class Animation {
                                 ParticlePlot.Axes axes) throws IOException {
         XYChart c = ParticlePlot.picture(population, space, state, axes);
         int n = state.rows(), stride = (n + ParticlePlot.MAX_POINTS - 1) / ParticlePlot.MAX_POINTS;
+        boolean thinned = stride > 1 && !ParticlePlot.coords(space, state).histogram();
         c.setTitle(population + ": step " + f.step() + ", " + f.timeLabel() + (f.what().isEmpty() ? "" : " (" + f.what() + ")")
-                + ", " + n + " particles" + (stride > 1 && !ParticlePlot.coords(space, state).histogram() ? ", 1 in " + stride + " shown" : ""));
+                + ", " + n + " particles" + (thinned ? ", 1 in " + stride + " shown" : ""));
         c.getStyler().setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 12))
                 .setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10))
                 .setLegendPosition(Styler.LegendPosition.InsideNE).setAntiAlias(false);

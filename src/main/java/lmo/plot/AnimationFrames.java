@@ -16,14 +16,15 @@ import lmo.io.RunLayout;
 import lmo.io.Table;
 
 /**
- * The states an animation of one population shows, in step order: its snapshots ({@code snapshots/<population>-<step>.npy})
- * then its end state ({@code final-<population>.npy} at summary.json's {@code finalStep}, or
- * {@code last-good-<population>.npy} at {@code lastGoodStep}) when there is one; a run without snapshots of the
- * population, its trajectories instead ({@code trajectories-<population>.npy}, (S, K, dim + 1), at the steps and
- * times of {@code trajectories-steps.npy}). Each frame's time is metrics.csv's for its step, interpolated linearly
- * between the logged rows around it when the step is not logged ({@link Frame#timeLabel} says so). Fails with an
- * IllegalArgumentException naming what is missing when the run has neither snapshots nor trajectories of the population,
- * and with an IOException when a file does not read as expected.
+ * The states an animation of one population shows, in step order: its snapshots
+ * ({@code snapshots/<population>-<step>.npy}), then its end state when there is one ({@code final-<population>.npy}
+ * at summary.json's {@code finalStep}, or {@code last-good-<population>.npy} at {@code lastGoodStep} or
+ * {@code resumableFromStep}, else metrics.csv's last step); a run without snapshots of the population, its
+ * trajectories instead ({@code trajectories-<population>.npy}, (S, K, dim + 1), at the steps and times of
+ * {@code trajectories-steps.npy}). Each frame's time is metrics.csv's for its step, interpolated linearly between
+ * the logged rows around it when the step is not logged ({@link Frame#timeLabel} says so). Fails with an
+ * IllegalArgumentException naming what is missing when the run has neither snapshots nor trajectories of the
+ * population, and with an IOException when a file does not read as expected.
  */
 final class AnimationFrames {
     /** Trajectories of the population: (S, K, dim + 1) float64. */
@@ -58,7 +59,7 @@ final class AnimationFrames {
                 {RunLayout.lastGoodState(population), "lastGoodStep", "last good"}}) {
                 Path f = runDir.resolve(end[0]);
                 if (!Files.isRegularFile(f)) continue;
-                long step = summary.path(end[1]).asLong(times.lastStep());
+                long step = summary.path(end[1]).asLong(summary.path("resumableFromStep").asLong(times.lastStep()));
                 if (step > out.get(out.size() - 1).step()) out.add(new Frame(step, times.label(step), end[2], () -> Npy.read(f)));
                 break;
             }

@@ -81,7 +81,9 @@ public final class ParticlePlot {
         int d = space.dim(), n = state.rows();
         if (state.cols() != d + 1) throw new IOException(state.cols() + " columns, expected " + (d + 1));
         double[] m = column(state, d);
-        if (space.type().equals("sphere") && d == 2) return new Coords(angles(state), null, m, "angle atan2(x2, x1) (radians)", null, true);
+        if (space.type().equals("sphere") && d == 2) {
+            return new Coords(angles(state), null, m, "angle atan2(x2, x1) (radians)", null, true);
+        }
         if (d == 1) return new Coords(column(state, 0), null, m, "position", null, false);
         if (space.type().equals("sphere") && d == 3) {
             double[] lon = new double[n], lat = new double[n];

@@ -78,7 +78,8 @@ class AnimateCommandTest {
 
         Cli none = Cli.run("animate", run.toString());
         assertEquals(Main.BAD_INPUT, none.exit());
-        assertTrue(none.err().contains("no snapshots of population particles") && none.err().contains("output.snapshotEvery"), none.err());
+        assertTrue(none.err().contains("no snapshots of population particles"), none.err());
+        assertTrue(none.err().contains("--set output.snapshotEvery="), none.err());
 
         Cli pop = Cli.run("animate", run.toString(), "--population", "nobody");
         assertEquals(Main.BAD_INPUT, pop.exit());
