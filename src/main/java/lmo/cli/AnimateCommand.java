@@ -50,8 +50,7 @@ final class AnimateCommand implements Callable<Integer> {
             pop = RunInfo.read(dir).spaces().keySet().stream().findFirst().orElse(null);
             if (pop == null) return bad(dir.resolve(RunLayout.SCENARIO) + ": no populations");
         }
-        Path gif = out != null ? out
-                : dir.resolve(RunLayout.PLOTS).resolve("animation-" + pop.replaceAll("[^A-Za-z0-9._=-]", "_") + ".gif");
+        Path gif = out != null ? out : Animation.defaultFile(dir, pop);
         try {
             Animation.Result r = Animation.write(dir, pop, fps, gif);
             System.out.println(r.file());

@@ -27,6 +27,11 @@ public final class Animation {
 
     private Animation() {}
 
+    /** {@code RUN_DIR/plots/animation-<population>.gif}, the population's name made file-safe as for the PNGs. */
+    public static Path defaultFile(Path runDir, String population) {
+        return runDir.resolve(lmo.io.RunLayout.PLOTS).resolve("animation-" + Charts.safe(population) + ".gif");
+    }
+
     /** Writes the GIF of {@code population} at {@code fps} frames per second (its delay rounded to 1/100 s). */
     public static Result write(Path runDir, String population, double fps, Path gif) throws IOException {
         Charts.headless();
