@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "lmo", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Mean-field particle dynamics on actor shards.",
         subcommands = {RunCommand.class, ResumeCommand.class, ReplayCommand.class, ValidateCommand.class, NodeCommand.class, PlotCommand.class,
-            CompareCommand.class, SweepCommand.class, AnalyzeCommand.class, BenchCommand.class, HelpCommand.class})
+            AnimateCommand.class, CompareCommand.class, SweepCommand.class, AnalyzeCommand.class, BenchCommand.class, HelpCommand.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {
 
     public static final int OK = 0;

@@ -40,48 +40,19 @@ public final class ParticlePlot {
         Charts.headless();
         int d = space.dim(), n = state.rows();
         if (state.cols() != d + 1) throw new IOException(population + ": " + state.cols() + " columns, expected " + (d + 1));
-        double[] m = column(state, d);
-        boolean circle = space.type().equals("sphere") && d == 2;
-        double[] first = circle ? angles(state) : column(state, 0);
-        String title = runName + ": " + population + ", " + what + " state (" + n + " particles, " + space.type() + " "
-                + (space.type().equals("sphere") ? "S^" + (d - 1) : (space.type().equals("torus") ? "T^" : "R^") + d) + ")";
+        Coords p = coords(space, state);
         String name = Charts.safe(population);
         List<Path> out = new ArrayList<>();
-        XYChart c;
-        if (d == 1 || circle) {
-            double lo, hi;
-            if (circle) {
-                lo = -Math.PI;
-                hi = Math.PI;
-            } else if (space.type().equals("torus")) {
-                lo = 0;
-                hi = 1;
-            } else {
-                lo = min(first);
-                hi = Math.max(max(first), lo + 1e-12);
-            }
-            c = histogram(title, circle ? "angle atan2(x2, x1) (radians)" : "position", first, m, lo, hi);
-        } else if (space.type().equals("sphere") && d == 3) {
-            double[] lon = new double[n], lat = new double[n];
-            for (int i = 0; i < n; i++) {
-                lon[i] = Math.toDegrees(Math.atan2(state.get(i, 1), state.get(i, 0)));
-                lat[i] = Math.toDegrees(Math.asin(Math.max(-1, Math.min(1, state.get(i, 2)))));
-            }
-            c = scatter(title, "longitude (degrees)", "latitude (degrees)", lon, lat, m);
-            c.getStyler().setXAxisMin(-180.0).setXAxisMax(180.0).setYAxisMin(-90.0).setYAxisMax(90.0);
-        } else {
-            String more = d > 2 ? " (first 2 of " + d + " coordinates)" : "";
-            c = scatter(title + more, "x1", "x2", first, column(state, 1), m);
-            if (space.type().equals("torus")) c.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0);
-        }
-        out.add(Charts.save(c, dir.resolve(RunLayout.particlesPlot(name))));
+        out.add(Charts.save(picture(runName + ": " + population + ", " + what + " state", space, state, null),
+                dir.resolve(RunLayout.particlesPlot(name))));
+        double[] first = p.circle() ? p.x() : column(state, 0), m = p.m();
         if (max(m) > min(m) * (1 + 1e-9)) {
             XYChart w = Charts.xy(runName + ": " + population + ", position against mass (" + what + " state)",
-                    circle ? "angle (radians)" : d == 1 ? "position" : "x1", "mass");
+                    p.circle() ? "angle (radians)" : d == 1 ? "position" : "x1", "mass");
             w.getStyler().setYAxisLogarithmic(Charts.spansDecades(m)).setLegendVisible(false);
             int stride = Math.max(1, (n + MAX_POINTS - 1) / MAX_POINTS);
-            double[][] p = Charts.plottable(every(first, stride), every(m, stride), false, Charts.spansDecades(m));
-            w.addSeries("particles", p[0], p[1]).setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            double[][] q = Charts.plottable(every(first, stride), every(m, stride), false, Charts.spansDecades(m));
+            w.addSeries("particles", q[0], q[1]).setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             w.getStyler().setMarkerSize(n > 5000 ? 3 : 5);
             if (!Charts.spansDecades(m)) w.getStyler().setYAxisMin(0.0);
             if (space.type().equals("torus")) w.getStyler().setXAxisMin(0.0).setXAxisMax(1.0);
@@ -90,9 +61,87 @@ public final class ParticlePlot {
         return out;
     }
 
-    /** The outline of a mass-weighted histogram, normalised to a probability density on [lo, hi]. */
-    private static XYChart histogram(String title, String xTitle, double[] x, double[] m, double lo, double hi) {
-        int bins = (int) Math.max(10, Math.min(100, Math.round(Math.sqrt(x.length))));
+    /**
+     * Axes fixed over several pictures of one population (the frames of an {@link Animation}): the horizontal range
+     * (the histogram's on 1-D spaces), the vertical one (density from 0 on histograms), the histogram's bins and the
+     * mass range of the colour classes.
+     */
+    record Axes(double xLo, double xHi, double yLo, double yHi, int bins, double massLo, double massHi) {}
+
+    /**
+     * A state as the picture draws it: {@code x}, and {@code y} for scatter plots (null for histograms), the masses,
+     * the axis titles, and whether x is the angle on S^1.
+     */
+    record Coords(double[] x, double[] y, double[] m, String xTitle, String yTitle, boolean circle) {
+        boolean histogram() { return y == null; }
+    }
+
+    /** The picture's coordinates of a state; an IOException if it has not {@code space.dim() + 1} columns. */
+    static Coords coords(RunInfo.Space space, Table state) throws IOException {
+        int d = space.dim(), n = state.rows();
+        if (state.cols() != d + 1) throw new IOException(state.cols() + " columns, expected " + (d + 1));
+        double[] m = column(state, d);
+        if (space.type().equals("sphere") && d == 2) {
+            return new Coords(angles(state), null, m, "angle atan2(x2, x1) (radians)", null, true);
+        }
+        if (d == 1) return new Coords(column(state, 0), null, m, "position", null, false);
+        if (space.type().equals("sphere") && d == 3) {
+            double[] lon = new double[n], lat = new double[n];
+            for (int i = 0; i < n; i++) {
+                lon[i] = Math.toDegrees(Math.atan2(state.get(i, 1), state.get(i, 0)));
+                lat[i] = Math.toDegrees(Math.asin(Math.max(-1, Math.min(1, state.get(i, 2)))));
+            }
+            return new Coords(lon, lat, m, "longitude (degrees)", "latitude (degrees)", false);
+        }
+        return new Coords(column(state, 0), column(state, 1), m, "x1", "x2", false);
+    }
+
+    /**
+     * The chart of {@code particles-<population>.png}: {@code heading}, then the particle count and space in the
+     * title; with {@code fixed}, its axes, bins and mass classes instead of the state's own; an IOException if the
+     * state has not {@code space.dim() + 1} columns.
+     */
+    static XYChart picture(String heading, RunInfo.Space space, Table state, Axes fixed) throws IOException {
+        int d = space.dim();
+        Coords p = coords(space, state);
+        String title = heading + " (" + state.rows() + " particles, " + space.type() + " "
+                + (space.type().equals("sphere") ? "S^" + (d - 1) : (space.type().equals("torus") ? "T^" : "R^") + d) + ")";
+        if (p.histogram()) {
+            double[] r = fixed != null ? new double[] {fixed.xLo(), fixed.xHi()} : ownRange(space, p);
+            int bins = fixed != null ? fixed.bins() : bins(p.x().length);
+            XYChart c = histogram(title, p.xTitle(), p.x(), p.m(), r[0], r[1], bins);
+            if (fixed != null) c.getStyler().setYAxisMax(fixed.yHi());
+            return c;
+        }
+        double mLo = fixed != null ? fixed.massLo() : min(p.m()), mHi = fixed != null ? fixed.massHi() : max(p.m());
+        boolean s2 = space.type().equals("sphere") && d == 3;
+        String more = d > 2 && !s2 ? " (first 2 of " + d + " coordinates)" : "";
+        XYChart c = scatter(title + more, p.xTitle(), p.yTitle(), p.x(), p.y(), p.m(), mLo, mHi);
+        if (s2) {
+            c.getStyler().setXAxisMin(-180.0).setXAxisMax(180.0).setYAxisMin(-90.0).setYAxisMax(90.0);
+        } else if (space.type().equals("torus")) {
+            c.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0);
+        } else if (fixed != null) {
+            c.getStyler().setXAxisMin(fixed.xLo()).setXAxisMax(fixed.xHi()).setYAxisMin(fixed.yLo()).setYAxisMax(fixed.yHi());
+        }
+        return c;
+    }
+
+    /** A histogram's range from the space alone, or the state's: [-pi, pi] on S^1, [0, 1] on T^1, min to max on R^1. */
+    static double[] ownRange(RunInfo.Space space, Coords p) {
+        if (p.circle()) return new double[] {-Math.PI, Math.PI};
+        if (space.type().equals("torus")) return new double[] {0, 1};
+        double lo = min(p.x());
+        return new double[] {lo, Math.max(max(p.x()), lo + 1e-12)};
+    }
+
+    /** The number of histogram bins for n particles: sqrt(n), from 10 to 100. */
+    static int bins(int n) {
+        return (int) Math.max(10, Math.min(100, Math.round(Math.sqrt(n))));
+    }
+
+    /** The mass-weighted probability density of each of {@code bins} bins on [lo, hi] (non-finite points skipped). */
+    static double[] densities(double[] x, double[] m, double lo, double hi, int bins) {
         double[] mass = new double[bins];
         double total = 0;
         for (int i = 0; i < x.length; i++) {
@@ -102,14 +151,21 @@ public final class ParticlePlot {
             total += m[i];
         }
         double width = (hi - lo) / bins;
+        for (int b = 0; b < bins; b++) mass[b] = total > 0 ? mass[b] / (total * width) : 0;
+        return mass;
+    }
+
+    /** The outline of a mass-weighted histogram, normalised to a probability density on [lo, hi]. */
+    private static XYChart histogram(String title, String xTitle, double[] x, double[] m, double lo, double hi, int bins) {
+        double[] density = densities(x, m, lo, hi, bins);
+        double width = (hi - lo) / bins;
         double[] ox = new double[2 * bins + 2], oy = new double[2 * bins + 2];
         ox[0] = lo;
         for (int b = 0; b < bins; b++) {
-            double density = total > 0 ? mass[b] / (total * width) : 0;
             ox[2 * b + 1] = lo + b * width;
             ox[2 * b + 2] = lo + (b + 1) * width;
-            oy[2 * b + 1] = density;
-            oy[2 * b + 2] = density;
+            oy[2 * b + 1] = density[b];
+            oy[2 * b + 2] = density[b];
         }
         ox[2 * bins + 1] = hi;
         XYChart c = Charts.xy(title, xTitle, "density (mass-weighted, " + bins + " bins)");
@@ -124,18 +180,18 @@ public final class ParticlePlot {
 
     /**
      * Points in five classes of mass, each a series coloured and sized by its class (one series if all equal); above
-     * {@link #MAX_POINTS} particles, every k-th particle is drawn (the title says so).
+     * {@link #MAX_POINTS} particles, every k-th particle is drawn (the title says so). The classes split [lo, hi].
      */
-    private static XYChart scatter(String title, String xTitle, String yTitle, double[] x, double[] y, double[] m) {
+    private static XYChart scatter(String title, String xTitle, String yTitle, double[] x, double[] y, double[] m,
+                                   double lo, double hi) {
         int stride = Math.max(1, (x.length + MAX_POINTS - 1) / MAX_POINTS);
         XYChart c = Charts.xy(stride > 1 ? title + ", 1 in " + stride + " shown" : title, xTitle, yTitle);
         c.getStyler().setMarkerSize(x.length > 5000 ? 3 : 5).setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
-        double lo = min(m), hi = max(m);
         int classes = hi > lo * (1 + 1e-9) ? MASS_COLORS.length : 1;
         for (int k = 0; k < classes; k++) {
             List<Double> cx = new ArrayList<>(), cy = new ArrayList<>();
             for (int i = 0; i < x.length; i += stride) {
-                int ki = classes == 1 ? 0 : (int) Math.min(classes - 1, Math.floor((m[i] - lo) / (hi - lo) * classes));
+                int ki = classes == 1 ? 0 : (int) Math.max(0, Math.min(classes - 1, Math.floor((m[i] - lo) / (hi - lo) * classes)));
                 if (ki == k && Double.isFinite(x[i]) && Double.isFinite(y[i])) {
                     cx.add(x[i]);
                     cy.add(y[i]);
