@@ -20,7 +20,8 @@ import lmo.scenario.FitSpec;
  * per-index ones such as {@code cosTheta_12}), with the fits of {@code output.fit} drawn and written to
  * {@code fits.json}; {@code particles-<population>.png} (and {@code weights-<population>.png} when masses differ)
  * from {@code final-<population>.npy}, or {@code last-good-<population>.npy} after a divergence;
- * {@code barycenter.png} from {@code barycenter.csv} ({@link BarycenterPlot}); {@code cosTheta.png} from
+ * {@code trajectories-<population>.png} (and {@code trajectories.png} for a game) from the recorded trajectories
+ * ({@link TrajectoryPlot}); {@code barycenter.png} from {@code barycenter.csv} ({@link BarycenterPlot}); {@code cosTheta.png} from
  * {@code featureSpeed.csv} ({@link FeatureSpeedPlot}).
  */
 public final class RunPlots {
@@ -62,6 +63,7 @@ public final class RunPlots {
             out.addAll(ParticlePlot.write(plots, info.name(), pop, e.getValue(), Npy.read(state),
                     state == fin ? "final" : "last good"));
         }
+        out.addAll(TrajectoryPlot.write(runDir, plots, info, RunInfo.tree(runDir)));
         out.addAll(BarycenterPlot.write(runDir, plots, info.name()));
         out.addAll(FeatureSpeedPlot.write(runDir, plots, info.name()));
         return out;

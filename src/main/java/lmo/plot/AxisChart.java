@@ -1,0 +1,109 @@
+package lmo.plot;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.font.FontRenderContext;
+import java.awt.geom.Rectangle2D;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Axis;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
+
+/**
+ * An XYChart whose tick labels follow {@link Ticks}: a linear axis formats XChart's ticks with {@link Ticks#format};
+ * a log axis keeps XChart's tick marks and grid (every 1..9 times a power of ten) but draws its own labels, at the
+ * values {@link Ticks#log} gives for the range of the data (XChart 3.8.8 labels only the powers of ten its range
+ * holds, through a DecimalFormat that prints {@code 1E-7}, and a formatting function turns its log axis linear).
+ * The labels drawn are kept ({@link #xLabels()}, {@link #yLabels()}) for tests. Fails (IllegalStateException at
+ * paint) if an XChart upgrade removes the package-private {@code Chart.getXAxis()} this reads the x axis' place from.
+ */
+final class AxisChart extends XYChart {
+    private static final Color HIDDEN = new Color(0, 0, 0, 0);
+    private final List<String> xLabels = new ArrayList<>(), yLabels = new ArrayList<>();
+
+    AxisChart(int width, int height) {
+        super(width, height, Styler.ChartTheme.Matlab);
+    }
+
+    /** The labels of the x axis at the last paint, left to right (log axes only; empty for a linear one). */
+    List<String> xLabels() { return List.copyOf(xLabels); }
+
+    /** The labels of the y axis at the last paint, bottom to top (log axes only; empty for a linear one). */
+    List<String> yLabels() { return List.copyOf(yLabels); }
+
+    @Override
+    public void paint(Graphics2D g, int width, int height) {
+        XYStyler s = getStyler();
+        boolean logX = s.isXAxisLogarithmic(), logY = s.isYAxisLogarithmic();
+        double[] rx = range(true), ry = range(false);
+        s.setxAxisTickLabelsFormattingFunction(logX ? null : Ticks::format);
+        s.setyAxisTickLabelsFormattingFunction(logY ? null : Ticks::format);
+        s.setXAxisLogarithmicDecadeOnly(!logX || rx[1] >= Ticks.INTERMEDIATE_BELOW * rx[0]);
+        s.setYAxisLogarithmicDecadeOnly(!logY || ry[1] >= Ticks.INTERMEDIATE_BELOW * ry[0]);
+        Color labels = s.getAxisTickLabelsColor();
+        if (logX) s.setXAxisTickLabelsColor(HIDDEN); // XChart's labels keep their room, ours are drawn on top
+        if (logY) s.setYAxisTickLabelsColor(HIDDEN);
+        super.paint(g, width, height);
+        xLabels.clear();
+        yLabels.clear();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setFont(s.getAxisTickLabelsFont());
+        g.setColor(labels);
+        FontRenderContext frc = g.getFontRenderContext();
+        Font f = s.getAxisTickLabelsFont();
+        int gap = s.getAxisTickMarkLength() + s.getAxisTickPadding();
+        if (logY) {
+            double right = getYAxisLeftWidth() - gap;
+            for (double v : Ticks.log(ry[0], ry[1])) {
+                String t = Ticks.format(v);
+                Rectangle2D b = f.getStringBounds(t, frc);
+                g.drawString(t, (float) (right - b.getWidth()), (float) (getScreenYFromChart(v) + b.getHeight() / 2 - 3));
+                yLabels.add(t);
+            }
+        }
+        if (logX) {
+            double top = xAxis().getBounds().getY() + gap;
+            for (double v : Ticks.log(rx[0], rx[1])) {
+                String t = Ticks.format(v);
+                Rectangle2D b = f.getStringBounds(t, frc);
+                g.drawString(t, (float) (getScreenXFromChart(v) - b.getWidth() / 2), (float) (top - b.getY()));
+                xLabels.add(t);
+            }
+        }
+    }
+
+    /** {min, max} of the axis: the styler's bounds where set, else the positive finite data of every series. */
+    private double[] range(boolean x) {
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (XYSeries series : getSeriesMap().values()) {
+            for (double v : x ? series.getXData() : series.getYData()) {
+                if (v > 0 && Double.isFinite(v)) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
+        XYStyler s = getStyler();
+        Double min = x ? s.getXAxisMin() : s.getYAxisMin(), max = x ? s.getXAxisMax() : s.getYAxisMax();
+        if (min != null && min > 0) lo = min;
+        if (max != null && max > 0) hi = max;
+        return new double[] {lo, hi};
+    }
+
+    private Axis<?, ?> xAxis() {
+        try {
+            Method m = Chart.class.getDeclaredMethod("getXAxis");
+            m.setAccessible(true);
+            return (Axis<?, ?>) m.invoke(this);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException("XChart's Chart.getXAxis() is not readable: " + e, e);
+        }
+    }
+}

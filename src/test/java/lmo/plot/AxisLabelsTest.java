@@ -1,0 +1,68 @@
+package lmo.plot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Tick labels as the chart draws them (read from the chart, not from pixels), and the number format. */
+class AxisLabelsTest {
+    /** Paints the chart into an image, as saving it does, so that its labels are computed. */
+    private static AxisChart painted(double[] x, double[] y, boolean logX, boolean logY) {
+        Charts.headless();
+        AxisChart c = (AxisChart) Charts.xy("t", "x", "y");
+        c.getStyler().setXAxisLogarithmic(logX).setYAxisLogarithmic(logY);
+        c.addSeries("s", x, y);
+        BufferedImage image = new BufferedImage(Charts.WIDTH, Charts.HEIGHT, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = image.createGraphics();
+        c.paint(g, Charts.WIDTH, Charts.HEIGHT);
+        g.dispose();
+        return c;
+    }
+
+    @Test
+    void aLogAxisOverThreeDecadesLabelsEachDecade() {
+        AxisChart c = painted(new double[] {1, 2, 3}, new double[] {1e-3, 0.02, 1}, false, true);
+        assertEquals(List.of("0.001", "0.01", "0.1", "1"), c.yLabels());
+        AxisChart d = painted(new double[] {1, 2, 3}, new double[] {2e-9, 3e-7, 5e-6}, false, true);
+        assertEquals(List.of("1e-8", "1e-7", "1e-6"), d.yLabels(), "three decades inside [2e-9, 5e-6]");
+    }
+
+    @Test
+    void underTwoDecadesTwoAndFiveAreLabelledToo() {
+        AxisChart c = painted(new double[] {1, 2, 3}, new double[] {0.012, 0.3, 0.9}, false, true);
+        assertEquals(List.of("0.02", "0.05", "0.1", "0.2", "0.5"), c.yLabels());
+        assertEquals(List.of(), c.xLabels(), "a linear axis is labelled by XChart's ticks");
+    }
+
+    @Test
+    void logLogAxesLabelBoth() {
+        AxisChart c = painted(new double[] {10, 100, 1000, 1e4, 1e5}, new double[] {1, 0.1, 0.01, 1e-3, 1e-4}, true, true);
+        assertEquals(List.of("10", "100", "1000", "10000", "1e5"), c.xLabels());
+        assertEquals(List.of("1e-4", "0.001", "0.01", "0.1", "1"), c.yLabels());
+    }
+
+    @Test
+    void aNarrowRangeLabelsEveryDigit() {
+        assertEquals(List.of(0.3, 0.4), Ticks.log(0.3, 0.45));
+        assertTrue(Ticks.log(-1, 1).isEmpty());
+    }
+
+    @Test
+    void numbersPrintShort() {
+        assertEquals("0.05", Ticks.format(0.05));
+        assertEquals("1e-7", Ticks.format(1e-7));
+        assertEquals("2.5e-6", Ticks.format(2.5e-6));
+        assertEquals("100", Ticks.format(100));
+        assertEquals("10000", Ticks.format(1e4));
+        assertEquals("3e5", Ticks.format(3e5));
+        assertEquals("0.001", Ticks.format(1e-3));
+        assertEquals("-0.3", Ticks.format(-0.30000000000000004));
+        assertEquals("0", Ticks.format(0));
+        assertEquals("1.7e-7", Charts.num(1.7e-7));
+        assertEquals("1.235e10", Charts.num(1.23456e10));
+    }
+}
