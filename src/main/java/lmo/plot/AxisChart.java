@@ -50,7 +50,12 @@ final class AxisChart extends XYChart {
         Color labels = s.getAxisTickLabelsColor();
         if (logX) s.setXAxisTickLabelsColor(HIDDEN); // XChart's labels keep their room, ours are drawn on top
         if (logY) s.setYAxisTickLabelsColor(HIDDEN);
-        super.paint(g, width, height);
+        XYSeries helper = unevenPoint(rx, ry, logX, logY);
+        try {
+            super.paint(g, width, height);
+        } finally {
+            if (helper != null) removeSeries(helper.getName());
+        }
         xLabels.clear();
         yLabels.clear();
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
@@ -77,6 +82,28 @@ final class AxisChart extends XYChart {
                 xLabels.add(t);
             }
         }
+    }
+
+    /**
+     * XChart 3.8.8 puts the ticks of an axis whose data values are equally spaced (times of evenly logged steps) on
+     * every k-th data value ({@code 0, 0.09, 0.18, ...}) instead of round numbers; one undrawn point inside the range,
+     * at an uneven place, makes it choose round steps. Added for the paint and removed after; null if not needed.
+     */
+    private XYSeries unevenPoint(double[] rx, double[] ry, boolean logX, boolean logY) {
+        double[] x = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}, y = {x[0], x[1]};
+        for (XYSeries series : getSeriesMap().values()) {
+            for (double v : series.getXData()) if (Double.isFinite(v)) { x[0] = Math.min(x[0], v); x[1] = Math.max(x[1], v); }
+            for (double v : series.getYData()) if (Double.isFinite(v)) { y[0] = Math.min(y[0], v); y[1] = Math.max(y[1], v); }
+        }
+        if (!(x[1] > x[0]) || !(y[1] > y[0])) return null;
+        double u = 0.4142135623730951;
+        double px = logX ? rx[0] * Math.pow(rx[1] / rx[0], u) : x[0] + u * (x[1] - x[0]);
+        double py = logY ? ry[0] * Math.pow(ry[1] / ry[0], u) : y[0] + u * (y[1] - y[0]);
+        if (!Double.isFinite(px) || !Double.isFinite(py)) return null;
+        XYSeries h = addSeries(" uneven tick helper", new double[] {px}, new double[] {py});
+        h.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE).setLineColor(HIDDEN);
+        h.setShowInLegend(false);
+        return h;
     }
 
     /** {min, max} of the axis: the styler's bounds where set, else the positive finite data of every series. */

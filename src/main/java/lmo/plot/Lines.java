@@ -53,7 +53,7 @@ final class Lines {
                 .filter(Double::isFinite).min().orElse(1);
         boolean equal = max <= min * (1 + 1e-9) + 1e-300;
         View first = views.get(0);
-        String note = equal ? "" : " (width, opacity: mass)";
+        String note = equal ? "" : " (line width, opacity: mass)";
         XYChart c = Charts.xy(title + note, first.xTitle(), first.yTitle());
         c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         boolean legend = players || first.marks() != null || first.levels() != null;

@@ -81,7 +81,7 @@ public final class TrajectoryPlot {
         if (game(scenario, info) && players.size() == 2 && players.get(0).xTitle().equals(players.get(1).xTitle())
                 && players.get(0).yTitle().equals(players.get(1).yTitle())) {
             List<String> names = new ArrayList<>(views.keySet());
-            String title = info.name() + ": both players, " + players.get(0).what();
+            String title = info.name() + ": players " + names.get(0) + " and " + names.get(1) + ", " + players.get(0).what();
             out.add(Lines.draw(plots.resolve(GAME), title, names, players));
         }
         return out;

@@ -47,23 +47,22 @@ final class Views {
             if (sphere && d == 3) Tracks.wrapCuts(x, 360, cut);
             tracks.add(new Track(x, y, m, cut));
         }
-        String against = ", against mean-field time t";
+        String t = "mean-field time t";
         if (d == 1) {
-            return torus ? new View(n + " on T^1 (position unwrapped: x + n, continuous across 0 = 1)" + against,
-                    "mean-field time t", "position x (unwrapped)", tracks, null, null, null)
-                    : new View(n + " on R^1" + against, "mean-field time t", "position x", tracks, null, null, null);
+            return torus ? new View(n + " on T^1, unwrapped", t, "position x, unwrapped (x + n: continuous across 0 = 1)",
+                    tracks, null, null, null)
+                    : new View(n + " on R^1", t, "position x", tracks, null, null, null);
         }
         if (sphere && d == 2) {
-            return new View(n + " on S^1 (angle atan2(x2, x1), unwrapped)" + against, "mean-field time t",
-                    "angle (radians, unwrapped)", tracks, null, null, null);
+            return new View(n + " on S^1, angle unwrapped", t, "angle atan2(x2, x1), unwrapped (radians)", tracks, null, null, null);
         }
         if (sphere && d == 3) {
-            return new View(paths(n, time) + " on S^2 (longitude, latitude; broken at the ±180 seam)",
-                    "longitude (degrees)", "latitude (degrees)", tracks, new double[] {-180, 180, -90, 90}, null, null);
+            return new View(paths(n, time) + " on S^2", "longitude (degrees; paths broken at the ±180 seam)",
+                    "latitude (degrees)", tracks, new double[] {-180, 180, -90, 90}, null, null);
         }
-        String first = d > 2 ? ", first 2 of " + d + " coordinates" : "";
+        String first = d > 2 ? " (first 2 of " + d + " coordinates)" : "";
         if (torus) {
-            return new View(paths(n, time) + " on T^" + d + first + " (unit square, broken where a path wraps)", "x1", "x2",
+            return new View(paths(n, time) + " on T^" + d + first, "x1 (paths broken where they wrap)", "x2",
                     tracks, new double[] {0, 1, 0, 1}, null, null);
         }
         String where = sphere ? " on S^" + (d - 1) : " in R^" + d;
@@ -72,7 +71,7 @@ final class Views {
     }
 
     private static String paths(String n, double[] time) {
-        return "paths of " + n + (time.length > 0 ? " for t from " + Charts.num(time[0]) + " to " + Charts.num(time[time.length - 1]) : "");
+        return n + (time.length > 0 ? ", t from " + Charts.num(time[0]) + " to " + Charts.num(time[time.length - 1]) : "");
     }
 
     /** Neurons against the teacher: the direction of the input weight w = q[offset .. d). */
@@ -102,8 +101,8 @@ final class Views {
         if (plane == null) {
             double[] levels = new double[teacher.length];
             for (int t = 0; t < teacher.length; t++) levels[t] = Math.atan2(teacher[t][1], teacher[t][0]);
-            return new View(n + ", angle of the input weight w against mean-field time t (dashed: the " + teacher.length
-                    + " teacher neurons)", "mean-field time t", "angle atan2(w2, w1) (radians)", tracks,
+            return new View(n + ", input weight w against the teacher's", "mean-field time t",
+                    "angle atan2(w2, w1) of the input weight (radians)", tracks,
                     null, null, levels);
         }
         double[][] marks = new double[teacher.length][];
@@ -111,8 +110,8 @@ final class Views {
             double norm = Math.sqrt(TeacherDirections.dot(teacher[t], teacher[t]));
             marks[t] = new double[] {TeacherDirections.dot(teacher[t], plane[0]) / norm, TeacherDirections.dot(teacher[t], plane[1]) / norm};
         }
-        return new View(paths(n, time) + ": input weight w / |w| in R^" + dp + " projected on the plane of teacher neurons 1 and 2",
-                "w . e1 (e1 = teacher 1)", "w . e2 (e2: teacher 2 orthogonalised)", tracks, new double[] {-1.05, 1.05, -1.05, 1.05},
+        return new View(paths(n, time) + ", input weights against the teacher's",
+                "w . e1 / |w|  (w: input weight in R^" + dp + ", e1 = teacher neuron 1)", "w . e2 / |w|  (e2: teacher 2, orthogonalised)", tracks, new double[] {-1.05, 1.05, -1.05, 1.05},
                 marks, null);
     }
 }
