@@ -5,8 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
+import lmo.io.RunLayout;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.knowm.xchart.XYChart;
 
 /** Tick labels as the chart draws them (read from the chart, not from pixels), and the number format. */
 class AxisLabelsTest {
@@ -16,6 +21,11 @@ class AxisLabelsTest {
         AxisChart c = (AxisChart) Charts.xy("t", "x", "y");
         c.getStyler().setXAxisLogarithmic(logX).setYAxisLogarithmic(logY);
         c.addSeries("s", x, y);
+        return paint(c);
+    }
+
+    private static AxisChart paint(XYChart chart) {
+        AxisChart c = (AxisChart) chart;
         BufferedImage image = new BufferedImage(Charts.WIDTH, Charts.HEIGHT, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = image.createGraphics();
         c.paint(g, Charts.WIDTH, Charts.HEIGHT);
@@ -43,6 +53,31 @@ class AxisLabelsTest {
         AxisChart c = painted(new double[] {10, 100, 1000, 1e4, 1e5}, new double[] {1, 0.1, 0.01, 1e-3, 1e-4}, true, true);
         assertEquals(List.of("10", "100", "1000", "10000", "1e5"), c.xLabels());
         assertEquals(List.of("1e-4", "0.001", "0.01", "0.1", "1"), c.yLabels());
+    }
+
+    @Test
+    void aPowerLawFitIsDrawnOnLogLogAxesWithEveryDecadeLabelled(@TempDir Path dir) throws IOException {
+        Path run = SyntheticRun.create(dir, "pw", "torus", 1, "  fit:\n    - {metric: energy, law: power, from: 1, to: 1000}\n");
+        SyntheticRun.metrics(run, 1001, 1, t -> 1 / (t * t));
+        MetricsTable table = MetricsTable.read(run.resolve(RunLayout.METRICS));
+        List<Fit> fits = RunPlots.fits(RunInfo.read(run).fits(), table);
+        AxisChart c = paint(MetricPlot.chart("pw", table, "energy", fits, "E = (1/2) |f - f*|^2"));
+        assertTrue(c.getStyler().isXAxisLogarithmic() && c.getStyler().isYAxisLogarithmic());
+        assertEquals(List.of("1", "10", "100", "1000"), c.xLabels());
+        assertEquals(List.of("1e-6", "1e-5", "1e-4", "0.001", "0.01", "0.1", "1"), c.yLabels());
+        assertEquals("pw: energy against mean-field time: E = (1/2) |f - f*|^2", c.getTitle());
+        assertEquals("mean-field time t = step * stepSize", c.getXAxisTitle());
+        assertTrue(MetricPlot.title("r", "m", true, "x".repeat(200)).endsWith("(definition: summary.json conventions)"));
+    }
+
+    @Test
+    void aMetricsDefinitionIsReadFromTheConventions() throws IOException {
+        com.fasterxml.jackson.databind.JsonNode c = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree("{\"marginalError_k\": \"l1 error\", \"cost\": \"c\", \"scale\": 2}");
+        assertEquals("l1 error", RunPlots.definition(c, "marginalError_3"));
+        assertEquals("c", RunPlots.definition(c, "cost"));
+        assertEquals(null, RunPlots.definition(c, "scale"), "a number is a parameter, not a definition");
+        assertEquals(null, RunPlots.definition(c, "energy"));
     }
 
     @Test
