@@ -27,8 +27,8 @@ import lmo.plot.Tracks.Track;
  *       plane of teacher neurons 1 and 2, the teachers marked; with 2-D inputs the angle of w against time (not
  *       unwrapped, broken at ±pi) with the teachers' angles as dashed lines.</li>
  * </ul>
- * For a game (model {@code game}, two populations), also {@code plots/trajectories.png}: both players on one picture,
- * one colour each, when their pictures have the same axes. Line width and opacity follow the mass
+ * For a game (model {@code game}: populations x, the minimiser, and y, the maximiser), also
+ * {@code plots/trajectories.png}: both players on one picture, one colour each, when their pictures have the same axes. Line width and opacity follow the mass
  * ({@link Lines}). Files of the wrong shape fail with an IOException naming them.
  */
 public final class TrajectoryPlot {
@@ -77,17 +77,17 @@ public final class TrajectoryPlot {
             String title = info.name() + ": " + e.getKey() + ", " + v.what();
             out.add(Lines.draw(plots.resolve(png(e.getKey())), title, List.of(e.getKey()), List.of(v)));
         }
-        List<View> players = new ArrayList<>(views.values());
-        if (game(scenario, info) && players.size() == 2 && players.get(0).xTitle().equals(players.get(1).xTitle())
-                && players.get(0).yTitle().equals(players.get(1).yTitle())) {
-            List<String> names = new ArrayList<>(views.keySet());
-            String title = info.name() + ": players " + names.get(0) + " and " + names.get(1) + ", " + players.get(0).what();
-            out.add(Lines.draw(plots.resolve(GAME), title, names, players));
+        if (game(scenario, info) && views.containsKey("x") && views.containsKey("y")) {
+            View x = views.get("x"), y = views.get("y");
+            if (x.xTitle().equals(y.xTitle()) && x.yTitle().equals(y.yTitle())) {
+                String title = info.name() + ": players x and y, " + x.what();
+                out.add(Lines.draw(plots.resolve(GAME), title, List.of("x (minimiser)", "y (maximiser)"), List.of(x, y)));
+            }
         }
         return out;
     }
 
-    /** A game: model type {@code game} with two populations, the players. */
+    /** A game: model type {@code game}, whose two populations are the players x (minimiser) and y (maximiser). */
     static boolean game(JsonNode scenario, RunInfo info) {
         return scenario.path("model").path("type").asText().equals("game") && info.spaces().size() == 2;
     }

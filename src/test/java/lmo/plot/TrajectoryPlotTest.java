@@ -128,9 +128,21 @@ class TrajectoryPlotTest {
             SyntheticRun.assertPng(run.resolve(RunLayout.PLOTS).resolve(f));
         }
         View vx = Views.of(new RunInfo.Space("torus", 1), paths(5, 2, 1, (s, i) -> new double[] {0.1 * s, 0.5}), times(5), null);
-        XYChart c = Lines.chart("t", List.of("x", "y"), List.of(vx, vx));
-        assertEquals(List.of("x", "y"), c.getSeriesMap().values().stream().filter(XYSeries::isShowInLegend).map(XYSeries::getName).toList());
+        XYChart c = Lines.chart("t", List.of("x (minimiser)", "y (maximiser)"), List.of(vx, vx));
+        assertEquals(List.of("x (minimiser)", "y (maximiser)"), c.getSeriesMap().values().stream().filter(XYSeries::isShowInLegend).map(XYSeries::getName).toList());
         assertTrue(c.getStyler().isLegendVisible());
+    }
+
+    @Test
+    void playersInDifferentSpacesGetNoCommonFigure() throws IOException {
+        Path run = SyntheticRun.scenario(dir, yaml("  type: game\n",
+                "  x: {count: 1, space: {type: torus, dim: 1}}\n  y: {count: 1, space: {type: torus, dim: 2}}\n"));
+        SyntheticRun.metrics(run, 3, 1, t -> 1);
+        SyntheticRun.trajectories(run, "y", 5, 1, 2, 0.1, (s, i) -> new double[] {0.1 * s, 0.5, 1});
+        SyntheticRun.trajectories(run, "x", 5, 1, 1, 0.1, (s, i) -> new double[] {0.1 * s, 1});
+        List<String> names = RunPlots.write(run).stream().map(p -> p.getFileName().toString()).toList();
+        assertTrue(names.containsAll(List.of("trajectories-x.png", "trajectories-y.png")), names.toString());
+        assertFalse(names.contains("trajectories.png"), names.toString());
     }
 
     @Test
