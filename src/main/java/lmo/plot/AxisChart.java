@@ -22,7 +22,8 @@ import org.knowm.xchart.style.XYStyler;
  * values {@link Ticks#log} gives for the range of the data (XChart 3.8.8 labels only the powers of ten its range
  * holds, through a DecimalFormat that prints {@code 1E-7}, and a formatting function turns its log axis linear).
  * The labels drawn are kept ({@link #xLabels()}, {@link #yLabels()}) for tests. Fails (IllegalStateException at
- * paint) if an XChart upgrade removes the package-private {@code Chart.getXAxis()} this reads the x axis' place from.
+ * paint) if an XChart upgrade removes the package-private {@code Chart.getXAxis()}, {@code getYAxis()} this reads the
+ * axes from.
  */
 final class AxisChart extends XYChart {
     private static final Color HIDDEN = new Color(0, 0, 0, 0);
@@ -32,10 +33,10 @@ final class AxisChart extends XYChart {
         super(width, height, Styler.ChartTheme.Matlab);
     }
 
-    /** The labels of the x axis at the last paint, left to right (log axes only; empty for a linear one). */
+    /** The labels of the x axis at the last paint, left to right (for a linear axis, XChart's). */
     List<String> xLabels() { return List.copyOf(xLabels); }
 
-    /** The labels of the y axis at the last paint, bottom to top (log axes only; empty for a linear one). */
+    /** The labels of the y axis at the last paint, bottom to top (for a linear axis, XChart's). */
     List<String> yLabels() { return List.copyOf(yLabels); }
 
     @Override
@@ -48,8 +49,8 @@ final class AxisChart extends XYChart {
         s.setXAxisLogarithmicDecadeOnly(!logX || rx[1] >= Ticks.INTERMEDIATE_BELOW * rx[0]);
         s.setYAxisLogarithmicDecadeOnly(!logY || ry[1] >= Ticks.INTERMEDIATE_BELOW * ry[0]);
         Color labels = s.getAxisTickLabelsColor();
-        if (logX) s.setXAxisTickLabelsColor(HIDDEN); // XChart's labels keep their room, ours are drawn on top
-        if (logY) s.setYAxisTickLabelsColor(HIDDEN);
+        s.setXAxisTickLabelsColor(logX ? HIDDEN : labels); // XChart's labels keep their room, ours are drawn on top
+        s.setYAxisTickLabelsColor(logY ? HIDDEN : labels);
         XYSeries helper = unevenPoint(rx, ry, logX, logY);
         try {
             super.paint(g, width, height);
@@ -73,8 +74,10 @@ final class AxisChart extends XYChart {
                 yLabels.add(t);
             }
         }
+        if (!logY) yLabels.addAll(xchartLabels("getYAxis"));
+        if (!logX) xLabels.addAll(xchartLabels("getXAxis"));
         if (logX) {
-            double top = xAxis().getBounds().getY() + gap;
+            double top = axis("getXAxis").getBounds().getY() + gap;
             for (double v : Ticks.log(rx[0], rx[1])) {
                 String t = Ticks.format(v);
                 Rectangle2D b = f.getStringBounds(t, frc);
@@ -124,13 +127,28 @@ final class AxisChart extends XYChart {
         return new double[] {lo, hi};
     }
 
-    private Axis<?, ?> xAxis() {
+    /** The labels XChart drew on a linear axis: those inside the axis (its calculator adds some beyond), not blank. */
+    private List<String> xchartLabels(String getter) {
+        Axis<?, ?> a = axis(getter);
+        double length = getter.equals("getXAxis") ? a.getBounds().getWidth() : a.getBounds().getHeight();
+        List<String> labels = a.getAxisTickCalculator().getTickLabels();
+        List<Double> at = a.getAxisTickCalculator().getTickLocations();
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < labels.size(); i++) {
+            String t = labels.get(i);
+            if (t != null && !t.isEmpty() && at.get(i) > 0 && at.get(i) < length) out.add(t);
+        }
+        return out;
+    }
+
+    /** XChart's x or y axis ({@code getXAxis}, {@code getYAxis}: package-private in XChart 3.8.8). */
+    private Axis<?, ?> axis(String getter) {
         try {
-            Method m = Chart.class.getDeclaredMethod("getXAxis");
+            Method m = Chart.class.getDeclaredMethod(getter);
             m.setAccessible(true);
             return (Axis<?, ?>) m.invoke(this);
         } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new IllegalStateException("XChart's Chart.getXAxis() is not readable: " + e, e);
+            throw new IllegalStateException("XChart's Chart." + getter + "() is not readable: " + e, e);
         }
     }
 }

@@ -45,7 +45,22 @@ class AxisLabelsTest {
     void underTwoDecadesTwoAndFiveAreLabelledToo() {
         AxisChart c = painted(new double[] {1, 2, 3}, new double[] {0.012, 0.3, 0.9}, false, true);
         assertEquals(List.of("0.02", "0.05", "0.1", "0.2", "0.5"), c.yLabels());
-        assertEquals(List.of(), c.xLabels(), "a linear axis is labelled by XChart's ticks");
+        assertEquals(List.of("1", "1.2", "1.4", "1.6", "1.8", "2", "2.2", "2.4", "2.6", "2.8", "3"), c.xLabels(),
+                "a linear axis: XChart's round ticks, inside the axis");
+    }
+
+    @Test
+    void aLinearAxisPrintsLeadingZerosAndRoundTicksForEvenValues() {
+        double[] t = new double[101], y = new double[101];
+        for (int k = 0; k <= 100; k++) {
+            t[k] = 0.01 * k;
+            y[k] = 0.2 * k / 100;
+        }
+        AxisChart c = painted(t, y, false, false);
+        assertTrue(c.yLabels().contains("0.02"), c.yLabels().toString());
+        assertTrue(c.yLabels().stream().noneMatch(l -> l.startsWith(".")), c.yLabels().toString());
+        assertTrue(c.xLabels().containsAll(List.of("0", "0.2", "0.4", "1")), "evenly spaced times, round ticks: " + c.xLabels());
+        assertTrue(c.getSeriesMap().size() == 1, "the tick helper is gone after the paint");
     }
 
     @Test

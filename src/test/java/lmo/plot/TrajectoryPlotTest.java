@@ -61,7 +61,7 @@ class TrajectoryPlotTest {
     void aTorusRunDrawsOneContinuousLinePerParticle() throws IOException {
         Path run = SyntheticRun.create(dir, "t1", "torus", 1, "");
         SyntheticRun.metrics(run, 3, 1, t -> 1);
-        SyntheticRun.trajectories(run, "p", 40, 3, 1, 0.05, (s, i) -> new double[] {(0.9 + 0.02 * s * (i - 1)) % 1.0 + (i == 0 ? 1 : 0) % 1.0, 1.0 / 3});
+        SyntheticRun.trajectories(run, "p", 40, 3, 1, 0.05, (s, i) -> new double[] {((0.9 + 0.02 * s * (i - 1)) % 1.0 + 1.0) % 1.0, 1.0 / 3});
         List<Path> files = RunPlots.write(run);
         Path png = run.resolve(RunLayout.PLOTS).resolve("trajectories-p.png");
         assertTrue(files.contains(png), files.toString());
