@@ -73,6 +73,7 @@ public final class TrajectoryPlot {
             Path f = runDir.resolve(file(e.getKey()));
             if (!Files.isRegularFile(f)) continue;
             View v = Views.of(e.getValue(), read(f, s, e.getValue().dim()), time, teacher);
+            if (s == 0 || v.tracks().isEmpty()) continue; // nothing recorded: no picture
             views.put(e.getKey(), v);
             String title = info.name() + ": " + e.getKey() + ", " + v.what();
             out.add(Lines.draw(plots.resolve(png(e.getKey())), title, List.of(e.getKey()), List.of(v)));

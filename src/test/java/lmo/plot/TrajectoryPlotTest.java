@@ -177,6 +177,9 @@ class TrajectoryPlotTest {
         SyntheticRun.trajectories(run, "p", 5, 2, 1, 0.1, (s, i) -> new double[] {0.5, 1});
         IOException e = assertThrows(IOException.class, () -> RunPlots.write(run));
         assertTrue(e.getMessage().contains("trajectories-p.npy") && e.getMessage().contains("(5, K, 3)"), e.getMessage());
+        SyntheticRun.trajectories(run, "p", 0, 0, 2, 0.1, (s, i) -> null);
+        assertFalse(RunPlots.write(run).stream().anyMatch(p -> p.getFileName().toString().startsWith("trajectories")),
+                "nothing recorded, no picture");
         Files.delete(run.resolve(TrajectoryPlot.STEPS));
         assertFalse(RunPlots.write(run).stream().anyMatch(p -> p.getFileName().toString().startsWith("trajectories")));
     }
