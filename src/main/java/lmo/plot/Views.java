@@ -18,7 +18,7 @@ final class Views {
         String type = space.type();
         boolean sphere = type.equals("sphere"), torus = type.equals("torus");
         int offset = sphere && teacher != null ? d - teacher[0].length : -1;
-        if (offset == 0 || offset == 1) return teacherView(p, time, teacher, offset, d);
+        if ((offset == 0 || offset == 1) && d - offset >= 2) return teacherView(p, time, teacher, offset, d);
         String n = k + " particle" + (k == 1 ? "" : "s");
         List<Track> tracks = new ArrayList<>();
         for (int i = 0; i < k; i++) {
