@@ -171,6 +171,23 @@ class TrajectoryPlotTest {
     }
 
     @Test
+    void aCircleTeachersAnglesAreDashedLines() throws IOException {
+        String model = "  type: two-layer\n  readout: mass\n  data:\n    inputs: {type: sphere, dim: 2, count: 10}\n"
+                + "    teacher: {type: circle, neurons: 4}\n";
+        Path run = SyntheticRun.scenario(dir, yaml(model, "  neurons: {count: 4, space: {type: sphere, dim: 2}}\n"));
+        double[][] teacher = TeacherDirections.read(RunInfo.tree(run));
+        assertEquals(4, teacher.length);
+        assertEquals(Math.PI / 4, Math.atan2(teacher[0][1], teacher[0][0]), 1e-12, "angles 2 pi (t + 1/2) / k");
+        View v = Views.of(new RunInfo.Space("sphere", 2), paths(10, 1, 2, (s, i) -> {
+            double a = 2.8 + 0.1 * s; // crosses pi: broken there, not unwrapped, so the teachers' lines stay true
+            return new double[] {Math.cos(a), Math.sin(a), 1};
+        }), times(10), teacher);
+        XYChart c = Lines.chart("t", List.of("neurons"), List.of(v));
+        assertEquals(2 + 4, c.getSeriesMap().size(), "two pieces of path, four teacher lines");
+        assertEquals(1, c.getSeriesMap().values().stream().filter(XYSeries::isShowInLegend).count());
+    }
+
+    @Test
     void aFileOfTheWrongShapeIsNamed() throws IOException {
         Path run = SyntheticRun.create(dir, "bad", "torus", 2, "");
         SyntheticRun.metrics(run, 3, 1, t -> 1);
