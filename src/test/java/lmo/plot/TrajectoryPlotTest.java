@@ -188,6 +188,15 @@ class TrajectoryPlotTest {
     }
 
     @Test
+    void aNonFiniteStepLeavesAGap() throws IOException {
+        View v = Views.of(new RunInfo.Space("torus", 1), paths(10, 1, 1, (s, i) -> new double[] {s == 4 ? Double.NaN : (0.95 + 0.02 * s) % 1.0,
+            s == 7 ? Double.NaN : 1}), times(10), null);
+        assertEquals(0.95 + 0.02 * 9, v.tracks().get(0).y()[9], 1e-12, "unwrapped across the gap");
+        Path png = Lines.draw(dir.resolve("nan.png"), "t", List.of("p"), List.of(v));
+        SyntheticRun.assertPng(png);
+    }
+
+    @Test
     void aFileOfTheWrongShapeIsNamed() throws IOException {
         Path run = SyntheticRun.create(dir, "bad", "torus", 2, "");
         SyntheticRun.metrics(run, 3, 1, t -> 1);
