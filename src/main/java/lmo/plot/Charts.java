@@ -11,13 +11,14 @@ import java.util.Arrays;
 import java.util.Locale;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.Circle;
 import org.knowm.xchart.style.markers.Marker;
 
 /**
- * What every chart shares: headless AWT, the look, the log-scale rule, number labels and atomic PNG writing.
+ * What every chart shares: headless AWT, the look, the log-scale rule, number labels and atomic PNG writing. Every
+ * chart is an {@link AxisChart}: tick labels by the rule of {@link Ticks} (every decade of a log axis labelled, 2 and
+ * 5 times each decade too under two decades; {@code 0.05}, {@code 1e-7}).
  * {@link #headless()} must run before any AWT class loads; every entry point of this package calls it.
  */
 public final class Charts {
@@ -37,8 +38,10 @@ public final class Charts {
     }
 
     static XYChart xy(String title, String xTitle, String yTitle) {
-        XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle)
-                .theme(Styler.ChartTheme.Matlab).build();
+        XYChart c = new AxisChart(WIDTH, HEIGHT);
+        c.setTitle(title);
+        c.setXAxisTitle(xTitle);
+        c.setYAxisTitle(yTitle);
         c.getStyler().setChartBackgroundColor(Color.WHITE).setLegendPosition(Styler.LegendPosition.InsideNE)
                 .setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
         c.getStyler().setPlotGridLinesColor(new Color(220, 220, 220));
@@ -79,11 +82,11 @@ public final class Charts {
         return new double[][] {Arrays.copyOf(px, n), Arrays.copyOf(py, n)};
     }
 
-    /** Four significant digits: {@code -2.491}, {@code 1.7e-07}, {@code 4000}. */
+    /** Four significant digits: {@code -2.491}, {@code 1.7e-7}, {@code 4000}. */
     static String num(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e7) return Long.toString((long) v);
         String s = String.format(Locale.ROOT, "%.4g", v);
-        if (s.contains("e")) return s.replaceAll("\\.?0+e", "e");
+        if (s.contains("e")) return s.replaceAll("\\.?0+e", "e").replaceAll("e([-+]?)0+(\\d)", "e$1$2").replace("e+", "e");
         return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
     }
 

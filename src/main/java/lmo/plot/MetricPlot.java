@@ -25,16 +25,30 @@ public final class MetricPlot {
     /** Writes {@code png}; returns false (writing nothing) when the metric has no plottable value. */
     public static boolean write(Path png, String runName, MetricsTable table, String metric, List<Fit> fits)
             throws IOException {
+        return write(png, runName, table, metric, fits, null);
+    }
+
+    /** As {@link #write(Path, String, MetricsTable, String, List)}, with the metric's definition (or null) for the title. */
+    static boolean write(Path png, String runName, MetricsTable table, String metric, List<Fit> fits, String definition)
+            throws IOException {
+        XYChart c = chart(runName, table, metric, fits, definition);
+        if (c == null) return false;
+        Charts.save(c, png);
+        return true;
+    }
+
+    /** The chart {@link #write} saves, or null when the metric has no plottable value. */
+    static XYChart chart(String runName, MetricsTable table, String metric, List<Fit> fits, String definition) {
         Charts.headless();
         double[] t = table.has("time") ? table.column("time") : table.column("step");
         double[] y = table.column(metric);
         boolean logX = fits.stream().anyMatch(Fit::power);
         boolean logY = logX || Charts.spansDecades(y) || errorLike(metric) && Charts.positive(y);
         double[][] p = Charts.plottable(t, y, logX, logY);
-        if (p[0].length == 0) return false;
-        StringBuilder title = new StringBuilder(runName + ": " + metric);
+        if (p[0].length == 0) return null;
+        StringBuilder title = new StringBuilder(title(runName, metric, table.has("time"), definition));
         fits.stream().filter(f -> !f.ok()).forEach(f -> title.append("  [").append(f.label()).append(']'));
-        XYChart c = Charts.xy(title.toString(), table.has("time") ? "time (mean-field)" : "step", metric);
+        XYChart c = Charts.xy(title.toString(), table.has("time") ? "mean-field time t = step * stepSize" : "step", metric);
         c.getStyler().setXAxisLogarithmic(logX).setYAxisLogarithmic(logY);
         XYSeries s = c.addSeries(metric, p[0], p[1]);
         s.setMarker(p[0].length <= 60 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
@@ -49,8 +63,21 @@ public final class MetricPlot {
             fs.setMarker(SeriesMarkers.NONE).setLineStyle(FIT_STROKE);
             fs.setLineColor(FIT_COLORS[k++ % FIT_COLORS.length]);
         }
-        Charts.save(c, png);
-        return true;
+        return c;
+    }
+
+    /** Titles longer than this name where the definition is instead of stating it (a title is one line). */
+    static final int TITLE = 110;
+
+    /**
+     * {@code <run>: <metric> against mean-field time}, then the metric's definition from the model's conventions
+     * ({@code summary.json}) when it fits on the line, else where to read it.
+     */
+    static String title(String runName, String metric, boolean time, String definition) {
+        String t = runName + ": " + metric + " against " + (time ? "mean-field time" : "step");
+        if (definition == null || definition.isBlank()) return t;
+        String full = t + ": " + definition;
+        return full.length() <= TITLE ? full : t + " (definition: summary.json conventions)";
     }
 
     /**

@@ -27,6 +27,14 @@ public record RunInfo(String name, Map<String, Space> spaces, List<FitSpec> fits
     /** A population's space: {@code torus}, {@code euclidean} or {@code sphere}, and its (ambient) dimension. */
     public record Space(String type, int dim) {}
 
+    /** The run's scenario.yaml as a YAML tree; a missing node when there is none. */
+    static JsonNode tree(Path runDir) throws IOException {
+        Path yaml = runDir.resolve(RunLayout.SCENARIO);
+        if (!Files.isRegularFile(yaml)) return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(yaml.toFile());
+        return root == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : root;
+    }
+
     public static RunInfo read(Path runDir) throws IOException {
         Path yaml = runDir.resolve(RunLayout.SCENARIO);
         String dirName = runDir.toAbsolutePath().normalize().getFileName().toString();

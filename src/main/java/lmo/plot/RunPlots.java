@@ -1,8 +1,10 @@
 package lmo.plot;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,7 +22,8 @@ import lmo.scenario.FitSpec;
  * per-index ones such as {@code cosTheta_12}), with the fits of {@code output.fit} drawn and written to
  * {@code fits.json}; {@code particles-<population>.png} (and {@code weights-<population>.png} when masses differ)
  * from {@code final-<population>.npy}, or {@code last-good-<population>.npy} after a divergence;
- * {@code barycenter.png} from {@code barycenter.csv} ({@link BarycenterPlot}); {@code cosTheta.png} from
+ * {@code trajectories-<population>.png} (and {@code trajectories.png} for a game) from the recorded trajectories
+ * ({@link TrajectoryPlot}); {@code barycenter.png} from {@code barycenter.csv} ({@link BarycenterPlot}); {@code cosTheta.png} from
  * {@code featureSpeed.csv} ({@link FeatureSpeedPlot}).
  */
 public final class RunPlots {
@@ -45,13 +48,14 @@ public final class RunPlots {
         List<Fit> fits = fits(info.fits(), table);
         if (!fits.isEmpty()) out.add(writeFits(plots.resolve(RunLayout.FITS), fits));
         boolean many = table.metrics().size() > MANY_METRICS;
+        JsonNode conventions = conventions(runDir);
         for (String metric : table.metrics()) {
             if (many && metric.matches(".*_\\d+$")) continue;
             double[] v = table.column(metric);
             if (metric.startsWith("mass_") && Charts.constant(v)) continue;
             List<Fit> mine = fits.stream().filter(f -> f.spec().metric().equals(metric)).toList();
             Path png = plots.resolve(Charts.safe(metric) + ".png");
-            if (MetricPlot.write(png, info.name(), table, metric, mine)) out.add(png);
+            if (MetricPlot.write(png, info.name(), table, metric, mine, definition(conventions, metric))) out.add(png);
         }
         for (var e : info.spaces().entrySet()) {
             String pop = e.getKey();
@@ -62,9 +66,27 @@ public final class RunPlots {
             out.addAll(ParticlePlot.write(plots, info.name(), pop, e.getValue(), Npy.read(state),
                     state == fin ? "final" : "last good"));
         }
+        out.addAll(TrajectoryPlot.write(runDir, plots, info, RunInfo.tree(runDir)));
         out.addAll(BarycenterPlot.write(runDir, plots, info.name()));
         out.addAll(FeatureSpeedPlot.write(runDir, plots, info.name()));
         return out;
+    }
+
+    /** The {@code conventions} object of summary.json (the model's definitions of its numbers), or a missing node. */
+    static JsonNode conventions(Path runDir) {
+        Path summary = runDir.resolve(RunLayout.SUMMARY);
+        try {
+            return Files.isRegularFile(summary) ? JSON.readTree(summary.toFile()).path("conventions") : MissingNode.getInstance();
+        } catch (IOException e) {
+            return MissingNode.getInstance(); // a torn summary.json costs the titles their definitions, not the plots
+        }
+    }
+
+    /** The text convention of a metric: its own key, or {@code <name>_k} for {@code <name>_<digits>}; else null. */
+    static String definition(JsonNode conventions, String metric) {
+        JsonNode d = conventions.path(metric);
+        if (!d.isTextual()) d = conventions.path(metric.replaceAll("_\\d+$", "_k"));
+        return d.isTextual() ? d.asText() : null;
     }
 
     /** The fits asked for, of the metrics the table has. */

@@ -65,6 +65,41 @@ final class SyntheticRun {
         }
     }
 
+    /** A run directory with the given scenario.yaml text. */
+    static Path scenario(Path dir, String yaml) {
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve(RunLayout.SCENARIO), yaml);
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One recorded particle at one recorded step: its coordinates then its mass. */
+    interface Row {
+        double[] at(int step, int particle);
+    }
+
+    /**
+     * {@code trajectories-steps.npy} (steps 0, 10, 20, ... at mean-field times 0, dt, 2 dt, ...) and
+     * {@code trajectories-<pop>.npy} of shape (steps, k, dim + 1) from {@code row}.
+     */
+    static void trajectories(Path dir, String pop, int steps, int k, int dim, double dt, Row row) {
+        double[] st = new double[2 * steps], data = new double[steps * k * (dim + 1)];
+        for (int s = 0; s < steps; s++) {
+            st[2 * s] = 10 * s;
+            st[2 * s + 1] = s * dt;
+            for (int i = 0; i < k; i++) System.arraycopy(row.at(s, i), 0, data, (s * k + i) * (dim + 1), dim + 1);
+        }
+        try {
+            Npy.write(dir.resolve(TrajectoryPlot.STEPS), new long[] {steps, 2}, st);
+            Npy.write(dir.resolve(TrajectoryPlot.file(pop)), new long[] {steps, k, dim + 1}, data);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The file is a PNG that ImageIO reads, with a picture in it. */
     static void assertPng(Path png) throws IOException {
         assertTrue(Files.isRegularFile(png), png + " exists");
