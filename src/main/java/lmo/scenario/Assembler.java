@@ -62,7 +62,7 @@ public final class Assembler {
         }
         return new Simulation(s.name(), s.seed(), s.steps(), pops, model, dynamics, blockSize,
                 s.engine().shards(), s.output().every(), s.output().snapshotEvery(), s.checkpoint().every())
-                .withSync(sync);
+                .withSync(sync).withTrajectories(s.output().trajectories());
     }
 
     /**
