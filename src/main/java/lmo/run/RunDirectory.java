@@ -38,7 +38,8 @@ import lmo.numeric.VectorWidth;
  * final-<population>-solver.npy} / {@code last-good-<population>-solver.npy}: N rows of solver values; for a model
  * with global state across steps, {@code final-model-global.npy} / {@code last-good-model-global.npy}: one column,
  * e.g. the barycenter's potentials g^k on the inputs' points, input after input),
- * {@code checkpoint.lmo} (see {@link CheckpointFile}), and when a run completes
+ * {@code checkpoint.lmo} (see {@link CheckpointFile}), with {@code output.trajectories} the trajectory files (see
+ * {@link TrajectoryFiles}: written with every checkpoint, before it, and at the end), and when a run completes
  * the model's final tables as CSV files ({@code lmo.model.Model#finalTables}, e.g. {@code predictor.csv}). Every file but
  * metrics.csv and staleness.csv is written to a temporary name and renamed, so none is ever half-written; the two CSV
  * files are flushed row by row.
