@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * (bsp, delayed; a bounded run's result depends on timing anyway);
  * with no such observer the scheduler never orders one. No wall-clock assertion: only the first sample is certain.
  */
-class LiveSampleTest {
+class LiveSampleOrderTest {
     private static final int COUNT = 4500;
 
     /** Keeps the live samples. */
@@ -65,8 +65,8 @@ class LiveSampleTest {
     void withoutAnObserverThatWantsItNoSampleIsOrdered() throws Exception {
         for (Sync sync : List.of(Sync.BSP, AsyncCoreTest.delayed(2), AsyncCoreTest.bounded(1))) {
             Simulation sim = sim(sync);
-            assertFalse(orders(sim, new Recorder()).stream().anyMatch(LiveSampleTest::picks), sync.mode().key());
-            assertTrue(orders(sim, new Live()).stream().anyMatch(LiveSampleTest::picks), sync.mode().key());
+            assertFalse(orders(sim, new Recorder()).stream().anyMatch(LiveSampleOrderTest::picks), sync.mode().key());
+            assertTrue(orders(sim, new Live()).stream().anyMatch(LiveSampleOrderTest::picks), sync.mode().key());
         }
     }
 
