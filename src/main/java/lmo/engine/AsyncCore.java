@@ -493,8 +493,13 @@ public final class AsyncCore implements StepMachine {
             row.evalsDue = blocks;
         }
         if (end || snapshotDue(j) || heldForCheckpoint(j)) queueCollect(j);
-        if (row.collects == null && trajectories.periodic(j) && recorded != j) row.picks = queuePicks(j, Order.TaskKind.PICK, trajectoryTake);
-        if (row.collects == null && live && liveClock.due()) row.samples = queuePicks(j, Order.TaskKind.SAMPLE, liveTake);
+        // trajectory points and the live sample, unless the state's collect gives them
+        if (row.collects == null && trajectories.periodic(j) && recorded != j) {
+            row.picks = queuePicks(j, Order.TaskKind.PICK, trajectoryTake);
+        }
+        if (row.collects == null && live && liveClock.due()) {
+            row.samples = queuePicks(j, Order.TaskKind.SAMPLE, liveTake);
+        }
         return true;
     }
 
