@@ -22,6 +22,17 @@ record Observers(List<RunObserver> all) implements RunObserver {
     @Override public void onSnapshot(long step, Gathered state) {
         for (RunObserver o : all) o.onSnapshot(step, state);
     }
+    @Override public void onTrajectory(long step, Gathered points) {
+        for (RunObserver o : all) o.onTrajectory(step, points);
+    }
+    /** Only to the observers that want live samples. */
+    @Override public void onLiveSample(long step, Gathered sample) {
+        for (RunObserver o : all) if (o.wantsLiveSample()) o.onLiveSample(step, sample);
+    }
+    @Override public boolean wantsLiveSample() {
+        for (RunObserver o : all) if (o.wantsLiveSample()) return true;
+        return false;
+    }
     @Override public void onCheckpoint(long step, Gathered state) {
         for (RunObserver o : all) o.onCheckpoint(step, state);
     }

@@ -104,9 +104,20 @@ public final class AsyncCore implements StepMachine {
     private long allShardNanos;
     private long schedulerNanos;
     private long orders;
+    private final Trajectories trajectories;
+    private final int[] trajectoryTake;
+    private final int[] liveTake;
+    /** The last state whose trajectory points went to the observer, or -1. */
+    private long recorded = -1;
+    private boolean live;
+    private final LiveClock liveClock = new LiveClock();
 
     /** A task waiting for its shard to be idle, with the summaries it reads (null: none). */
-    private record Queued(Order.TaskKind kind, int block, long step, Summaries summaries, double massFactor) {}
+    private record Queued(Order.TaskKind kind, int block, long step, Summaries summaries, double massFactor, int take) {
+        Queued(Order.TaskKind kind, int block, long step, Summaries summaries, double massFactor) {
+            this(kind, block, step, summaries, massFactor, 0);
+        }
+    }
 
     /** The row of state {@code step} being assembled: its block reports and what it waits for. */
     private static final class Row {
@@ -115,8 +126,11 @@ public final class AsyncCore implements StepMachine {
         final Summaries summary;
         final BlockReport[] evals;
         BlockReport[] collects;
+        BlockReport[] picks;
+        BlockReport[] samples;
         int evalsDue;
         int collectsDue;
+        int picksDue;
         double[] values;
 
         Row(long step, boolean logged, Summaries summary, int blocks) {
@@ -180,6 +194,9 @@ public final class AsyncCore implements StepMachine {
             queue.add(new ArrayDeque<>());
         }
         columns.addAll(MetricRow.columns(sim));
+        this.trajectories = sim.trajectories();
+        this.trajectoryTake = Picks.takes(sim.populations(), Math.max(1, trajectories.particles()));
+        this.liveTake = Picks.takes(sim.populations(), Picks.LIVE_PARTICLES);
     }
 
     /** Metric columns, in the order of the values passed to the observer. */
@@ -188,6 +205,7 @@ public final class AsyncCore implements StepMachine {
     @Override
     public List<Dispatch> start() {
         observer.onStart(sim, layout, columns);
+        live = observer.wantsLiveSample();
         long k = sim.startStep();
         List<Gathered> earlier = sim.earlierStates();
         for (int e = 0; e < earlier.size(); e++) {
@@ -268,6 +286,14 @@ public final class AsyncCore implements StepMachine {
                 row.collects[b] = r;
                 row.collectsDue--;
             }
+            case PICK -> {
+                row.picks[b] = r;
+                row.picksDue--;
+            }
+            case SAMPLE -> {
+                row.samples[b] = r;
+                row.picksDue--;
+            }
         }
     }
 
@@ -315,7 +341,7 @@ public final class AsyncCore implements StepMachine {
                     return used.size() - 1;
                 });
             }
-            tasks.add(new Order.Task(q.kind(), q.block(), q.step(), si, q.massFactor()));
+            tasks.add(new Order.Task(q.kind(), q.block(), q.step(), si, q.massFactor(), q.take()));
             if (q.kind() == Order.TaskKind.STEP) stepping[q.block()]++;
         }
         Order.Tasks o = new Order.Tasks(++seq, tasks, used);
@@ -443,7 +469,7 @@ public final class AsyncCore implements StepMachine {
     private void advanceRows() {
         while (outcome == null) {
             if (row == null && !startRow()) return;
-            if (row.evalsDue > 0 || row.collectsDue > 0) return;
+            if (row.evalsDue > 0 || row.collectsDue > 0 || row.picksDue > 0) return;
             if (!finishRow()) return;
         }
     }
@@ -467,7 +493,23 @@ public final class AsyncCore implements StepMachine {
             row.evalsDue = blocks;
         }
         if (end || snapshotDue(j) || heldForCheckpoint(j)) queueCollect(j);
+        // trajectory points and the live sample, unless the state's collect gives them
+        if (row.collects == null && trajectories.periodic(j) && recorded != j) {
+            row.picks = queuePicks(j, Order.TaskKind.PICK, trajectoryTake);
+        }
+        if (row.collects == null && live && liveClock.due()) {
+            row.samples = queuePicks(j, Order.TaskKind.SAMPLE, liveTake);
+        }
         return true;
+    }
+
+    /** Queues one pick task per block of the kept state j (raw masses; {@link #normalized} scales them). */
+    private BlockReport[] queuePicks(long j, Order.TaskKind kind, int[] take) {
+        for (int b = 0; b < blocks; b++) {
+            queue.get(shardOf[b]).add(new Queued(kind, b, j, null, 1, take[populationOf[b]]));
+        }
+        row.picksDue += blocks;
+        return new BlockReport[blocks];
     }
 
     /**
@@ -556,6 +598,21 @@ public final class AsyncCore implements StepMachine {
         boolean end = j == last || j == divergedAt || j == endState;
         Gathered raw = row.collects == null ? null : combiner.gather(row.collects);
         Gathered state = raw == null ? null : normalized(raw, j);
+        if (trajectories.on() && (end || trajectories.periodic(j)) && recorded != j) {
+            Gathered points = row.picks != null
+                    ? normalized(Picks.gather(row.picks, layout, sim.populations(), trajectoryTake), j)
+                    : state == null ? null : Picks.select(state, trajectoryTake);
+            if (points != null) {
+                recorded = j;
+                observer.onTrajectory(j, points);
+            }
+        }
+        if (row.samples != null) {
+            observer.onLiveSample(j, normalized(Picks.gather(row.samples, layout, sim.populations(), liveTake), j));
+            row.samples = null;
+        } else if (!end && state != null && live && liveClock.due()) {
+            observer.onLiveSample(j, Picks.select(state, liveTake));
+        }
         if (!end && state != null && snapshotDue(j)) observer.onSnapshot(j, state);
         if (raw != null && heldForCheckpoint(j)) held.put(j, raw);
         boolean diverging = divergence != null && j == divergedAt;

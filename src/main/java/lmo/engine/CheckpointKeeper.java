@@ -64,6 +64,9 @@ public final class CheckpointKeeper implements RunObserver {
     @Override public void onMetrics(long step, double wallSeconds, double[] values) { inner.onMetrics(step, wallSeconds, values); }
     @Override public void onStep(long step, double wallSeconds, double[] values) { inner.onStep(step, wallSeconds, values); }
     @Override public void onSnapshot(long step, Gathered state) { inner.onSnapshot(step, state); }
+    @Override public void onTrajectory(long step, Gathered points) { inner.onTrajectory(step, points); }
+    @Override public void onLiveSample(long step, Gathered sample) { inner.onLiveSample(step, sample); }
+    @Override public boolean wantsLiveSample() { return inner.wantsLiveSample(); }
     @Override public void onFinish(RunOutcome outcome, Gathered state) {
         inner.onFinish(outcome, state);
         waiting.forEach(f -> f.complete(-1L));

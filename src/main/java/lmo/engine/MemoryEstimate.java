@@ -70,7 +70,19 @@ public record MemoryEstimate(long bytes, String particles) {
                 case CONCAT -> 2 * 8L * total * red.length();
             };
         }
-        return new MemoryEstimate(base.bytes() + summaries, base.particles());
+        return new MemoryEstimate(base.bytes() + summaries + trajectoryBytes(sim), base.particles());
+    }
+
+    /**
+     * The trajectory rows kept until the end ({@code output.trajectories}): S = steps / every + 2 rows of K' (dim + 1)
+     * doubles per population, counted 4 times (the growing buffer, its spare room, the copy and the bytes written).
+     */
+    static long trajectoryBytes(Simulation sim) {
+        Trajectories t = sim.trajectories();
+        if (!t.on()) return 0;
+        long rows = sim.steps() / t.every() + 2, bytes = 0;
+        for (Population p : sim.populations()) bytes += 4 * 8 * rows * Math.min(t.particles(), p.count()) * (p.dim() + 1);
+        return bytes;
     }
 
     private static String describe(List<Shape> populations) {

@@ -41,6 +41,13 @@ public sealed interface Order {
     record Collect(long seq, long step) implements Order {}
 
     /**
+     * Copy out the positions and masses of the particles {@link Picks picked} from the current state:
+     * {@code take[p]} per population p (ids {@code floor(i * count / take[p])}); {@code live} says what for (the live
+     * sample, else trajectory points), which the shard ignores. Nothing moves.
+     */
+    record Pick(long seq, long step, int[] take, boolean live) implements Order {}
+
+    /**
      * Asynchronous work for one shard ({@code engine.sync: delayed} or {@code bounded}): {@code tasks} on single
      * blocks, done in order, answered by one {@link BlockReport} per task in the same order. A task names its
      * summaries by index into {@code summaries}, so a summary several blocks use travels once.
@@ -63,10 +70,18 @@ public sealed interface Order {
      *       with {@code summaries[summary]} (the exact summary of that state); nothing moves.</li>
      *   <li>{@code COLLECT}: a copy of the kept state {@code step}, masses times {@code massFactor}.</li>
      *   <li>{@code PARTIAL}: the round-0 partial of the kept state {@code step}, with its mass.</li>
+     *   <li>{@code PICK} (trajectory points) and {@code SAMPLE} (the live sample): the {@link Picks picked} particles
+     *       of the kept state {@code step}, {@code take} of the block's population, masses times
+     *       {@code massFactor}.</li>
      * </ul>
      */
-    record Task(TaskKind kind, int block, long step, int summary, double massFactor) {}
+    record Task(TaskKind kind, int block, long step, int summary, double massFactor, int take) {
+        /** A task that picks nothing ({@code take = 0}). */
+        public Task(TaskKind kind, int block, long step, int summary, double massFactor) {
+            this(kind, block, step, summary, massFactor, 0);
+        }
+    }
 
     /** What a {@link Task} does. */
-    enum TaskKind { STEP, EVALUATE, COLLECT, PARTIAL }
+    enum TaskKind { STEP, EVALUATE, COLLECT, PARTIAL, PICK, SAMPLE }
 }

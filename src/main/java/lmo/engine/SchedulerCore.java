@@ -66,6 +66,14 @@ public final class SchedulerCore {
     private long allShardNanos;
     private long schedulerNanos;
     private long rounds;
+    private final Trajectories trajectories;
+    private final int[] trajectoryTake;
+    private final int[] liveTake;
+    /** The last state whose trajectory points went to the observer, or -1. */
+    private long recorded = -1;
+    /** True when some observer wants live samples ({@link RunObserver#wantsLiveSample}). */
+    private boolean live;
+    private final LiveClock liveClock = new LiveClock();
 
     public SchedulerCore(Simulation sim, BlockLayout layout, RunObserver observer) {
         this(sim, layout, observer, 0);
@@ -100,6 +108,9 @@ public final class SchedulerCore {
                     + " stages per step, which needs a model of one reduce round; model has " + model.rounds());
         }
         columns.addAll(MetricRow.columns(sim));
+        this.trajectories = sim.trajectories();
+        this.trajectoryTake = Picks.takes(sim.populations(), Math.max(1, trajectories.particles()));
+        this.liveTake = Picks.takes(sim.populations(), Picks.LIVE_PARTICLES);
     }
 
     /** Metric columns, in the order of the values passed to the observer. */
@@ -110,6 +121,7 @@ public final class SchedulerCore {
     /** The first order of the run. */
     public Order start() {
         observer.onStart(sim, layout, columns);
+        live = observer.wantsLiveSample();
         summaries = new Summaries(model.rounds(), step, global);
         return stateReady();
     }
@@ -170,6 +182,11 @@ public final class SchedulerCore {
             return issue(new Order.Collect(++seq, step));
         } else if (done instanceof Order.Collect c) {
             return afterCollect(c, combiner.gather(byBlock));
+        } else if (done instanceof Order.Pick p) {
+            Gathered points = Picks.gather(byBlock, layout, sim.populations(), p.take());
+            if (p.live()) observer.onLiveSample(p.step(), points);
+            else record(p.step(), points);
+            return stateReady();
         }
         throw new IllegalStateException("unknown order " + done);
     }
@@ -305,6 +322,11 @@ public final class SchedulerCore {
      */
     private Order stateReady() {
         if ((snapshotDue(step) || checkpointDue(step)) && collected != step) return issue(new Order.Collect(++seq, step));
+        // the last state is collected anyway: its points come from that collect
+        if (trajectories.periodic(step) && recorded != step && step < sim.steps()) {
+            return issue(new Order.Pick(++seq, step, trajectoryTake, false));
+        }
+        if (live && liveClock.due()) return issue(new Order.Pick(++seq, step, liveTake, true));
         return summaries.get(0) == null ? nextRound(0) : nextRound(1);
     }
 
@@ -332,9 +354,19 @@ public final class SchedulerCore {
         return -1;
     }
 
+    /** Trajectory points of state k, once. */
+    private void record(long k, Gathered points) {
+        recorded = k;
+        observer.onTrajectory(k, points);
+    }
+
     private Order afterCollect(Order.Collect c, Gathered blocks) {
         Gathered state = blocks.withGlobal(global.clone());
         boolean end = divergence != null || stoppedEarly || c.step() == sim.steps();
+        if (trajectories.on() && (end || trajectories.periodic(c.step())) && recorded != c.step()) {
+            record(c.step(), Picks.select(state, trajectoryTake));
+        }
+        if (!end && live && liveClock.due()) observer.onLiveSample(c.step(), Picks.select(state, liveTake));
         if (!end) {
             collected = c.step();
             if (snapshotDue(c.step())) observer.onSnapshot(c.step(), state);

@@ -21,6 +21,8 @@ public final class ShardCore {
     private final KeptStates[] kept;
     /** Each block's state (asynchronous modes). */
     private final long[] state;
+    /** Particle count of every population (for picks). */
+    private final int[] counts;
 
     /**
      * The {@link BlockReport#problem} of a STEP task for a block that is not at the task's state (a step sent ahead,
@@ -44,6 +46,7 @@ public final class ShardCore {
         this.stages = sim.dynamics().stages();
         this.straggler = sim.sync().straggler();
         this.seed = sim.seed();
+        this.counts = sim.counts();
         state = new long[this.blocks.size()];
         java.util.Arrays.fill(state, step);
         if (sim.sync().asynchronous()) {
@@ -114,6 +117,8 @@ public final class ShardCore {
                         order.summaries().get(t.summary()));
                 case COLLECT -> BlockReport.state(scaled(kept[i].view(b, t.step()), t.massFactor()));
                 case PARTIAL -> worker.partialWithMass(kept[i].view(b, t.step()), t.step());
+                case PICK, SAMPLE -> Picks.pick(kept[i].view(b, t.step()), counts[b.population()], t.take(),
+                        t.massFactor());
             });
         }
         return out;
@@ -142,6 +147,8 @@ public final class ShardCore {
             return BlockReport.empty(b.index());
         } else if (order instanceof Order.Collect) {
             return BlockReport.state(b);
+        } else if (order instanceof Order.Pick p) {
+            return Picks.pick(b, counts[b.population()], p.take()[b.population()], 1);
         }
         throw new IllegalArgumentException("unknown order " + order);
     }

@@ -24,13 +24,15 @@ import lmo.particles.Population;
  * @param sync how the shards' steps are synchronised (null: {@link Sync#BSP})
  * @param earlierStates a delayed run resumed at {@code startStep}: the states before it whose summaries are in
  *     flight ({@link Checkpoint#earlier}); empty otherwise (null: empty)
+ * @param trajectories which particles are recorded as trajectories, and when (null: {@link Trajectories#OFF})
  */
 public record Simulation(String name, long seed, int steps, List<Population> populations, Model model,
                          Dynamics dynamics, int blockSize, int shards, int every, int snapshotEvery,
                          int checkpointEvery, long startStep, double[] referenceMass, double[] startGlobal,
-                         Sync sync, List<Gathered> earlierStates) {
+                         Sync sync, List<Gathered> earlierStates, Trajectories trajectories) {
     public Simulation {
         if (sync == null) sync = Sync.BSP;
+        if (trajectories == null) trajectories = Trajectories.OFF;
         earlierStates = earlierStates == null ? List.of() : List.copyOf(earlierStates);
         if (startGlobal == null) startGlobal = model == null ? new double[0] : model.initialGlobalState();
         int globalLength = model == null ? 0 : model.globalStateLength();
@@ -51,6 +53,14 @@ public record Simulation(String name, long seed, int steps, List<Population> pop
         for (int p = 0; p < populations.size(); p++) {
             if (populations.get(p).index() != p) throw new IllegalArgumentException("population indices out of order");
         }
+    }
+
+    /** Without trajectories. */
+    public Simulation(String name, long seed, int steps, List<Population> populations, Model model, Dynamics dynamics,
+                      int blockSize, int shards, int every, int snapshotEvery, int checkpointEvery, long startStep,
+                      double[] referenceMass, double[] startGlobal, Sync sync, List<Gathered> earlierStates) {
+        this(name, seed, steps, populations, model, dynamics, blockSize, shards, every, snapshotEvery, checkpointEvery,
+                startStep, referenceMass, startGlobal, sync, earlierStates, Trajectories.OFF);
     }
 
     /** A fresh run (from step 0, the reference masses those of the populations) with periodic checkpoints. */
@@ -88,13 +98,19 @@ public record Simulation(String name, long seed, int steps, List<Population> pop
     /** A copy with another shard count. */
     public Simulation withShards(int n) {
         return new Simulation(name, seed, steps, populations, model, dynamics, blockSize, n, every, snapshotEvery,
-                checkpointEvery, startStep, referenceMass, startGlobal, sync, earlierStates);
+                checkpointEvery, startStep, referenceMass, startGlobal, sync, earlierStates, trajectories);
+    }
+
+    /** A copy with other trajectories. */
+    public Simulation withTrajectories(Trajectories t) {
+        return new Simulation(name, seed, steps, populations, model, dynamics, blockSize, shards, every, snapshotEvery,
+                checkpointEvery, startStep, referenceMass, startGlobal, sync, earlierStates, t);
     }
 
     /** A copy with another synchronisation. */
     public Simulation withSync(Sync s) {
         return new Simulation(name, seed, steps, populations, model, dynamics, blockSize, shards, every, snapshotEvery,
-                checkpointEvery, startStep, referenceMass, startGlobal, s, earlierStates);
+                checkpointEvery, startStep, referenceMass, startGlobal, s, earlierStates, trajectories);
     }
 
     /**
@@ -132,6 +148,6 @@ public record Simulation(String name, long seed, int steps, List<Population> pop
                     + " state, the model " + startGlobal.length);
         }
         return new Simulation(name, seed, steps, from, model, dynamics, blockSize, shards, every, snapshotEvery,
-                checkpointEvery, c.step(), referenceMass, s.global(), sync, c.earlier());
+                checkpointEvery, c.step(), referenceMass, s.global(), sync, c.earlier(), trajectories);
     }
 }

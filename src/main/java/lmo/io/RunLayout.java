@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
  *   final-&lt;population&gt;-solver.npy      per-particle solver state (N rows)             {@link #solver}
  *   final-model-global.npy              the model's global state (one column)          {@link #MODEL_GLOBAL}
  *   snapshots/&lt;population&gt;-&lt;step&gt;.npy  step on 8 digits                               {@link #snapshot}
+ *   trajectories-&lt;population&gt;.npy      output.trajectories: (S, K', dim + 1)          {@link #trajectories}
+ *   trajectories-steps.npy              output.trajectories: (S, 2) step, time         {@link #TRAJECTORY_STEPS}
  *   &lt;table&gt;.csv                         the model's final tables, e.g. {@link #PREDICTOR}
  *   plots/                              bin/lmo plot: {@link #FITS}, {@code <metric>.png}, {@link #particlesPlot}
  * SWEEP_DIR/
@@ -65,6 +67,8 @@ public final class RunLayout {
     public static final String MODEL_GLOBAL = "model-global";
     /** The extension of the state files. */
     public static final String NPY = ".npy";
+    /** The recorded steps of {@code output.trajectories}: (S, 2), the step and its mean-field time. */
+    public static final String TRAJECTORY_STEPS = "trajectories-steps.npy";
 
     /** The two-layer model's predictor on a 1-D grid. */
     public static final String PREDICTOR = "predictor.csv";
@@ -107,6 +111,11 @@ public final class RunLayout {
     /** {@link #finalState} or, for a run that did not complete, {@link #lastGoodState}. */
     public static String endState(String population, boolean completed) {
         return completed ? finalState(population) : lastGoodState(population);
+    }
+
+    /** {@code trajectories-<population>.npy}: the recorded particles of {@code output.trajectories}. */
+    public static String trajectories(String population) {
+        return "trajectories-" + population + NPY;
     }
 
     /** {@code snapshots/<population>-<step>.npy}, the step on 8 digits (more when larger). */

@@ -12,7 +12,7 @@ import lmo.io.RunLayout;
 /**
  * Writes a run file so that a crash at any moment leaves the old file or the new one, never a mixture: the bytes go
  * to {@code NAME.tmp}, which is forced to disk, renamed over {@code NAME} ({@code ATOMIC_MOVE}), and the directory
- * is forced. {@code checkpoint.lmo} and {@code schedule.lmo} are written this way.
+ * is forced. {@code checkpoint.lmo}, {@code schedule.lmo} and the trajectory files are written this way.
  */
 final class DurableWrite {
     private DurableWrite() {}
@@ -22,6 +22,14 @@ final class DurableWrite {
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             while (bytes.hasRemaining()) ch.write(bytes);
+        }
+        commit(dir, name);
+    }
+
+    /** Forces {@code NAME.tmp} (written by the caller) to disk, renames it over {@code NAME} and forces the directory. */
+    static void commit(Path dir, String name) throws IOException {
+        Path tmp = dir.resolve(name + RunLayout.TMP);
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
             ch.force(true);
         }
         Files.move(tmp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -38,7 +38,8 @@ import lmo.numeric.VectorWidth;
  * final-<population>-solver.npy} / {@code last-good-<population>-solver.npy}: N rows of solver values; for a model
  * with global state across steps, {@code final-model-global.npy} / {@code last-good-model-global.npy}: one column,
  * e.g. the barycenter's potentials g^k on the inputs' points, input after input),
- * {@code checkpoint.lmo} (see {@link CheckpointFile}), and when a run completes
+ * {@code checkpoint.lmo} (see {@link CheckpointFile}), with {@code output.trajectories} the trajectory files (see
+ * {@link TrajectoryFiles}: written with every checkpoint, before it, and at the end), and when a run completes
  * the model's final tables as CSV files ({@code lmo.model.Model#finalTables}, e.g. {@code predictor.csv}). Every file but
  * metrics.csv and staleness.csv is written to a temporary name and renamed, so none is ever half-written; the two CSV
  * files are flushed row by row.
@@ -81,11 +82,13 @@ public final class RunDirectory implements RunObserver {
     /** The first state the next staleness.csv row covers: the previous row's step (0 at first). */
     private long stalenessFrom;
     private String replayOf;
+    private final TrajectoryFiles trajectories;
 
     private RunDirectory(Path dir, String description, String resolvedScenarioYaml) {
         this.dir = dir;
         this.description = description;
         this.fingerprint = CheckpointFile.fingerprint(resolvedScenarioYaml);
+        this.trajectories = new TrajectoryFiles(dir);
     }
 
     /**
@@ -131,6 +134,7 @@ public final class RunDirectory implements RunObserver {
         RunDirectory run = new RunDirectory(dir, description, Files.readString(scenario, StandardCharsets.UTF_8));
         run.resumedFrom = step;
         run.checkpointStep = step;
+        run.trajectories.resumeAt(step);
         Path schedule = dir.resolve(RunLayout.SCHEDULE);
         if (Files.exists(schedule)) run.schedule = ScheduleFile.read(schedule); // before anything is removed
         run.truncate(step);
@@ -200,6 +204,7 @@ public final class RunDirectory implements RunObserver {
             if (stalenessCsv != null) stalenessCsv.close();
             stalenessCsv = null;
             truncate(step);
+            trajectories.rewind(step);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -217,6 +222,7 @@ public final class RunDirectory implements RunObserver {
         this.sim = sim;
         this.layout = layout;
         try {
+            trajectories.start(sim);
             if (sim.sync().asynchronous()) startAsynchronous(sim, layout);
             if (metrics != null) return; // the same run, started again after a rewind
             metrics = openCsv(RunLayout.METRICS, "step,wallSeconds,time," + String.join(",", columns));
@@ -330,6 +336,11 @@ public final class RunDirectory implements RunObserver {
     }
 
     @Override
+    public void onTrajectory(long step, Gathered points) {
+        trajectories.add(step, points);
+    }
+
+    @Override
     public void onSnapshot(long step, Gathered state) {
         writeState(state, name -> RunLayout.snapshot(name, step));
     }
@@ -342,6 +353,7 @@ public final class RunDirectory implements RunObserver {
         try {
             // the schedule first: a kill between the two leaves one that covers the previous checkpoint's steps too
             if (schedule != null) writeSchedule(c.step());
+            trajectories.write(); // before the checkpoint: a resume from it finds every row before its step
             List<String> names = sim.populations().stream().map(p -> p.name()).toList();
             CheckpointFile.write(dir, names, c, fingerprint);
             checkpointStep = c.step();
@@ -360,6 +372,7 @@ public final class RunDirectory implements RunObserver {
             if (stalenessCsv != null) stalenessCsv.close();
             boolean ended = ok || outcome.status() == RunOutcome.Status.DIVERGED;
             if (schedule != null && ended) writeSchedule(Long.MAX_VALUE);
+            trajectories.write();
             writeAtomically(RunLayout.SUMMARY, JSON.writeValueAsBytes(summary(outcome)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -54,6 +54,10 @@ public final class Assembler {
             throw s.locations().error("dynamics.players", "alternating players need exactly two populations (x moves"
                     + " first, then y); the scenario has " + pops.size());
         }
+        if (s.output().trajectories().on() && s.populations().containsKey("steps")) {
+            throw s.locations().error("output.trajectories", "a population named 'steps' would write"
+                    + " trajectories-steps.npy, the file of the recorded steps; rename the population");
+        }
         Sync sync = s.engine().sync();
         String refusal = AsyncSupport.refusal(sync, model, dynamics, pops);
         if (refusal != null) {
@@ -62,7 +66,7 @@ public final class Assembler {
         }
         return new Simulation(s.name(), s.seed(), s.steps(), pops, model, dynamics, blockSize,
                 s.engine().shards(), s.output().every(), s.output().snapshotEvery(), s.checkpoint().every())
-                .withSync(sync);
+                .withSync(sync).withTrajectories(s.output().trajectories());
     }
 
     /**

@@ -55,7 +55,9 @@ public final class Keys {
     static final List<String> ENGINE = List.of("shards", "blockSize", "sync", "staleness", "straggler");
     static final List<String> SYNC_MODES = List.of("bsp", "delayed", "bounded");
     static final List<String> STRAGGLER = List.of("probability", "shard", "factor");
-    static final List<String> OUTPUT = List.of("every", "snapshotEvery", "metricsPort", "fit", "predictor");
+    static final List<String> OUTPUT = List.of("every", "snapshotEvery", "metricsPort", "fit", "predictor",
+            "trajectories");
+    static final List<String> TRAJECTORIES = List.of("particles", "every");
     static final List<String> FIT = List.of("metric", "law", "from", "to");
     static final List<String> CHECKPOINT = List.of("every");
 
@@ -79,6 +81,7 @@ public final class Keys {
         add(out, "output", OUTPUT);
         add(out, "output.fit[]", FIT);
         add(out, "output.predictor", PREDICTOR);
+        add(out, "output.trajectories", TRAJECTORIES);
         add(out, "checkpoint", CHECKPOINT);
         return out;
     }

@@ -259,7 +259,21 @@ final class ScenarioBinder {
             double to = f.optDouble("to", Math.max(endTime, Math.nextUp(from)), Check.greaterThan(from));
             fits.add(new FitSpec(metric, law, from, to));
         }
-        return new OutputSpec(every, snapshotEvery, metricsPort, fits, predictor(m, family, model));
+        return new OutputSpec(every, snapshotEvery, metricsPort, fits, predictor(m, family, model),
+                trajectories(m, every));
+    }
+
+    /**
+     * {@code output.trajectories: {particles: K, every: k}}: K in 1 .. 1000 (per population min(K, count)), k >= 1
+     * (default: {@code output.every}); absent: none (nothing is added to the resolved scenario).
+     */
+    private static lmo.engine.Trajectories trajectories(MapReader m, int logEvery) throws ScenarioException {
+        if (!m.has("trajectories")) return lmo.engine.Trajectories.OFF;
+        MapReader t = m.requireMap("trajectories");
+        t.allow(Keys.TRAJECTORIES);
+        int particles = t.requireInt("particles", Check.between(1, lmo.engine.Trajectories.MAX_PARTICLES));
+        int every = t.optInt("every", logEvery, Check.atLeast(1));
+        return new lmo.engine.Trajectories(particles, every);
     }
 
     /**

@@ -12,6 +12,8 @@ public class Recorder implements RunObserver {
     public List<String> columns;
     public final List<Gathered> snapshots = new java.util.ArrayList<>();
     public final List<Checkpoint> checkpoints = new ArrayList<>();
+    public final List<Long> trajectorySteps = new ArrayList<>();
+    public final List<Gathered> trajectories = new ArrayList<>();
     public Gathered last;
     public RunOutcome outcome;
 
@@ -23,6 +25,10 @@ public class Recorder implements RunObserver {
     @Override public void onSnapshot(long step, Gathered state) {
         snapshotSteps.add(step);
         snapshots.add(state);
+    }
+    @Override public void onTrajectory(long step, Gathered points) {
+        trajectorySteps.add(step);
+        trajectories.add(points);
     }
     @Override public void onCheckpoint(Checkpoint c) {
         checkpoints.add(c);

@@ -18,12 +18,13 @@ final class OrderCodec {
     private static final Order.TaskKind[] KINDS = Order.TaskKind.values();
     /** The smallest encoded summary of a Tasks order: i64 step, i32 rounds, i32 length of the global state. */
     private static final int MIN_TASK_SUMMARY = 8 + 4 + 4;
-    /** An encoded task: i8 kind, i32 block, i64 step, i32 summary, f64 massFactor. */
-    private static final int TASK = 1 + 4 + 8 + 4 + 8;
+    /** An encoded task: i8 kind, i32 block, i64 step, i32 summary, f64 massFactor, i32 take. */
+    private static final int TASK = 1 + 4 + 8 + 4 + 8 + 4;
+    private static final int LIVE = 1;
 
     private OrderCodec() {}
 
-    static boolean isOrder(int tag) { return tag >= Wire.PARTIALS && tag <= Wire.TASKS; }
+    static boolean isOrder(int tag) { return tag >= Wire.PARTIALS && tag <= Wire.PICK; }
 
     static int tag(Order o) {
         if (o instanceof Order.Partials) return Wire.PARTIALS;
@@ -32,6 +33,7 @@ final class OrderCodec {
         if (o instanceof Order.Rollback) return Wire.ROLLBACK;
         if (o instanceof Order.Collect) return Wire.COLLECT;
         if (o instanceof Order.Tasks) return Wire.TASKS;
+        if (o instanceof Order.Pick) return Wire.PICK;
         throw new IllegalArgumentException("lmo wire: unknown order " + o.getClass().getName());
     }
 
@@ -41,6 +43,10 @@ final class OrderCodec {
         if (o instanceof Order.Partials p) return head + 4 + sizeSummaries(p.done());
         if (o instanceof Order.Apply a) return head + 1 + 4 + WireWriter.sizeDoubles(a.stageScale()) + sizeSummaries(a.summaries());
         if (o instanceof Order.Normalize n) return head + WireWriter.sizeDoubles(n.factors());
+        if (o instanceof Order.Pick p) {
+            if (p.take() == null) throw new IllegalArgumentException("lmo wire: a Pick without take");
+            return head + 1 + 4 + 4L * p.take().length;
+        }
         tag(o); // rejects unknown variants
         return head;
     }
@@ -62,6 +68,11 @@ final class OrderCodec {
         } else if (o instanceof Order.Normalize n) {
             w.i64(n.step());
             w.doubles(n.factors());
+        } else if (o instanceof Order.Pick p) {
+            w.i64(p.step());
+            w.i8(p.live() ? LIVE : 0);
+            w.i32(p.take().length);
+            for (int t : p.take()) w.i32(t);
         } else if (o instanceof Order.Rollback rb) {
             w.i64(rb.step());
         } else {
@@ -90,6 +101,17 @@ final class OrderCodec {
             case Wire.NORMALIZE: return new Order.Normalize(seq, step, r.doubles("factors"));
             case Wire.ROLLBACK: return new Order.Rollback(seq, step);
             case Wire.COLLECT: return new Order.Collect(seq, step);
+            case Wire.PICK: {
+                int flags = r.i8("flags");
+                if ((flags & ~LIVE) != 0) throw r.bad("unknown Pick flags " + flags);
+                int n = r.count("take", 4);
+                int[] take = new int[n];
+                for (int p = 0; p < n; p++) {
+                    take[p] = r.i32("take");
+                    if (take[p] < 0) throw r.bad("negative take " + take[p] + " of population " + p);
+                }
+                return new Order.Pick(seq, step, take, (flags & LIVE) != 0);
+            }
             default: throw new IllegalArgumentException("lmo wire: tag " + tag + " is not an Order");
         }
     }
@@ -123,6 +145,7 @@ final class OrderCodec {
             w.i64(task.step());
             w.i32(task.summary());
             w.f64(task.massFactor());
+            w.i32(task.take());
         }
     }
 
@@ -150,7 +173,10 @@ final class OrderCodec {
             if (summary < -1 || summary >= count) {
                 throw r.bad("summary index " + summary + " is neither -1 nor one of the " + count + " summaries");
             }
-            list.add(new Order.Task(KINDS[kind], block, step, summary, r.f64("massFactor")));
+            double massFactor = r.f64("massFactor");
+            int take = r.i32("take");
+            if (take < 0) throw r.bad("negative take " + take);
+            list.add(new Order.Task(KINDS[kind], block, step, summary, massFactor, take));
         }
         return new Order.Tasks(seq, list, summaries);
     }

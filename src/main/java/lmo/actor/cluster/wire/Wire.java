@@ -17,8 +17,11 @@ import lmo.engine.ShardReport;
  * tag  4  Order.Rollback   i64 seq  i64 step
  * tag  5  Order.Collect    i64 seq  i64 step
  * tag  6  Order.Tasks      i64 seq  i32 count S, then per summary: i64 step  summaries? (never -1)
- *                          i32 count T, then per task: i8 kind (0 STEP, 1 EVALUATE, 2 COLLECT, 3 PARTIAL)
+ *                          i32 count T, then per task: i8 kind (0 STEP, 1 EVALUATE, 2 COLLECT, 3 PARTIAL,
+ *                            4 PICK, 5 SAMPLE)
  *                            i32 block  i64 step  i32 summary (index into the S summaries; -1 = none)  f64 massFactor
+ *                            i32 take (PICK 4, SAMPLE 5: the picks of the block's population; else 0)
+ * tag  7  Order.Pick       i64 seq  i64 step  i8 flags (bit 0 live sample)  i32 P, then P x i32 take
  * tag 16  ShardReport      i32 shard  i64 seq  i64 computeNanos  i32 count (-1 = null list), then per block report:
  *                            i32 block  doubles? partial  doubles? x  doubles? m  doubles? metrics
  *                            f64 massBefore  f64 massAfter  i32 diverged  string? problem  doubles? s
@@ -52,7 +55,7 @@ import lmo.engine.ShardReport;
  */
 public final class Wire {
     /** The format version written in byte 0; a decoder rejects any other. */
-    public static final int VERSION = 5;
+    public static final int VERSION = 6;
 
     static final int PARTIALS = 1;
     static final int APPLY = 2;
@@ -60,6 +63,7 @@ public final class Wire {
     static final int ROLLBACK = 4;
     static final int COLLECT = 5;
     static final int TASKS = 6;
+    static final int PICK = 7;
     static final int SHARD_REPORT = 16;
     static final int BLOCK_STATES = 32;
 
@@ -167,6 +171,7 @@ public final class Wire {
             case ROLLBACK: return "Order.Rollback";
             case COLLECT: return "Order.Collect";
             case TASKS: return "Order.Tasks";
+            case PICK: return "Order.Pick";
             case SHARD_REPORT: return "ShardReport";
             case BLOCK_STATES: return "BlockStates";
             default: return "unknown tag";

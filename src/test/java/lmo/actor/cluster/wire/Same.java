@@ -67,7 +67,13 @@ final class Same {
                 assertEquals(et.step(), at.step(), "step of task " + i);
                 assertEquals(et.summary(), at.summary(), "summary of task " + i);
                 bits(et.massFactor(), at.massFactor(), "massFactor of task " + i);
+                assertEquals(et.take(), at.take(), "take of task " + i);
             }
+        } else if (expected instanceof Order.Pick e) {
+            Order.Pick a = (Order.Pick) actual;
+            assertEquals(e.step(), a.step());
+            assertEquals(e.live(), a.live());
+            org.junit.jupiter.api.Assertions.assertArrayEquals(e.take(), a.take());
         } else if (expected instanceof Order.Normalize e) {
             assertEquals(e.step(), ((Order.Normalize) actual).step());
             bits(e.factors(), ((Order.Normalize) actual).factors(), "factors");

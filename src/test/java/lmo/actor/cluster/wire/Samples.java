@@ -89,7 +89,8 @@ final class Samples {
     Order order() {
         long seq = anyLong();
         long step = anyLong();
-        switch (rng.nextInt(6)) {
+        switch (rng.nextInt(7)) {
+            case 6: return pick(seq, step);
             case 5: return tasks(seq);
             case 0: return new Order.Partials(seq, step, rng.nextInt(), summaries());
             case 1: return new Order.Apply(seq, step, summaries(), rng.nextBoolean(), rng.nextBoolean(),
@@ -116,9 +117,16 @@ final class Samples {
         Order.TaskKind[] kinds = Order.TaskKind.values();
         for (int i = 0; i < t; i++) {
             tasks.add(new Order.Task(kinds[rng.nextInt(kinds.length)], rng.nextInt(), anyLong(), rng.nextInt(n + 1) - 1,
-                    value()));
+                    value(), rng.nextInt(Integer.MAX_VALUE)));
         }
         return new Order.Tasks(seq, tasks, summaries);
+    }
+
+    /** A trajectory or live-sample pick of 0 to 3 populations. */
+    Order.Pick pick(long seq, long step) {
+        int[] take = new int[rng.nextInt(4)];
+        for (int p = 0; p < take.length; p++) take[p] = rng.nextInt(Integer.MAX_VALUE);
+        return new Order.Pick(seq, step, take, rng.nextBoolean());
     }
 
     String text() {

@@ -36,7 +36,7 @@ class WireCorruptInputTest {
         return Wire.encode(new Order.Apply(5, 6, s, true, true));
     }
 
-    /** seq 5; one summary (step 1, SUM {1, 2}); tasks STEP block 0 with it, PARTIAL block 1 without: 25 bytes each. */
+    /** seq 5; one summary (step 1, SUM {1, 2}); tasks STEP block 0 with it, PARTIAL block 1 without: 29 bytes each. */
     private static byte[] sampleTasks() {
         Summaries s = new Summaries(1, 1);
         s.set(0, new double[] {1, 2});
@@ -71,10 +71,10 @@ class WireCorruptInputTest {
     void wrongVersionIsRejected() {
         byte[] b = sampleOrder();
         b[0] = 1;
-        assertEquals("lmo wire: version 1 is not supported (this build reads 5)", rejects(() -> Wire.decodeOrder(b)));
+        assertEquals("lmo wire: version 1 is not supported (this build reads 6)", rejects(() -> Wire.decodeOrder(b)));
         byte[] tasks = sampleTasks();
-        tasks[0] = 4; // a member one wire version behind
-        assertEquals("lmo wire: version 4 is not supported (this build reads 5)", rejects(() -> Wire.decode(tasks)));
+        tasks[0] = 5; // a member one wire version behind
+        assertEquals("lmo wire: version 5 is not supported (this build reads 6)", rejects(() -> Wire.decode(tasks)));
     }
 
     @Test
@@ -136,18 +136,18 @@ class WireCorruptInputTest {
     @Test
     void tasksWithABadKindASummaryOutOfRangeOrBadCountsAreRejected() {
         byte[] whole = sampleTasks();
-        int tasksAt = whole.length - 2 * 25; // task 0; the task count is the 4 bytes before it
+        int tasksAt = whole.length - 2 * 29; // task 0; the task count is the 4 bytes before it
         assertEquals(2 + 8 + 4 + 8 + 4 + 1 + 4 + 16 + 4 + 4, tasksAt);
 
         byte[] kind = whole.clone();
-        kind[tasksAt] = 4;
-        assertEquals("lmo wire: bad Order.Tasks at byte " + (tasksAt + 1) + ": task 0: unknown task kind 4",
+        kind[tasksAt] = 6;
+        assertEquals("lmo wire: bad Order.Tasks at byte " + (tasksAt + 1) + ": task 0: unknown task kind 6",
                 rejects(() -> Wire.decodeOrder(kind)));
         kind[tasksAt] = (byte) 0xff;
         assertTrue(rejects(() -> Wire.decode(kind)).endsWith("task 0: unknown task kind 255"));
 
         ByteBuffer summary = ByteBuffer.wrap(whole.clone()).order(ByteOrder.LITTLE_ENDIAN);
-        int summaryOf1 = tasksAt + 25 + 1 + 4 + 8;
+        int summaryOf1 = tasksAt + 29 + 1 + 4 + 8;
         summary.putInt(summaryOf1, 1);
         assertEquals("lmo wire: bad Order.Tasks at byte " + (summaryOf1 + 4) + ": task 1: summary index 1 is neither -1"
                 + " nor one of the 1 summaries", rejects(() -> Wire.decodeOrder(summary.array())));
@@ -165,17 +165,17 @@ class WireCorruptInputTest {
         counts.putInt(tasksAt - 4, -3);
         assertTrue(rejects(() -> Wire.decodeOrder(counts.array())).endsWith("tasks is negative (-3)"));
         counts.putInt(tasksAt - 4, 3); // one more task than the bytes hold
-        assertEquals("lmo wire: truncated Order.Tasks: tasks (3 elements) needs 75 bytes at byte " + tasksAt
-                + ", only 50 remain", rejects(() -> Wire.decodeOrder(counts.array())));
-        counts.putInt(tasksAt - 4, 1); // one less: 25 bytes trail
-        assertTrue(rejects(() -> Wire.decodeOrder(counts.array())).contains("25 trailing bytes"));
+        assertEquals("lmo wire: truncated Order.Tasks: tasks (3 elements) needs 87 bytes at byte " + tasksAt
+                + ", only 58 remain", rejects(() -> Wire.decodeOrder(counts.array())));
+        counts.putInt(tasksAt - 4, 1); // one less: 29 bytes trail
+        assertTrue(rejects(() -> Wire.decodeOrder(counts.array())).contains("29 trailing bytes"));
 
         ByteBuffer none = ByteBuffer.wrap(whole.clone()).order(ByteOrder.LITTLE_ENDIAN);
         none.putInt(22, -1); // rounds of summary 0
         assertTrue(rejects(() -> Wire.decodeOrder(none.array())).contains("summary 0: null summaries (rounds -1)"));
 
         assertTrue(rejects(() -> Wire.decodeOrder(Arrays.copyOf(whole, whole.length - 3)))
-                .startsWith("lmo wire: truncated Order.Tasks: tasks (2 elements) needs 50 bytes"));
+                .startsWith("lmo wire: truncated Order.Tasks: tasks (2 elements) needs 58 bytes"));
         assertEquals("lmo wire: truncated Order.Tasks: SUM summary (2 elements) of summary 0, round 0 needs 16 bytes"
                 + " at byte 31, only 9 remain", rejects(() -> Wire.decodeOrder(Arrays.copyOf(whole, 40))));
         byte[] roundKind = whole.clone();

@@ -32,7 +32,7 @@ class WireRoundTripTest {
     @Test
     void everyOrderVariantWithRandomDataComesBackBitForBit() {
         Samples s = new Samples(1);
-        int[] seen = new int[6];
+        int[] seen = new int[7];
         for (int i = 0; i < 3000; i++) {
             Order o = s.order();
             orderTrip(o);
@@ -104,7 +104,7 @@ class WireRoundTripTest {
 
         // a summary travels once however many tasks name it
         Order.Tasks oneTask = new Order.Tasks(77, o.tasks().subList(0, 1), o.summaries());
-        assertEquals(Wire.encode(oneTask).length + 6 * 25, Wire.encode(o).length);
+        assertEquals(Wire.encode(oneTask).length + 6 * 29, Wire.encode(o).length);
         assertEquals(Wire.encode(o).length, 2 + OrderCodec.size(o));
 
         orderTrip(new Order.Tasks(0, List.of(), List.of()));
@@ -126,15 +126,16 @@ class WireRoundTripTest {
         assertEquals(0, r.getInt());   // its rounds
         assertEquals(0, r.getInt());   // its global state
         assertEquals(1, r.getInt());   // tasks
-        assertEquals(1, r.get());      // kind: 0 STEP, 1 EVALUATE, 2 COLLECT, 3 PARTIAL
+        assertEquals(1, r.get());      // kind: 0 STEP, 1 EVALUATE, 2 COLLECT, 3 PARTIAL, 4 PICK, 5 SAMPLE
         assertEquals(3, r.getInt());   // block
         assertEquals(9, r.getLong());  // step
         assertEquals(0, r.getInt());   // summary
         assertEquals(0.5, r.getDouble());
+        assertEquals(0, r.getInt());   // take (PICK and SAMPLE tasks)
         assertEquals(0, r.remaining());
         String kinds = "";
         for (Order.TaskKind k : Order.TaskKind.values()) kinds += k.ordinal() + " " + k + ", ";
-        assertEquals("0 STEP, 1 EVALUATE, 2 COLLECT, 3 PARTIAL, ", kinds, "the wire numbers the kinds by ordinal");
+        assertEquals("0 STEP, 1 EVALUATE, 2 COLLECT, 3 PARTIAL, 4 PICK, 5 SAMPLE, ", kinds, "the wire numbers the kinds by ordinal");
     }
 
     @Test
