@@ -29,11 +29,11 @@ import lmo.io.Table;
 final class AnimationFrames {
     /** Trajectories of the population: (S, K, dim + 1) float64. */
     static String trajectories(String population) {
-        return "trajectories-" + population + RunLayout.NPY;
+        return RunLayout.trajectories(population);
     }
 
     /** The steps of the trajectories: (S, 2) float64, step then mean-field time. */
-    static final String TRAJECTORY_STEPS = "trajectories-steps.npy";
+    static final String TRAJECTORY_STEPS = RunLayout.TRAJECTORY_STEPS;
 
     /** One frame: its step, its time as the title shows it, what it is ({@code final}, ...; empty for a snapshot). */
     record Frame(long step, String timeLabel, String what, Loader state) {}

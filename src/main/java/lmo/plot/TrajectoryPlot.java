@@ -33,14 +33,14 @@ import lmo.plot.Tracks.Track;
  */
 public final class TrajectoryPlot {
     /** The recorded steps and their mean-field times, shape (S, 2). */
-    public static final String STEPS = "trajectories-steps.npy";
+    public static final String STEPS = lmo.io.RunLayout.TRAJECTORY_STEPS;
     /** The picture of both players of a game. */
     public static final String GAME = "trajectories.png";
 
     private TrajectoryPlot() {}
 
     /** {@code trajectories-<population>.npy}. */
-    public static String file(String population) { return "trajectories-" + population + ".npy"; }
+    public static String file(String population) { return lmo.io.RunLayout.trajectories(population); }
 
     /** {@code trajectories-<population>.png}. */
     public static String png(String population) { return "trajectories-" + Charts.safe(population) + ".png"; }
