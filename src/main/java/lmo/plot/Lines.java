@@ -55,6 +55,11 @@ final class Lines {
         View first = views.get(0);
         String note = equal ? "" : " (line width, opacity: mass)";
         XYChart c = Charts.xy(title + note, first.xTitle(), first.yTitle());
+        int chars = (title + note).length();   // the title is one line: smaller type for a long one (15 pt fits ~90)
+        if (chars > 90) {
+            c.getStyler().setChartTitleFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD,
+                    Math.max(10, 15 * 90 / chars)));
+        }
         c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         boolean legend = players || first.marks() != null || first.levels() != null;
         c.getStyler().setLegendVisible(legend);
