@@ -150,7 +150,6 @@ public final class OtFamily implements ModelFamily<OtSpec> {
             case "debiased-annealed" -> lmo.transport.InverseTemperature.debiasedAnnealed(spec.beta0(), spec.kappa());
             default -> lmo.transport.InverseTemperature.epsilonScaling(spec.beta0(), spec.sigma(), spec.betaMax());
         };
-        lmo.transport.KernelWarmup.start();   // compiles the kernels on another core while the engine starts
         try {
             return new lmo.model.transport.OtModel(p.index(), cost, p.m0(), q, schedule, spec.tolerance(),
                     spec.stopAtTolerance(), spec.omega());
