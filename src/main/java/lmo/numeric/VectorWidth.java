@@ -3,9 +3,10 @@ package lmo.numeric;
 import java.util.Locale;
 
 /**
- * The registers the Gaussian pair sums run on: 256-bit (one point per vector) or 512-bit (two points per vector, each
- * in four lanes of its own). The arithmetic is the 4-lane arithmetic either way, so the width changes the speed only,
- * never a bit: it is chosen per JVM, not per scenario, and machines of a cluster may differ.
+ * The registers the Gaussian pair sums and the Sinkhorn exponentials run on: 256-bit (one point per vector, four
+ * exponentials per instruction) or 512-bit (two points per vector, each in four lanes of its own; eight elementwise
+ * exponentials). The arithmetic is the 4-lane arithmetic either way, so the width changes the speed only, never a
+ * bit: it is chosen per JVM, not per scenario, and machines of a cluster may differ.
  *
  * <p>{@code -Dlmo.vectorBits=auto} (the default), {@code 256} or {@code 512}. {@code auto} is 512 when the CPU has
  * 512-bit vectors (AVX-512) and the JDK is 25 or newer, else 256. On JDK 17 a JVM that runs vector loops of both

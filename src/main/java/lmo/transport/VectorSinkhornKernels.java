@@ -5,6 +5,7 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import lmo.numeric.ExpPoly;
 import lmo.numeric.VectorExp;
+import lmo.numeric.VectorWidth;
 
 /**
  * {@link SinkhornKernels} with the Vector API (4 doubles, {@link VectorExp#SPECIES}): the operations of
@@ -12,15 +13,41 @@ import lmo.numeric.VectorExp;
  * from the targets by coordinate ({@link Cost#yColumn}), the bits of {@link Cost#row}. The v-side walks the columns
  * in tiles of {@link #TILE} so a tile's targets, max and sum stay in L1 over the block's rows (each column is
  * independent: tiling changes no bits). No vector is carried across an outer loop (C2 would box it), and no loop
- * calls {@link VectorExp#exp}: the exponents are stored and exponentiated by {@link VectorExp#expInPlace}, a loop that
+ * calls {@link VectorExp#exp}: the exponents are stored and exponentiated by {@link VectorExp#expInPlace} (or
+ * {@link VectorExp#expInPlace512} when {@link VectorWidth#bits} is 512: elementwise, so the same bits), a loop that
  * compiles alike whether C2 inlines it or not (see {@link VectorExp}), then summed.
  */
 final class VectorSinkhornKernels extends SinkhornKernels {
     private static final VectorSpecies<Double> S = VectorExp.SPECIES;
     static final int TILE = 512;
 
+    /** Whether the exponentials run on 512-bit vectors ({@link VectorExp#expInPlace512}): the same bits. */
+    private final boolean wide;
+
+    /** The kernels at this JVM's width ({@link VectorWidth#bits}). */
     VectorSinkhornKernels() {
+        this(VectorWidth.bits());
+    }
+
+    /** The kernels with the exponentials at {@code bits} = 256 or 512 (every other loop is 4-lane either way). */
+    VectorSinkhornKernels(int bits) {
         if (S.length() != LANES) throw new IllegalStateException("species has " + S.length() + " lanes");
+        if (bits != 256 && bits != 512) throw new IllegalArgumentException("bits must be 256 or 512, not " + bits);
+        wide = bits == 512;
+    }
+
+    /**
+     * {@code a[from .. to) = exp(a[from .. to))} (to - from a multiple of 4), elementwise, so the same bits at either
+     * width: on 512-bit vectors the multiple of 8 first, then the last 4 on 256.
+     */
+    private void exp(double[] a, int from, int to) {
+        if (!wide) {
+            VectorExp.expInPlace(a, from, to);
+            return;
+        }
+        int to8 = from + ((to - from) & -8);
+        VectorExp.expInPlace512(a, from, to8);
+        if (to8 < to) VectorExp.expInPlace(a, to8, to);
     }
 
     @Override
@@ -67,7 +94,7 @@ final class VectorSinkhornKernels extends SinkhornKernels {
         }
         DoubleVector mv = DoubleVector.broadcast(S, mx);
         for (int j = 0; j < m4; j += LANES) DoubleVector.fromArray(S, zRow, j).sub(mv).intoArray(zRow, j);
-        VectorExp.expInPlace(zRow, 0, m4);   // the terms in place; the tail [m4, m) keeps z for lanes()
+        exp(zRow, 0, m4);   // the terms in place; the tail [m4, m) keeps z for lanes()
         rowSums(zRow, cRow, v, m4, acc);
         lanes(m4, m, mx, cRow, zRow, v, acc);
         finish(mx, acc, out);
@@ -80,7 +107,7 @@ final class VectorSinkhornKernels extends SinkhornKernels {
         int m4 = m & -LANES;
         costRow(cost, i, 0, m, cRow);   // a short loop apart, as in columnsShifted
         exponents(cRow, vlq, beta, shift, zRow, m4);
-        VectorExp.expInPlace(zRow, 0, m4);
+        exp(zRow, 0, m4);
         rowSums(zRow, cRow, v, m4, acc);
         shiftedLanes(m4, m, shift, beta, cRow, vlq, v, acc);
         finish(shift, acc, out);
@@ -125,7 +152,7 @@ final class VectorSinkhornKernels extends SinkhornKernels {
                 double a = u[i] + logP[i];
                 costRow(cost, i, j0, j1, cRow);   // a short loop apart: fused, the exp's chain would wait on the divide
                 columnExponents(cRow, a, beta, shift, j0, j4);
-                VectorExp.expInPlace(cRow, j0, j4);
+                exp(cRow, j0, j4);
                 for (int j = j0; j < j4; j++) sum[j] += cRow[j];
                 for (int j = j4; j < j1; j++) sum[j] += ExpPoly.exp(Math.min(a - beta * cRow[j] - shift[j], CLAMP));
             }
@@ -171,7 +198,7 @@ final class VectorSinkhornKernels extends SinkhornKernels {
                     DoubleVector x = av.sub(bv.mul(DoubleVector.fromArray(S, cRow, j)));
                     x.sub(DoubleVector.fromArray(S, max, j)).intoArray(cRow, j);
                 }
-                VectorExp.expInPlace(cRow, j0, j4);
+                exp(cRow, j0, j4);
                 for (int j = j0; j < j4; j++) sum[j] += cRow[j];
             }
         }
