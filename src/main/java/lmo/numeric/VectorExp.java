@@ -24,7 +24,27 @@ public final class VectorExp {
     public static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_256;
     private static final VectorSpecies<Double> WIDE = DoubleVector.SPECIES_512;
 
+    /** -0.0 in every lane, of a known class: {@code x + (-0.0)} is x, bit for bit, for every x. */
+    private static final DoubleVector NEG_ZERO = DoubleVector.broadcast(SPECIES, -0.0);
+    private static final DoubleVector NEG_ZERO_WIDE = DoubleVector.broadcast(WIDE, -0.0);
+
     private VectorExp() {}
+
+    /**
+     * {@code v.intoArray(a, i)} for a 4-lane vector carried by a loop (an accumulator), the same bits: stored as
+     * {@code (-0.0) + v}, whose class C2 knows. Once vectors of both widths have run in a JVM, C2 (JDK 17) compiles
+     * {@code intoArray} on a loop-carried vector, whose exact class it has lost, by the shared type profile, which then
+     * names two classes; the store's intrinsic fails and every vector of the loop is boxed (rows of the Sinkhorn pass
+     * 4x slower, measured). Use it for every accumulator stored after its loop.
+     */
+    public static void store(DoubleVector v, double[] a, int i) {
+        NEG_ZERO.add(v).intoArray(a, i);
+    }
+
+    /** {@link #store} for an 8-lane vector. */
+    public static void store512(DoubleVector v, double[] a, int i) {
+        NEG_ZERO_WIDE.add(v).intoArray(a, i);
+    }
 
     /** {@link ExpPoly#exp}, lane-wise. */
     public static DoubleVector exp(DoubleVector a) {

@@ -10,9 +10,13 @@ import java.util.Locale;
  *
  * <p>{@code -Dlmo.vectorBits=auto} (the default), {@code 256} or {@code 512}. {@code auto} is 512 when the CPU has
  * 512-bit vectors (AVX-512) and the JDK is 25 or newer, else 256. On JDK 17 a JVM that runs vector loops of both
- * widths makes C2 box vectors (the two shapes pollute the type profiles of the Vector API's shared methods, and a loop
- * measured 30x slower), so 512 there is an opt-in for a JVM that runs one kind of model. Without the
- * {@code jdk.incubator.vector} module the scalar twins run and the width is 0.
+ * widths shares the type profiles of the Vector API's methods between the two shapes, and C2 then boxes the vectors
+ * of any loop whose exact class it has lost. The Sinkhorn kernels avoid that ({@link VectorExp#store}): with 512 on
+ * JDK 17 their rows and columns run 1.35x and 1.4x the pairs per second of 256 (n = m = 4000, one thread, measured
+ * 2026-12-07), the same bits. The W3 network loops and the W4 pair sums still box in a JVM that ran both widths
+ * (W3 2.8x, W4 2.3x slower in one {@code bin/lmo bench} JVM), so on JDK 17 512 is an opt-in for a JVM that runs
+ * Sinkhorn (or one kind of model). Without the {@code jdk.incubator.vector} module the scalar twins run and the
+ * width is 0.
  */
 public final class VectorWidth {
     /** The system property that sets the width. */

@@ -84,7 +84,7 @@ final class VectorSinkhornKernels extends SinkhornKernels {
                 mxv = mxv.blend(z, z.compare(VectorOperators.GT, mxv));
             }
         }
-        mxv.intoArray(acc, 0);
+        VectorExp.store(mxv, acc, 0);
         double mx = acc[0];   // the largest lane by >, as the scalar twin's running max
         for (int l = 1; l < LANES; l++) if (acc[l] > mx) mx = acc[l];
         for (int j = m4; j < m; j++) {
@@ -135,9 +135,9 @@ final class VectorSinkhornKernels extends SinkhornKernels {
             wc = ej.fma(DoubleVector.fromArray(S, cRow, j), wc);
             wv = ej.fma(DoubleVector.fromArray(S, v, j), wv);
         }
-        s.intoArray(acc, 0);
-        wc.intoArray(acc, LANES);
-        wv.intoArray(acc, 2 * LANES);
+        VectorExp.store(s, acc, 0);
+        VectorExp.store(wc, acc, LANES);
+        VectorExp.store(wv, acc, 2 * LANES);
     }
 
     @Override

@@ -153,9 +153,9 @@ final class VectorPairSums implements PairSums {
             t0 = k.fma(xa.sub(DoubleVector.fromArray(S, z0, j)), t0);
             t1 = k.fma(ya.sub(DoubleVector.fromArray(S, z1, j)), t1);
         }
-        t0.intoArray(acc, a);
-        t1.intoArray(acc, a + 4);
-        s.intoArray(acc, a + 12);
+        VectorExp.store(t0, acc, a);
+        VectorExp.store(t1, acc, a + 4);
+        VectorExp.store(s, acc, a + 12);
     }
 
     /** {@link #tile2} in d = 3. */
@@ -186,10 +186,10 @@ final class VectorPairSums implements PairSums {
             t1 = k.fma(ya.sub(DoubleVector.fromArray(S, z1, j)), t1);
             t2 = k.fma(za.sub(DoubleVector.fromArray(S, z2, j)), t2);
         }
-        t0.intoArray(acc, a);
-        t1.intoArray(acc, a + 4);
-        t2.intoArray(acc, a + 8);
-        s.intoArray(acc, a + 12);
+        VectorExp.store(t0, acc, a);
+        VectorExp.store(t1, acc, a + 4);
+        VectorExp.store(t2, acc, a + 8);
+        VectorExp.store(s, acc, a + 12);
     }
 
     /**
@@ -226,9 +226,9 @@ final class VectorPairSums implements PairSums {
                 t0 = k.fma(xa.sub(DoubleVector.fromArray(P, z0, j)), t0);
                 t1 = k.fma(ya.sub(DoubleVector.fromArray(P, z1, j)), t1);
             }
-            t0.intoArray(acc, a);
-            t1.intoArray(acc, a + 8);
-            s.intoArray(acc, a + 24);
+            VectorExp.store512(t0, acc, a);
+            VectorExp.store512(t1, acc, a + 8);
+            VectorExp.store512(s, acc, a + 24);
         }
     }
 

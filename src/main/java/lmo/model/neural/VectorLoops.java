@@ -1,6 +1,7 @@
 package lmo.model.neural;
 
 import jdk.incubator.vector.DoubleVector;
+import lmo.numeric.VectorExp;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -44,10 +45,10 @@ final class VectorLoops implements Loops {
             s2 = va.fma(DoubleVector.fromArray(S, b, b2 + k), s2);
             s3 = va.fma(DoubleVector.fromArray(S, b, b3 + k), s3);
         }
-        s0.intoArray(acc, at);
-        s1.intoArray(acc, at + 4);
-        s2.intoArray(acc, at + 8);
-        s3.intoArray(acc, at + 12);
+        VectorExp.store(s0, acc, at);
+        VectorExp.store(s1, acc, at + 4);
+        VectorExp.store(s2, acc, at + 8);
+        VectorExp.store(s3, acc, at + 12);
     }
 
     /**
@@ -93,10 +94,10 @@ final class VectorLoops implements Loops {
             g32 = q3.fma(v2, g32);
             g33 = q3.fma(v3, g33);
         }
-        g00.intoArray(acc, at); g10.intoArray(acc, at + 4); g20.intoArray(acc, at + 8); g30.intoArray(acc, at + 12);
-        g01.intoArray(acc, at + 16); g11.intoArray(acc, at + 20); g21.intoArray(acc, at + 24); g31.intoArray(acc, at + 28);
-        g02.intoArray(acc, at + 32); g12.intoArray(acc, at + 36); g22.intoArray(acc, at + 40); g32.intoArray(acc, at + 44);
-        g03.intoArray(acc, at + 48); g13.intoArray(acc, at + 52); g23.intoArray(acc, at + 56); g33.intoArray(acc, at + 60);
+        VectorExp.store(g00, acc, at); VectorExp.store(g10, acc, at + 4); VectorExp.store(g20, acc, at + 8); VectorExp.store(g30, acc, at + 12);
+        VectorExp.store(g01, acc, at + 16); VectorExp.store(g11, acc, at + 20); VectorExp.store(g21, acc, at + 24); VectorExp.store(g31, acc, at + 28);
+        VectorExp.store(g02, acc, at + 32); VectorExp.store(g12, acc, at + 36); VectorExp.store(g22, acc, at + 40); VectorExp.store(g32, acc, at + 44);
+        VectorExp.store(g03, acc, at + 48); VectorExp.store(g13, acc, at + 52); VectorExp.store(g23, acc, at + 56); VectorExp.store(g33, acc, at + 60);
     }
 
     /**
