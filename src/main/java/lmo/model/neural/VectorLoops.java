@@ -1,7 +1,6 @@
 package lmo.model.neural;
 
 import jdk.incubator.vector.DoubleVector;
-import lmo.numeric.VectorExp;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -19,6 +18,14 @@ import jdk.incubator.vector.VectorSpecies;
  * inputs from {@link SampleSet#xb} and the weights coordinate-major ({@link #transposed}), both at constant strides, so
  * C2 hoists the range checks and addresses the 4 weights from one base: 20 to 25% less time for the W3 loops
  * (measured, 2026-12-07), the same fmas in the same order.
+ *
+ * <p>An accumulator carried by a loop is re-typed after it, {@code a = nz.add(a)} with {@code nz} all -0.0
+ * ({@code (-0.0) + x} is x, bit for bit), before anything else uses it: C2 (JDK 17) loses the exact class of a
+ * loop-carried vector, and once vectors of both widths have run in the JVM (the 512-bit Sinkhorn exponentials, W4's
+ * two-point tiles) it compiles the next call on it by a type profile that names two classes, the intrinsic fails,
+ * and every vector of the loop is boxed (W3 2.8x slower, measured in one {@code bin/lmo bench} JVM at
+ * {@code -Dlmo.vectorBits=512}). Written out in each method rather than through a helper, which a method this long
+ * may not inline (a vector passed to a call that is not inlined is boxed too).
  */
 final class VectorLoops implements Loops {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_256;
@@ -38,6 +45,7 @@ final class VectorLoops implements Loops {
         DoubleVector s2 = DoubleVector.fromArray(S, acc, at + 8);
         DoubleVector s3 = DoubleVector.fromArray(S, acc, at + 12);
         int b1 = bAt + stride, b2 = bAt + 2 * stride, b3 = bAt + 3 * stride;
+        DoubleVector nz = DoubleVector.broadcast(S, -0.0);
         for (int k = 0; k < len; k += 4) {
             DoubleVector va = DoubleVector.fromArray(S, a, aAt + k);
             s0 = va.fma(DoubleVector.fromArray(S, b, bAt + k), s0);
@@ -45,10 +53,10 @@ final class VectorLoops implements Loops {
             s2 = va.fma(DoubleVector.fromArray(S, b, b2 + k), s2);
             s3 = va.fma(DoubleVector.fromArray(S, b, b3 + k), s3);
         }
-        VectorExp.store(s0, acc, at);
-        VectorExp.store(s1, acc, at + 4);
-        VectorExp.store(s2, acc, at + 8);
-        VectorExp.store(s3, acc, at + 12);
+        nz.add(s0).intoArray(acc, at);
+        nz.add(s1).intoArray(acc, at + 4);
+        nz.add(s2).intoArray(acc, at + 8);
+        nz.add(s3).intoArray(acc, at + 12);
     }
 
     /**
@@ -60,6 +68,7 @@ final class VectorLoops implements Loops {
                                     double[] acc, int at) {
         int x0 = xAt, x1 = x0 + nPad, x2 = x1 + nPad, x3 = x2 + nPad;
         int o1 = qStride, o2 = 2 * qStride, o3 = 3 * qStride;
+        DoubleVector nz = DoubleVector.broadcast(S, -0.0);
         DoubleVector g00 = DoubleVector.fromArray(S, acc, at), g10 = DoubleVector.fromArray(S, acc, at + 4);
         DoubleVector g20 = DoubleVector.fromArray(S, acc, at + 8), g30 = DoubleVector.fromArray(S, acc, at + 12);
         DoubleVector g01 = DoubleVector.fromArray(S, acc, at + 16), g11 = DoubleVector.fromArray(S, acc, at + 20);
@@ -94,10 +103,10 @@ final class VectorLoops implements Loops {
             g32 = q3.fma(v2, g32);
             g33 = q3.fma(v3, g33);
         }
-        VectorExp.store(g00, acc, at); VectorExp.store(g10, acc, at + 4); VectorExp.store(g20, acc, at + 8); VectorExp.store(g30, acc, at + 12);
-        VectorExp.store(g01, acc, at + 16); VectorExp.store(g11, acc, at + 20); VectorExp.store(g21, acc, at + 24); VectorExp.store(g31, acc, at + 28);
-        VectorExp.store(g02, acc, at + 32); VectorExp.store(g12, acc, at + 36); VectorExp.store(g22, acc, at + 40); VectorExp.store(g32, acc, at + 44);
-        VectorExp.store(g03, acc, at + 48); VectorExp.store(g13, acc, at + 52); VectorExp.store(g23, acc, at + 56); VectorExp.store(g33, acc, at + 60);
+        nz.add(g00).intoArray(acc, at); nz.add(g10).intoArray(acc, at + 4); nz.add(g20).intoArray(acc, at + 8); nz.add(g30).intoArray(acc, at + 12);
+        nz.add(g01).intoArray(acc, at + 16); nz.add(g11).intoArray(acc, at + 20); nz.add(g21).intoArray(acc, at + 24); nz.add(g31).intoArray(acc, at + 28);
+        nz.add(g02).intoArray(acc, at + 32); nz.add(g12).intoArray(acc, at + 36); nz.add(g22).intoArray(acc, at + 40); nz.add(g32).intoArray(acc, at + 44);
+        nz.add(g03).intoArray(acc, at + 48); nz.add(g13).intoArray(acc, at + 52); nz.add(g23).intoArray(acc, at + 56); nz.add(g33).intoArray(acc, at + 60);
     }
 
     /**
@@ -127,6 +136,7 @@ final class VectorLoops implements Loops {
         double[] xb = s.xb;
         double[] wt = transposed(w4, dp);
         DoubleVector zero = DoubleVector.zero(S);
+        DoubleVector nz = DoubleVector.broadcast(S, -0.0);
         for (int k = 0; k < nPad; k += 8) {
             DoubleVector a0 = zero, b0 = zero, a1 = zero, b1 = zero, a2 = zero, b2 = zero, a3 = zero, b3 = zero;
             for (int c = 0, xo = k * dp; c < dp; c++) {
@@ -145,6 +155,8 @@ final class VectorLoops implements Loops {
                 a3 = w.fma(x0, a3);
                 b3 = w.fma(x1, b3);
             }
+            a0 = nz.add(a0); b0 = nz.add(b0); a1 = nz.add(a1); b1 = nz.add(b1);   // the exact class
+            a2 = nz.add(a2); b2 = nz.add(b2); a3 = nz.add(a3); b3 = nz.add(b3);
             a0.intoArray(z, k);
             b0.intoArray(z, k + 4);
             a1.intoArray(z, nPad + k);
@@ -161,6 +173,7 @@ final class VectorLoops implements Loops {
         double[] xb = s.xb;
         double[] wt = transposed(w4, dp);
         DoubleVector zero = DoubleVector.zero(S);
+        DoubleVector nz = DoubleVector.broadcast(S, -0.0);
         int o1 = nPad, o2 = 2 * nPad, o3 = 3 * nPad;
         for (int k = 0; k < nPad; k += 8) {
             DoubleVector a0 = zero, b0 = zero, a1 = zero, b1 = zero, a2 = zero, b2 = zero, a3 = zero, b3 = zero;
@@ -180,6 +193,8 @@ final class VectorLoops implements Loops {
                 a3 = w.fma(x0, a3);
                 b3 = w.fma(x1, b3);
             }
+            a0 = nz.add(a0); b0 = nz.add(b0); a1 = nz.add(a1); b1 = nz.add(b1);   // the exact class
+            a2 = nz.add(a2); b2 = nz.add(b2); a3 = nz.add(a3); b3 = nz.add(b3);
             DoubleVector ra = DoubleVector.fromArray(S, r, k);
             DoubleVector rb = DoubleVector.fromArray(S, r, k + 4);
             a0.max(zero).intoArray(h, k);
@@ -215,6 +230,7 @@ final class VectorLoops implements Loops {
         double[] wt = transposed(w4, dp);
         double[] acc = new double[(TILE + TILE * dp) * 4];
         DoubleVector zero = DoubleVector.zero(S);
+        DoubleVector nz = DoubleVector.broadcast(S, -0.0);
         final int ch = Math.min(CHUNK, nPad);
         int o1 = ch, o2 = 2 * ch, o3 = 3 * ch;
         for (int k0 = 0; k0 < nPad; k0 += ch) {
@@ -238,6 +254,8 @@ final class VectorLoops implements Loops {
                     a3 = w.fma(x0, a3);
                     b3 = w.fma(x1, b3);
                 }
+                a0 = nz.add(a0); b0 = nz.add(b0); a1 = nz.add(a1); b1 = nz.add(b1);   // the exact class
+                a2 = nz.add(a2); b2 = nz.add(b2); a3 = nz.add(a3); b3 = nz.add(b3);
                 DoubleVector ra = DoubleVector.fromArray(S, r, k0 + k);
                 DoubleVector rb = DoubleVector.fromArray(S, r, k0 + k + 4);
                 a0.max(zero).intoArray(h, k);
@@ -271,6 +289,7 @@ final class VectorLoops implements Loops {
         double[] xb = s.xb;
         double[] wt = transposed(w4, dp);
         DoubleVector zero = DoubleVector.zero(S);
+        DoubleVector nz = DoubleVector.broadcast(S, -0.0);
         DoubleVector c0 = DoubleVector.broadcast(S, c4[0]);
         DoubleVector c1 = DoubleVector.broadcast(S, c4[1]);
         DoubleVector c2 = DoubleVector.broadcast(S, c4[2]);
@@ -293,6 +312,8 @@ final class VectorLoops implements Loops {
                 a3 = w.fma(x0, a3);
                 b3 = w.fma(x1, b3);
             }
+            a0 = nz.add(a0); b0 = nz.add(b0); a1 = nz.add(a1); b1 = nz.add(b1);   // the exact class
+            a2 = nz.add(a2); b2 = nz.add(b2); a3 = nz.add(a3); b3 = nz.add(b3);
             DoubleVector fa = DoubleVector.fromArray(S, f, k);
             DoubleVector fb = DoubleVector.fromArray(S, f, k + 4);
             fa = c0.fma(a0.max(zero), fa);
