@@ -16,23 +16,29 @@ class OmegaScheduleTest {
 
     /** Runs the schedule from u = v = 1 for {@code iterations}; returns the final state. */
     private static double[] run(double[] b, double[] state, int iterations) {
-        double[] u = new double[b.length];
-        double[] v = new double[b.length];
-        java.util.Arrays.fill(u, 1.0);
-        java.util.Arrays.fill(v, 1.0);
+        double[] u = ones(b.length);
+        double[] v = ones(b.length);
         double[] s = state;
-        for (int k = 0; k < iterations; k++) {
-            double w = OmegaSchedule.omega(s);
-            double delta = 0;
-            for (int i = 0; i < b.length; i++) {
-                u[i] += w * (b[i] * v[i] - u[i]);
-                double vi = v[i] + w * (b[i] * u[i] - v[i]);
-                delta += Math.abs(vi - v[i]);
-                v[i] = vi;
-            }
-            s = OmegaSchedule.next(s, delta);
-        }
+        for (int k = 0; k < iterations; k++) s = OmegaSchedule.next(s, sweep(b, u, v, OmegaSchedule.omega(s)));
         return s;
+    }
+
+    private static double[] ones(int n) {
+        double[] a = new double[n];
+        java.util.Arrays.fill(a, 1.0);
+        return a;
+    }
+
+    /** One over-relaxed sweep (u, then v) by {@code w}; returns {@code sum_i |v_i new - v_i|}. Modified: u, v. */
+    private static double sweep(double[] b, double[] u, double[] v, double w) {
+        double delta = 0;
+        for (int i = 0; i < b.length; i++) {
+            u[i] += w * (b[i] * v[i] - u[i]);
+            double vi = v[i] + w * (b[i] * u[i] - v[i]);
+            delta += Math.abs(vi - v[i]);
+            v[i] = vi;
+        }
+        return delta;
     }
 
     private static double kappa(double[] b) {
@@ -59,20 +65,11 @@ class OmegaScheduleTest {
 
     /** Iterations until the change falls under tol, with the second estimate or with the first one kept. */
     private static int iterationsTo(double tol, boolean refine) {
-        double[] u = new double[MODES.length];
-        double[] v = new double[MODES.length];
-        java.util.Arrays.fill(u, 1.0);
-        java.util.Arrays.fill(v, 1.0);
+        double[] u = ones(MODES.length);
+        double[] v = ones(MODES.length);
         double[] s = OmegaSchedule.adaptive();
         for (int k = 1; k < 1000; k++) {
-            double w = OmegaSchedule.omega(s);
-            double delta = 0;
-            for (int i = 0; i < MODES.length; i++) {
-                u[i] += w * (MODES[i] * v[i] - u[i]);
-                double vi = v[i] + w * (MODES[i] * u[i] - v[i]);
-                delta += Math.abs(vi - v[i]);
-                v[i] = vi;
-            }
+            double delta = sweep(MODES, u, v, OmegaSchedule.omega(s));
             if (delta < tol) return k;
             boolean estimated = s[OmegaSchedule.KAPPA] != 0;
             s = OmegaSchedule.next(s, delta);
