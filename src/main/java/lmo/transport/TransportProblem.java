@@ -28,6 +28,14 @@ public record TransportProblem(Cost cost, double[] p, double[] q, double[] logP,
         return of(cost, p, q);
     }
 
+    /**
+     * This problem's targets ({@code q}, {@code logQ}: shared, not recomputed) against other sources {@code rows}
+     * with weights {@code p}: what a block of rows needs, at the cost of its own n logarithms instead of n + m.
+     */
+    public TransportProblem withRows(Cost rows, double[] p) {
+        return new TransportProblem(rows, p, q, logs(p, "p"), logQ);
+    }
+
     private static double[] logs(double[] w, String name) {
         double[] out = new double[w.length];
         for (int i = 0; i < w.length; i++) {

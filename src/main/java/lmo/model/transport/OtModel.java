@@ -94,7 +94,6 @@ public final class OtModel implements Model {
         this.population = population;
         this.cost = cost;
         this.q = q.clone();
-        TransportProblem.of(cost, p, this.q); // checks the weights
         this.schedule = schedule;
         double mp = 0, mq = 0;
         for (double w : p) mp += w;
@@ -103,7 +102,7 @@ public final class OtModel implements Model {
         this.tolerance = tolerance;
         this.roundable = (long) cost.n() * cost.m() <= ROUNDED_CELLS;
         this.exactKnown = (long) cost.n() * cost.m() <= EXACT_CELLS;
-        this.problem = TransportProblem.of(cost, p.clone(), this.q);
+        this.problem = TransportProblem.of(cost, p.clone(), this.q);   // checks the weights; logQ once for all blocks
     }
 
     /** OT(p, q) on the normalised cost by the network simplex, computed once (on the scheduler, when first asked). */
@@ -131,7 +130,7 @@ public final class OtModel implements Model {
     public Reduction reduction(int round) { return round == 0 ? Reduction.logSumExp(cost.m()) : Reduction.concat(1); }
 
     private TransportProblem rows(Block b) {
-        return TransportProblem.of(cost.rows(b.x(), b.count()), b.m(), q);
+        return problem.withRows(cost.rows(b.x(), b.count()), b.m());
     }
 
     /**
@@ -317,7 +316,7 @@ public final class OtModel implements Model {
     public Map<String, FinalTable> finalTables(Gathered state, long step) {
         int n = cost.n(), m = cost.m();
         if (!roundable) return Map.of();
-        TransportProblem problem = TransportProblem.of(cost.rows(state.x()[population], n), state.m()[population], q);
+        TransportProblem problem = this.problem.withRows(cost.rows(state.x()[population], n), state.m()[population]);
         double[] u = state.s()[population];
         double beta = beta(step);
         double[] max = new double[m], sum = new double[m], v = new double[m];
