@@ -338,12 +338,18 @@ public final class OtModel implements Model {
         return Map.of(RunLayout.TRANSPORT, new FinalTable(List.of("beta", "roundedCost", "exactOt", "suboptimality", "scale"), row));
     }
 
-    /** Blocks of at most 64 MB of partials per round: {@code blocks * 2m} doubles. */
+    /**
+     * Blocks of 256 rows (fewer down to 64 so that a population under 2048 still makes 8 blocks), or larger so that
+     * the partials of a round take at most 64 MB ({@code blocks * 2m} doubles). A block costs O(m) outside its pairs
+     * (its partial buffers, the fold), as much as 8 % of W1's time at 64 rows; 256 rows took W1 from 35.1 to 31.5 ms
+     * an iteration at n = m = 4000 and from 199 to 184 ms at 10000 (measured 2026-12-07).
+     */
     @Override
     public int defaultBlockSize(int[] counts) {
         long n = counts[population], perBlock = 2L * cost.m() * 8;
         long blocks = Math.max(1, 64L * 1024 * 1024 / perBlock);
-        return (int) Math.max(64, Math.min(n, (n + blocks - 1) / blocks));
+        long rows = Math.max(64, Math.min(256, (n + 7) / 8));
+        return (int) Math.max(rows, Math.min(n, (n + blocks - 1) / blocks));
     }
 
     /** Two passes over all pairs per iteration. */
