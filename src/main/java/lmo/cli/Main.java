@@ -35,7 +35,32 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
                     java.io.FileDescriptor.err)), true, java.nio.charset.StandardCharsets.UTF_8));
         }
         org.slf4j.LoggerFactory.getLogger(Main.class); // initialise logging before actor threads start
+        if (runsOneScenario(args)) lmo.numeric.VectorWidth.oneScenario();
         System.exit(execute(args));
+    }
+
+    /**
+     * Whether this process runs one scenario's model only: {@code run}, {@code resume}, {@code replay}, or
+     * {@code bench} of one workload. Such a JVM may take 512-bit vectors on JDK 17 ({@link lmo.numeric.VectorWidth}).
+     */
+    static boolean runsOneScenario(String... args) {
+        if (args.length == 0) return false;
+        switch (args[0]) {
+            case "run": case "resume": case "replay":
+                return true;
+            case "bench":
+                java.util.Set<String> kinds = new java.util.TreeSet<>();
+                for (int i = 1; i < args.length; i++) {
+                    String v = args[i].startsWith("--workloads=") ? args[i].substring("--workloads=".length())
+                            : args[i].equals("--workloads") && i + 1 < args.length ? args[++i] : null;
+                    if (v != null) {
+                        for (String w : v.split(",")) kinds.add(w.trim().toLowerCase(java.util.Locale.ROOT));
+                    }
+                }
+                return kinds.size() == 1;
+            default:
+                return false;
+        }
     }
 
     /** Runs the command line and returns the exit code (for tests: no System.exit). */

@@ -22,6 +22,16 @@ class VectorWidthTest {
     }
 
     @Test
+    void aJvmOfOneScenarioTakes512BitsOnJdk17Too() {
+        assertEquals(512, VectorWidth.resolve(null, 512, 17, true));
+        assertEquals(512, VectorWidth.resolve("auto", 512, 25, true));
+        assertEquals(256, VectorWidth.resolve("auto", 256, 17, true), "a CPU without 512-bit vectors");
+        assertEquals(256, VectorWidth.resolve("256", 512, 17, true), "an explicit width wins");
+        assertEquals(0, VectorWidth.resolve("auto", 0, 17, true));
+        assertEquals(256, VectorWidth.resolve("auto", 512, 17, false));
+    }
+
+    @Test
     void refusesWhatIsNotAWidth() {
         var e = assertThrows(IllegalArgumentException.class, () -> VectorWidth.resolve("1024", 512, 25));
         assertTrue(e.getMessage().contains("-Dlmo.vectorBits: '1024' is not a width (auto, 256 or 512)"), e.getMessage());
