@@ -32,13 +32,16 @@ public final class Machine {
     }
 
     /**
-     * The line above the table: {@code lmo bench, 2026-12-07 15:40 UTC: AMD EPYC, 2 cores, Java 17.0.15; medians of 3
-     * runs; load average 1.20 at the start, 2.10 at the end} (the end is now).
+     * The line above the table: {@code lmo bench, 2026-12-07 15:40 UTC: AMD EPYC, 2 cores, Java 17.0.15, 512-bit
+     * vectors; medians of 3 runs; load average 1.20 at the start, 2.10 at the end} (the end is now; the width is
+     * {@link lmo.numeric.VectorWidth#bits}, "no vector module" when it is 0).
      */
     public static String headline(int repeats, double loadAtStart) {
         String now = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
-        return String.format(Locale.ROOT, "lmo bench, %s: %s, %d cores, Java %s; medians of %d run%s; load average %.2f at the"
-                + " start, %.2f at the end", now, cpuModel(), Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"), repeats, repeats == 1 ? "" : "s", loadAtStart, loadAverage());
+        int bits = lmo.numeric.VectorWidth.bits();
+        return String.format(Locale.ROOT, "lmo bench, %s: %s, %d cores, Java %s, %s; medians of %d run%s; load average"
+                + " %.2f at the start, %.2f at the end", now, cpuModel(), Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), bits == 0 ? "no vector module" : bits + "-bit vectors", repeats,
+                repeats == 1 ? "" : "s", loadAtStart, loadAverage());
     }
 }
