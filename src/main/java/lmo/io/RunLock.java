@@ -126,6 +126,16 @@ public final class RunLock implements AutoCloseable {
         }
         if (lock == null) {
             String holder = holder(ch);
+            // the holder writes its line right after it locks: a loser that reads in between waits for it (at most 1 s)
+            for (int i = 0; holder.isEmpty() && i < 50; i++) {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+                holder = holder(ch);
+            }
             closeQuietly(ch);
             throw new Refused(what + " is in use by another lmo process" + (holder.isEmpty() ? "" : " (" + holder + ")"));
         }
