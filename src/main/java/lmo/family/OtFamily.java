@@ -29,7 +29,8 @@ public final class OtFamily implements ModelFamily<OtSpec> {
             "sinkhorn", List.of("type", "beta", "epsilon", "acceleration", "omega"),
             "annealed", List.of("type", "beta0", "kappa", "acceleration", "omega"),
             "debiased-annealed", List.of("type", "beta0", "kappa", "acceleration", "omega"),
-            "epsilon-scaling", List.of("type", "beta0", "sigma", "betaMax", "acceleration", "omega"));
+            "epsilon-scaling", List.of("type", "beta0", "sigma", "betaMax", "innerIterations", "innerTolerance",
+                    "acceleration", "omega"));
     static final List<String> COSTS = List.of("sqeuclidean", "half-sqeuclidean");
     static final List<String> NORMALIZE = List.of("none", "max", "oscillation");
 
@@ -71,7 +72,8 @@ public final class OtFamily implements ModelFamily<OtSpec> {
         String solver = s.choice("type", null, SOLVER.keySet());
         s.allow(SOLVER.get(solver));
         Check positive = Check.greaterThan(0);
-        double nan = Double.NaN, beta0, kappa = nan, sigma = nan, betaMax = nan;
+        double nan = Double.NaN, beta0, kappa = nan, sigma = nan, betaMax = nan, innerTolerance = nan;
+        int innerIterations = 0;
         switch (solver) {
             case "sinkhorn":
                 if (s.has("beta") == s.has("epsilon")) {
@@ -84,6 +86,10 @@ public final class OtFamily implements ModelFamily<OtSpec> {
                 beta0 = s.requireDouble("beta0", positive);
                 sigma = s.requireDouble("sigma", Check.greaterThan(1));
                 betaMax = s.requireDouble("betaMax", Check.atLeast(beta0));
+                if (s.has("innerIterations") || s.has("innerTolerance")) {   // stages: POT's inner loops
+                    innerIterations = s.optInt("innerIterations", OtSpec.DEFAULT_INNER_ITERATIONS, Check.atLeast(1));
+                    innerTolerance = s.optDouble("innerTolerance", 0, Check.atLeast(0));
+                }
                 break;
             default:
                 beta0 = s.optDouble("beta0", 10, positive);
@@ -96,8 +102,8 @@ public final class OtFamily implements ModelFamily<OtSpec> {
             throw m.keyError("stopAtTolerance", "stopAtTolerance needs model.tolerance (the l1 marginal error to stop at)");
         }
         double omega = acceleration(s, solver, stop);
-        return new OtSpec(population, target, cost, normalize, solver, beta0, kappa, sigma, betaMax, tolerance, stop,
-                omega);
+        return new OtSpec(population, target, cost, normalize, solver, beta0, kappa, sigma, betaMax, innerIterations,
+                innerTolerance, tolerance, stop, omega);
     }
 
     /**
@@ -150,9 +156,11 @@ public final class OtFamily implements ModelFamily<OtSpec> {
             case "debiased-annealed" -> lmo.transport.InverseTemperature.debiasedAnnealed(spec.beta0(), spec.kappa());
             default -> lmo.transport.InverseTemperature.epsilonScaling(spec.beta0(), spec.sigma(), spec.betaMax());
         };
+        lmo.transport.EpsilonStages stages = spec.innerIterations() == 0 ? null
+                : new lmo.transport.EpsilonStages(schedule, spec.innerIterations(), spec.innerTolerance());
         try {
             return new lmo.model.transport.OtModel(p.index(), cost, p.m0(), q, schedule, spec.tolerance(),
-                    spec.stopAtTolerance(), spec.omega());
+                    spec.stopAtTolerance(), spec.omega(), stages);
         } catch (IllegalArgumentException e) {
             boolean weights = e.getMessage().startsWith("q[");
             throw c.where().error(weights ? "model.target" : "populations." + p.name(), (weights ? "the target weights: "
@@ -188,6 +196,15 @@ public final class OtFamily implements ModelFamily<OtSpec> {
                     "The exponent."),
             new Key("solver.sigma", "number", "required", "> 1", "`epsilon-scaling`: the factor per iteration."),
             new Key("solver.betaMax", "number", "required", ">= beta0", "`epsilon-scaling`: the cap."),
+            new Key("solver.innerIterations", "integer", "`100` when `innerTolerance` is given, else one iteration a"
+                    + " beta", ">= 1",
+                    "`epsilon-scaling` in stages (POT's `sinkhorn_epsilon_scaling`): stage s iterates at "
+                    + "`min(beta0 sigma^s, betaMax)` until an iteration's `secondMarginalError` is `<= innerTolerance` "
+                    + "or it has run `innerIterations` iterations; the last stage runs to the end. A step is one "
+                    + "iteration; the stage is model global state (checkpointed, hashed): see "
+                    + "[transport.md](transport.md)."),
+            new Key("solver.innerTolerance", "number", "`0` (each stage runs `innerIterations`)", ">= 0",
+                    "`epsilon-scaling` in stages: the second-marginal l1 error that ends a stage."),
             new Key("solver.acceleration", "`on` | `off`",
                     "`on` for `sinkhorn` with `stopAtTolerance: true`, else `off`", "not `on` for `debiased-annealed`",
                     "Over-relaxed Sinkhorn (each potential moved omega times the Sinkhorn step, made safe per "
@@ -196,7 +213,8 @@ public final class OtFamily implements ModelFamily<OtSpec> {
                     "A fixed over-relaxation factor instead of the adaptive one (estimated from the first "
                     + "iterations' rate)."),
             new Key("tolerance", "number", "`1e-6`", "> 0",
-                    "The metric `converged`: 1 when both `marginalError` and `secondMarginalError` are `<= tolerance` (the last row is in "
+                    "The metric `converged`: 1 when both `marginalError` and `secondMarginalError` are `<= tolerance` "
+                    + "(for `epsilon-scaling`, at `beta = betaMax` only; the last row is in "
                     + "`summary.json`, with the tolerance under `conventions`)."),
             new Key("stopAtTolerance", "boolean", "`false`", "needs `tolerance` given",
                     "End the run at the first logged state whose two marginal errors are `<= tolerance` (checked every "

@@ -15,16 +15,23 @@ import lmo.scenario.SamplesTarget;
  * @param kappa the exponent of {@code annealed} / {@code debiased-annealed} (NaN otherwise)
  * @param sigma the factor of {@code epsilon-scaling} (NaN otherwise)
  * @param betaMax the cap of {@code epsilon-scaling} (NaN otherwise)
+ * @param innerIterations {@code epsilon-scaling} in stages ({@link lmo.transport.EpsilonStages}): the most iterations
+ *     of a stage; 0 for one iteration a beta (no stages)
+ * @param innerTolerance the second-marginal error that ends a stage (NaN without stages)
  * @param tolerance the l1 first-marginal error at or below which {@code converged} is 1 ({@link #DEFAULT_TOLERANCE}
  *     when not given)
  * @param stopAtTolerance end the run at the first logged state whose {@code converged} is 1
  * @param omega over-relaxation: 1 plain Sinkhorn, NaN the adaptive factor, else the fixed factor
  */
 public record OtSpec(String population, SamplesTarget target, String cost, String normalize, String solver,
-                     double beta0, double kappa, double sigma, double betaMax, double tolerance,
+                     double beta0, double kappa, double sigma, double betaMax, int innerIterations,
+                     double innerTolerance, double tolerance,
                      boolean stopAtTolerance, double omega) implements ModelSpec {
     /** {@code model.tolerance} when the scenario gives none: the flag {@code converged} is always stated. */
     public static final double DEFAULT_TOLERANCE = 1e-6;
+
+    /** {@code solver.innerIterations} when only {@code innerTolerance} is given (POT's {@code numInnerItermax}). */
+    public static final int DEFAULT_INNER_ITERATIONS = 100;
 
     @Override public String type() { return "ot"; }
     @Override public PotentialSpec potential() { return null; }

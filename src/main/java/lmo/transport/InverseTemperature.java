@@ -97,6 +97,11 @@ public final class InverseTemperature {
         return kind;
     }
 
+    /** The largest beta of the schedule: beta_max of epsilon scaling, beta of a constant one, infinity otherwise. */
+    public double betaMax() {
+        return betaMax;
+    }
+
     /** One line: the family, its parameters and the convention (beta = 1 / epsilon on the normalised cost). */
     public String describe() {
         String conv = " (inverse temperature on the normalised cost; epsilon = 1/beta)";

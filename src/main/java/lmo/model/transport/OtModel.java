@@ -16,6 +16,7 @@ import lmo.particles.Reduction;
 import lmo.particles.Summaries;
 import lmo.model.Model;
 import lmo.transport.Cost;
+import lmo.transport.EpsilonStages;
 import lmo.transport.InverseTemperature;
 import lmo.transport.NonFiniteException;
 import lmo.transport.OmegaSchedule;
@@ -27,7 +28,8 @@ import lmo.transport.TransportProblem;
  * Entropic optimal transport between the particles of one population (the sources x_i with masses p_i) and a fixed
  * target cloud (y_j, q_j), solved by log-domain Sinkhorn in the engine: one engine step is one iteration of
  * {@link OnlineSinkhorn} (Chizat 2024, Algorithms 1 and 3, notebook form), with the cost c of {@link Cost} (its kind
- * and normalisation stated in every output) and the inverse temperatures beta_t of an {@link InverseTemperature}.
+ * and normalisation stated in every output) and the inverse temperatures beta_t of an {@link InverseTemperature}
+ * (with {@link EpsilonStages}, the beta of the stage that the global state carries: epsilon scaling in stages).
  * <ul>
  *   <li>State k: the potential {@code u_k} is the particles' solver state (one value each; hashed, checkpointed);
  *       round 0 is a LOG_SUM_EXP over the particles, one term per target, whose global step gives
@@ -59,6 +61,7 @@ public final class OtModel implements Model {
     private final boolean exactKnown;
     private final TransportProblem problem;
     private final double omega;
+    private final EpsilonStages stages;
     private volatile Double exact;
 
     /**
@@ -87,8 +90,18 @@ public final class OtModel implements Model {
      */
     public OtModel(int population, Cost cost, double[] p, double[] q, InverseTemperature schedule, double tolerance,
                    boolean stopAtTolerance, double omega) {
+        this(population, cost, p, q, schedule, tolerance, stopAtTolerance, omega, null);
+    }
+
+    /**
+     * @param stages epsilon scaling with inner iterations (the step's beta from the stage in the global state), or
+     *     null: the step's beta is {@code schedule.beta(step)}
+     */
+    public OtModel(int population, Cost cost, double[] p, double[] q, InverseTemperature schedule, double tolerance,
+                   boolean stopAtTolerance, double omega, EpsilonStages stages) {
         if (!Double.isNaN(omega)) OmegaSchedule.fixed(omega); // checks the range
         this.omega = omega;
+        this.stages = stages;
         if (stopAtTolerance && Double.isNaN(tolerance)) throw new IllegalArgumentException("stopAtTolerance needs a tolerance");
         this.stopAtTolerance = stopAtTolerance;
         this.population = population;
@@ -135,9 +148,12 @@ public final class OtModel implements Model {
 
     /**
      * The global state of step k: {@code v_{k-1}} (m doubles; zeros at step 0), whose negation shifts the one-pass
-     * column log-sum-exps and which the over-relaxed v-update starts from, then the {@link OmegaSchedule}.
+     * column log-sum-exps and which the over-relaxed v-update starts from, then the {@link OmegaSchedule}, then with
+     * epsilon stages the {@link EpsilonStages} state (the stage of step k).
      */
-    @Override public int globalStateLength() { return cost.m() + OmegaSchedule.LENGTH; }
+    @Override public int globalStateLength() {
+        return cost.m() + OmegaSchedule.LENGTH + (stages == null ? 0 : EpsilonStages.LENGTH);
+    }
 
     @Override
     public double[] initialGlobalState() {
@@ -147,7 +163,14 @@ public final class OtModel implements Model {
         return g;
     }
 
-    private double[] omegaState(double[] global) { return Arrays.copyOfRange(global, cost.m(), global.length); }
+    private double[] omegaState(double[] global) {
+        return Arrays.copyOfRange(global, cost.m(), cost.m() + OmegaSchedule.LENGTH);
+    }
+
+    private double[] stageState(double[] global) {
+        int at = cost.m() + OmegaSchedule.LENGTH;
+        return Arrays.copyOfRange(global, at, at + EpsilonStages.LENGTH);
+    }
 
     /**
      * The block's pair per target of {@code u_i + log p_i - beta_k c_ij}, k the state's step, in one pass shifted by
@@ -165,7 +188,7 @@ public final class OtModel implements Model {
         double[] shift = new double[m], max = new double[m], sum = new double[m];
         double[] g = done.global();
         for (int j = 0; j < m; j++) shift[j] = -g[j];
-        OnlineSinkhorn.vPartial(0, b.count(), rows(b), b.s(), beta(done.step()), shift, max, sum, new double[m]);
+        OnlineSinkhorn.vPartial(0, b.count(), rows(b), b.s(), beta(done.step(), g), shift, max, sum, new double[m]);
         System.arraycopy(max, 0, out, 0, m);
         System.arraycopy(sum, 0, out, m, m);
     }
@@ -201,7 +224,10 @@ public final class OtModel implements Model {
     /** Entries after v in the round-0 summary: the second marginal's error, the change of v. */
     static final int SUMMARY_EXTRA = 2;
 
-    /** {@code v_k}, and the factor's schedule advanced by the change of v (not at step 0, where v is not updated). */
+    /**
+     * {@code v_k}, the factor's schedule advanced by the change of v (not at step 0, where v is not updated), and the
+     * epsilon stage advanced by this iteration's second-marginal error.
+     */
     @Override
     public double[] carryGlobal(Summaries done) {
         int m = cost.m();
@@ -209,6 +235,15 @@ public final class OtModel implements Model {
         double[] w = omegaState(done.global());
         if (done.step() > 0) w = OmegaSchedule.next(w, done.sum(0)[m + OnlineSinkhorn.CHANGE]);
         System.arraycopy(w, 0, next, m, w.length);
+        if (stages != null) {
+            double[] now = stageState(done.global());
+            double[] st = stages.next(now, done.sum(0)[m + OnlineSinkhorn.SECOND_ERROR]);
+            System.arraycopy(st, 0, next, m + OmegaSchedule.LENGTH, st.length);
+            if (Double.isNaN(omega) && EpsilonStages.stage(st) != EpsilonStages.stage(now)) {   // a new rate to estimate
+                double[] fresh = OmegaSchedule.adaptive();
+                System.arraycopy(fresh, 0, next, m, fresh.length);
+            }
+        }
         return next;
     }
 
@@ -221,14 +256,22 @@ public final class OtModel implements Model {
         long k = s.step();
         int m = cost.m();
         try {
-            OnlineSinkhorn.uRows(0, b.count(), rows(b), b.s(), s.sum(0), beta(k), schedule.theta((int) k + 1),
+            OnlineSinkhorn.uRows(0, b.count(), rows(b), b.s(), s.sum(0), beta(k, s.global()), schedule.theta((int) k + 1),
                     OmegaSchedule.omega(omegaState(s.global())), b.sNext(), metricSums, new double[m], new double[m]);
         } catch (NonFiniteException e) {
             Arrays.fill(b.sNext(), Double.NaN); // the engine names the step and the particle
         }
     }
 
-    private double beta(long step) { return schedule.beta((int) step); }
+    /** The beta of step k: the schedule's beta_k, or with epsilon stages the beta of the stage in the global state. */
+    private double beta(long step, double[] global) {
+        return stages == null ? schedule.beta((int) step) : stages.beta(stageState(global));
+    }
+
+    /** Whether a plan at this beta is at the schedule's target: epsilon scaling converges only at beta_max. */
+    private boolean atTarget(double beta) {
+        return schedule.kind() != InverseTemperature.Kind.EPSILON_SCALING || beta >= schedule.betaMax();
+    }
 
     @Override public int metricSumLength() { return PlanMetrics.SLOTS; }
 
@@ -238,10 +281,13 @@ public final class OtModel implements Model {
                 + " slower (each potential is updated from a stale one), so there is nothing to gain";
     }
 
-    /** With {@code stopAtTolerance}: both l1 marginal errors of the plan (metrics 1 and 2) are at most the tolerance. */
+    /**
+     * With {@code stopAtTolerance}: both l1 marginal errors of the plan (metrics 1 and 2) are at most the tolerance,
+     * at the schedule's target beta (metric 0; epsilon scaling: beta_max).
+     */
     @Override
     public boolean converged(double[] metrics) {
-        return stopAtTolerance && Math.max(metrics[1], metrics[2]) <= tolerance;
+        return stopAtTolerance && atTarget(metrics[0]) && Math.max(metrics[1], metrics[2]) <= tolerance;
     }
 
     /**
@@ -256,7 +302,7 @@ public final class OtModel implements Model {
         c.put("normalize", cost.normalize().id());
         c.put("scale", cost.scale());
         c.put("values", "cost, dual, primal, roundedCost, exactOt, suboptimality are on the normalised cost c / scale");
-        c.put("beta", schedule.describe());
+        c.put("beta", stages == null ? schedule.describe() : stages.describe());
         c.put("plan", "pi_ij = exp(u_i + log p_i + v_j + log q_j - beta c_ij); u is "
                 + RunLayout.solver(RunLayout.finalState("<population>")));
         c.put("marginalError", "l1 distance of the plan's first marginal to p");
@@ -287,12 +333,13 @@ public final class OtModel implements Model {
         int m = cost.m();
         double[] v = Arrays.copyOf(s.sum(0), m);
         for (int j = 0; j < m; j++) vq += v[j] * q[j];
-        PlanMetrics pm = PlanMetrics.of((int) k, beta(k), sums, vq, massPQ, s.sum(0)[m + OnlineSinkhorn.SECOND_ERROR]);
+        double beta = beta(k, s.global());
+        PlanMetrics pm = PlanMetrics.of((int) k, beta, sums, vq, massPQ, s.sum(0)[m + OnlineSinkhorn.SECOND_ERROR]);
         List<Double> out = new ArrayList<>(List.of(pm.beta(), pm.marginalError(), pm.secondMarginalError(), pm.cost(),
                 pm.dual(), pm.primal(), pm.kl(), pm.mass()));
-        if (!Double.isNaN(tolerance)) out.add(pm.worstMarginalError() <= tolerance ? 1.0 : 0.0);
+        if (!Double.isNaN(tolerance)) out.add(atTarget(beta) && pm.worstMarginalError() <= tolerance ? 1.0 : 0.0);
         if (roundable) {
-            double rounded = Rounding.roundedCost(problem, s.sum(1), v, beta(k));
+            double rounded = Rounding.roundedCost(problem, s.sum(1), v, beta);
             out.add(rounded);
             if (exactKnown) out.add(rounded - exactOt());
         }
@@ -318,7 +365,7 @@ public final class OtModel implements Model {
         if (!roundable) return Map.of();
         TransportProblem problem = this.problem.withRows(cost.rows(state.x()[population], n), state.m()[population]);
         double[] u = state.s()[population];
-        double beta = beta(step);
+        double beta = beta(step, state.global());
         double[] max = new double[m], sum = new double[m], v = new double[m];
         if (step > 0) {   // v_K from v_{K-1} (the global state) as the round-0 global step makes it
             double[] g = state.global();
