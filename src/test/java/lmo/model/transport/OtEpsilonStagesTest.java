@@ -1,11 +1,13 @@
 package lmo.model.transport;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import lmo.actor.ActorEngine;
 import lmo.dynamics.Fixed;
+import lmo.engine.Checkpoint;
 import lmo.engine.LocalEngine;
 import lmo.engine.Recorder;
 import lmo.engine.RunOutcome;
@@ -28,6 +30,10 @@ class OtEpsilonStagesTest {
     static final int INNER_IT = 100;
 
     static Simulation sim(boolean staged, double tolerance, int shards, int steps) {
+        return sim(staged, tolerance, shards, steps, 0);
+    }
+
+    static Simulation sim(boolean staged, double tolerance, int shards, int steps, int checkpointEvery) {
         double[] x = OtModelTest.points(N, 0), y = OtModelTest.points(M, 1);
         double[] p = OtModelTest.weights(N, 0), q = OtModelTest.weights(M, 1);
         Cost cost = Cost.of(x, N, y, M, D, Cost.Kind.SQEUCLIDEAN, Cost.Normalize.OSCILLATION);
@@ -36,7 +42,8 @@ class OtEpsilonStagesTest {
         EpsilonStages stages = staged ? new EpsilonStages(schedule, INNER_IT, INNER_TOL) : null;
         OtModel model = new OtModel(0, cost, p, q, schedule, tolerance, true, 1.0, stages);
         Population sources = new Population("x", 0, new Euclidean(D), x, p);
-        return new Simulation("ot", 1, steps, List.of(sources), model, new Fixed(), OtModelTest.BLOCK, shards, 1, 0);
+        return new Simulation("ot", 1, steps, List.of(sources), model, new Fixed(), OtModelTest.BLOCK, shards, 1, 0,
+                checkpointEvery);
     }
 
     @Test
@@ -88,6 +95,22 @@ class OtEpsilonStagesTest {
         for (double[] row : rec.rows) {
             if (row[beta] < BETA_MAX) assertEquals(0.0, row[converged], 0.0, "converged below beta_max");
         }
+    }
+
+    @Test
+    void aRunResumedInTheMiddleOfAStageTakesTheSameStages() {
+        Recorder straight = new Recorder();
+        LocalEngine.run(sim(true, 1e-9, 2, 300, 5), straight);
+        int beta = straight.columns.indexOf("beta");
+        // the last checkpoint before beta_max: the stages still change after it
+        Checkpoint mid = straight.checkpoints.stream().filter(c -> straight.rows.get((int) c.step())[beta] < BETA_MAX)
+                .reduce((x, y) -> y).orElseThrow();
+        assertTrue(mid.step() > 0 && straight.rows.get(300)[beta] == BETA_MAX, "checkpoint at step " + mid.step());
+        Recorder resumed = new Recorder();
+        LocalEngine.run(sim(true, 1e-9, 3, 300, 5).resumeFrom(mid), resumed);
+        assertEquals(straight.outcome.stateSha256(), resumed.outcome.stateSha256());
+        List<double[]> tail = straight.rows.subList(straight.rows.size() - resumed.rows.size(), straight.rows.size());
+        for (int i = 0; i < tail.size(); i++) assertArrayEquals(tail.get(i), resumed.rows.get(i), 0.0, "row " + i);
     }
 
     @Test
