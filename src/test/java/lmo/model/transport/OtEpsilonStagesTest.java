@@ -17,6 +17,7 @@ import lmo.space.Euclidean;
 import lmo.transport.Cost;
 import lmo.transport.EpsilonStages;
 import lmo.transport.InverseTemperature;
+import lmo.transport.OmegaSchedule;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,13 +35,17 @@ class OtEpsilonStagesTest {
     }
 
     static Simulation sim(boolean staged, double tolerance, int shards, int steps, int checkpointEvery) {
+        return sim(staged, tolerance, shards, steps, checkpointEvery, 1.0);
+    }
+
+    static Simulation sim(boolean staged, double tolerance, int shards, int steps, int checkpointEvery, double omega) {
         double[] x = OtModelTest.points(N, 0), y = OtModelTest.points(M, 1);
         double[] p = OtModelTest.weights(N, 0), q = OtModelTest.weights(M, 1);
         Cost cost = Cost.of(x, N, y, M, D, Cost.Kind.SQEUCLIDEAN, Cost.Normalize.OSCILLATION);
         InverseTemperature schedule = staged ? InverseTemperature.epsilonScaling(10, 2, BETA_MAX)
                 : InverseTemperature.constant(BETA_MAX);
         EpsilonStages stages = staged ? new EpsilonStages(schedule, INNER_IT, INNER_TOL) : null;
-        OtModel model = new OtModel(0, cost, p, q, schedule, tolerance, true, 1.0, stages);
+        OtModel model = new OtModel(0, cost, p, q, schedule, tolerance, true, omega, stages);
         Population sources = new Population("x", 0, new Euclidean(D), x, p);
         return new Simulation("ot", 1, steps, List.of(sources), model, new Fixed(), OtModelTest.BLOCK, shards, 1, 0,
                 checkpointEvery);
@@ -111,6 +116,25 @@ class OtEpsilonStagesTest {
         assertEquals(straight.outcome.stateSha256(), resumed.outcome.stateSha256());
         List<double[]> tail = straight.rows.subList(straight.rows.size() - resumed.rows.size(), straight.rows.size());
         for (int i = 0; i < tail.size(); i++) assertArrayEquals(tail.get(i), resumed.rows.get(i), 0.0, "row " + i);
+    }
+
+    @Test
+    void overRelaxedTheAdaptiveFactorIsEstimatedAfreshAtEachStage() {
+        Recorder rec = new Recorder();
+        LocalEngine.run(sim(true, 1e-9, 2, 300, 0, Double.NaN), rec);
+        int beta = rec.columns.indexOf("beta");
+        int change = 0;   // the first step whose carry starts stage 1
+        while (rec.rows.get(change + 1)[beta] == 10) change++;
+        assertTrue(change >= 5, "stage 0 ran past the factor's first estimate: " + (change + 1) + " steps");
+        Recorder upTo = new Recorder();
+        LocalEngine.run(sim(true, 1e-9, 2, change + 1, 0, Double.NaN), upTo);
+        double[] g = upTo.last.global();
+        double[] omega = java.util.Arrays.copyOfRange(g, M, M + OmegaSchedule.LENGTH);
+        assertArrayEquals(OmegaSchedule.adaptive(), omega, 0.0, "the schedule of the state that starts stage 1");
+        Recorder before = new Recorder();
+        LocalEngine.run(sim(true, 1e-9, 2, change, 0, Double.NaN), before);
+        double[] earlier = java.util.Arrays.copyOfRange(before.last.global(), M, M + OmegaSchedule.LENGTH);
+        assertTrue(!java.util.Arrays.equals(OmegaSchedule.adaptive(), earlier), "stage 0 had moved it");
     }
 
     @Test
