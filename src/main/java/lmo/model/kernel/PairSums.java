@@ -24,7 +24,9 @@ interface PairSums {
     /**
      * @param param Gaussian: {@code -1/(2 sigma^2)}; energy: unused
      * @param x evaluation points {@code [count * dim]}, interleaved
-     * @param z source coordinates, {@code z[c][j]}, length at least {@code total}
+     * @param z source coordinates, {@code z[c][j]}, length at least {@code total}; z and w are read, never written,
+     *     and must not change between calls that pass the same arrays: an implementation may keep a layout derived
+     *     from them, keyed on the arrays themselves, for the next call (every block of a step passes the same)
      */
     void evaluate(RadialKernelSums.Kind kind, double param, double[] x, int count, int dim, double[][] z, double[] w,
                   int split, int total, double[] s0, double[] s1, double[] grad);

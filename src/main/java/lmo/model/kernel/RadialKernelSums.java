@@ -58,10 +58,22 @@ final class RadialKernelSums implements MmdKernel {
 
     @Override public Reduction reduction() { return Reduction.gather(); }
 
-    @Override public void firstVariation(Block block, Summaries summaries, double[] v, double[] gradV, double[] metricSums) {
-        Gathered g = summaries.gathered(0);
-        double[] xs = g.x()[block.population()];
-        double[] ms = g.m()[block.population()];
+    /**
+     * The sources of one gathered state as the pair sums read them: the particles (zero padded) then the target
+     * samples, coordinates {@code z[c][j]} and weights {@code m_j}, then {@code -v_j}. Built once per state and
+     * population, not per block (at N = 4096 the 16 blocks of a step each copied all 8192 sources), and never changed
+     * after: {@link PairSums#evaluate} may keep copies derived from them.
+     */
+    private record Sources(Gathered of, int population, double[][] z, double[] w, int nPad, int total) {}
+
+    /** The last state's sources: every block of a step reads the same. */
+    private volatile Sources sources;
+
+    private Sources sources(Gathered g, int population) {
+        Sources s = sources;
+        if (s != null && s.of() == g && s.population() == population) return s;
+        double[] xs = g.x()[population];
+        double[] ms = g.m()[population];
         int n = ms.length;
         int nPad = PairSums.pad(n);
         int total = nPad + vNeg.length;
@@ -73,10 +85,17 @@ final class RadialKernelSums implements MmdKernel {
         System.arraycopy(ms, 0, w, 0, n);
         for (int c = 0; c < dim; c++) System.arraycopy(yT[c], 0, z[c], nPad, vNeg.length);
         System.arraycopy(vNeg, 0, w, nPad, vNeg.length);
+        s = new Sources(g, population, z, w, nPad, total);
+        sources = s;
+        return s;
+    }
+
+    @Override public void firstVariation(Block block, Summaries summaries, double[] v, double[] gradV, double[] metricSums) {
+        Sources src = sources(summaries.gathered(0), block.population());
         int count = block.count();
         double[] p = new double[count];
         double[] t = new double[count];
-        sums.evaluate(kind, param, block.x(), count, dim, z, w, nPad, total, p, t, gradV);
+        sums.evaluate(kind, param, block.x(), count, dim, src.z(), src.w(), src.nPad(), src.total(), p, t, gradV);
         double[] m = block.m();
         double energy = 0;
         for (int i = 0; i < count; i++) {

@@ -79,11 +79,8 @@ final class VectorPairSums implements PairSums {
                                       int total, double[] s0, double[] s1, double[] grad) {
         int g2 = dim == 2 && wide ? 2 : 1;
         int lanes = LANES * g2;
-        double[] none = dim < 3 ? new double[total] : null;
-        double[] z0 = twice(z[0], total, g2);
-        double[] z1 = twice(dim > 1 ? z[1] : none, total, g2);
-        double[] z2 = dim > 2 ? z[2] : none;
-        double[] ws = twice(w, total, g2);
+        Layout l = layout(z, w, dim, total, g2);
+        double[] z0 = l.z0(), z1 = l.z1(), z2 = l.z2(), ws = l.w();
         int groups = (count + g2 - 1) / g2;
         double[] xp = new double[3 * lanes * groups];
         for (int i = 0; i < count; i++) {
@@ -116,6 +113,31 @@ final class VectorPairSums implements PairSums {
             int at = 4 * lanes * (i / g2) + LANES * (i % g2);
             for (int c = 0; c < dim; c++) grad[dim * i + c] = lanes(acc, at + lanes * c) * g;
         }
+    }
+
+    /**
+     * The sources in the layout of the tile loops (each group of 4 twice for two-point groups, a zero coordinate for
+     * d < 3), with the arrays they were made from: every block of a step passes the same sources
+     * ({@link PairSums#evaluate}), so the layout is made once per step, not per block.
+     */
+    private record Layout(double[] fromZ0, double[] fromZ1, double[] fromZ2, double[] fromW, int total, int g2,
+                          double[] z0, double[] z1, double[] z2, double[] w) {}
+
+    /** The last sources' layout. */
+    private volatile Layout layout;
+
+    private Layout layout(double[][] z, double[] w, int dim, int total, int g2) {
+        double[] a0 = z[0], a1 = dim > 1 ? z[1] : null, a2 = dim > 2 ? z[2] : null;
+        Layout l = layout;
+        if (l != null && l.fromZ0() == a0 && l.fromZ1() == a1 && l.fromZ2() == a2 && l.fromW() == w
+                && l.total() == total && l.g2() == g2) {
+            return l;
+        }
+        double[] none = dim < 3 ? new double[total] : null;
+        l = new Layout(a0, a1, a2, w, total, g2, twice(a0, total, g2), twice(dim > 1 ? a1 : none, total, g2),
+                dim > 2 ? z[2] : none, twice(w, total, g2));
+        layout = l;
+        return l;
     }
 
     /** The sources for groups of {@code g2} points: as they are (1), or each group of 4 twice (2). */
