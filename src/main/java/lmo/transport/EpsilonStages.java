@@ -39,7 +39,12 @@ public final class EpsilonStages {
         this.innerIterations = innerIterations;
         this.innerTolerance = innerTolerance;
         int s = 0;
-        while (schedule.beta(s) < schedule.betaMax()) s++;
+        while (schedule.beta(s) < schedule.betaMax()) {
+            if (s > 0 && !(schedule.beta(s) > schedule.beta(s - 1))) {   // sigma = 1: beta_max is never reached
+                throw new IllegalArgumentException("stages need sigma > 1: " + schedule.describe());
+            }
+            s++;
+        }
         this.last = s;
     }
 

@@ -40,5 +40,7 @@ class EpsilonStagesTest {
                 () -> new EpsilonStages(InverseTemperature.epsilonScaling(10, 2, 100), 0, 0));
         assertThrows(IllegalArgumentException.class,
                 () -> new EpsilonStages(InverseTemperature.epsilonScaling(10, 2, 100), 5, Double.NaN));
+        assertThrows(IllegalArgumentException.class,
+                () -> new EpsilonStages(InverseTemperature.epsilonScaling(10, 1, 100), 5, 0), "sigma = 1 never ends");
     }
 }

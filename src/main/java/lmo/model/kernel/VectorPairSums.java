@@ -135,7 +135,7 @@ final class VectorPairSums implements PairSums {
         }
         double[] none = dim < 3 ? new double[total] : null;
         l = new Layout(a0, a1, a2, w, total, g2, twice(a0, total, g2), twice(dim > 1 ? a1 : none, total, g2),
-                dim > 2 ? z[2] : none, twice(w, total, g2));
+                a2 != null ? a2 : none, twice(w, total, g2));
         layout = l;
         return l;
     }
