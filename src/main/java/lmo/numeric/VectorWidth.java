@@ -15,8 +15,9 @@ import java.util.Locale;
  * C2 then boxes the vectors of any loop whose exact class it has lost. One model's kernels are written so that they
  * do not lose it (the Sinkhorn stores, {@link VectorExp#store}; W4's two-point tiles): with 512 on JDK 17 the
  * Sinkhorn rows and columns run 1.35x and 1.4x the pairs per second of 256 (n = m = 4000, one thread), W4 alone
- * 24-31 ms a step instead of 34-45, the same bits. The W3 network loops (always 256-bit) still box when 512-bit
- * loops ran before them in the same JVM (W3 3x slower in one {@code bin/lmo bench} JVM of all three workloads), so
+ * 24-31 ms a step instead of 34-45, the same bits; the ReLU network loops (W3) have a 512-bit twin too. The 256-bit
+ * network loops still box when 512-bit loops ran before them in the same JVM (W3 3x slower in one
+ * {@code bin/lmo bench} JVM of all three workloads), so
  * a JVM that may run several kinds of model (the test suite, {@code lmo node}, a sweep, a bench of several
  * workloads) keeps 256 on JDK 17. Without the {@code jdk.incubator.vector} module the scalar twins run and the
  * width is 0.

@@ -1,5 +1,7 @@
 package lmo.model.neural;
 
+import lmo.numeric.VectorWidth;
+
 /**
  * The hot loops of the two-layer model over a {@link SampleSet}, on tiles of {@link #TILE} = 4 neurons. Every
  * neuron's numbers come from its own chain of operations, the same whatever the other neurons of its tile, so a
@@ -27,10 +29,16 @@ interface Loops {
     void reluTile(double[] w4, SampleSet s, double[] r, double[] h, double[] q);
 
     /**
-     * {@link #reluTile} then {@link #dots} (same bits): s0 and g of the 4 neurons for the weights r; h and q are
-     * scratch of {@code 4 nPad} doubles each.
+     * {@link #reluTile} then {@link #dots} (same bits): s0 and g of the 4 neurons for the weights r, given as
+     * {@link #gradientWeights}{@code (r)}; h and q are scratch of {@code 4 nPad} doubles each.
      */
     void reluGradient(double[] w4, SampleSet s, double[] r, double[] h, double[] q, double[] s0, double[] g);
+
+    /** The weights r ({@code nPad} of them) in the layout {@link #reluGradient} reads: r itself but for
+     *  {@link WideLoops}. */
+    default double[] gradientWeights(double[] r) {
+        return r;
+    }
 
     /** {@link #preactivations}, {@link #relu} and {@link #accumulate} (same bits), storing only f. */
     void reluPredict(double[] w4, double[] c4, SampleSet s, double[] f);
@@ -50,8 +58,18 @@ interface Loops {
      */
     void gram(double[] a, int aAt, double[] b, int bAt, int nPad, double[] out);
 
-    /** The Vector API implementation when {@code jdk.incubator.vector} is loaded, else its scalar lane twin. */
-    static Loops best() {
-        return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() ? new VectorLoops() : new LaneLoops();
+    /**
+     * The Vector API implementation when {@code jdk.incubator.vector} is loaded, else its scalar lane twin; all give the
+     * same bits. {@link WideLoops} (512 bits) when {@link VectorWidth} is 512 and the model runs the ReLU loops only
+     * ({@code reluOnly}: a ReLU network without the bilevel readout), else {@link VectorLoops} (256 bits).
+     */
+    static Loops best(boolean reluOnly) {
+        return choose(VectorWidth.bits(), reluOnly);
+    }
+
+    /** {@link #best} for a vector width (0: no Vector API module). */
+    static Loops choose(int bits, boolean reluOnly) {
+        if (bits == 0) return new LaneLoops();
+        return bits >= 512 && reluOnly ? new WideLoops() : new VectorLoops();
     }
 }

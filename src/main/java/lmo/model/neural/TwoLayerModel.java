@@ -66,8 +66,8 @@ import lmo.model.Model;
  * Blocks of other populations get {@code V = 0, grad V = 0} and contribute nothing. A particle's V and gradient are
  * computed by the same per-neuron chain of operations whichever block holds it ({@link Loops}); SUM partials are
  * combined in block order by the engine. The data are stored transposed and padded ({@link SampleSet}); the hot
- * loops use the Vector API (fixed 256-bit species, exact operations only) or their scalar twin with the same bits.
- * Immutable and thread-safe.
+ * loops use the Vector API (exact operations only; the ReLU loops on 512-bit vectors when {@code VectorWidth} is 512,
+ * with the 256-bit lanes' bits) or their scalar twin with the same bits. Immutable and thread-safe.
  */
 public final class TwoLayerModel implements Model {
     /** Default factor of the active-neuron threshold (times the mean neuron mass). */
@@ -146,7 +146,8 @@ public final class TwoLayerModel implements Model {
         this.initNorm2 = norm;
         if (b.activeThreshold != null) this.threshold = b.activeThreshold;
         else this.threshold = rule.defaultThreshold(mass0, count);
-        this.loops = b.loops != null ? b.loops : Loops.best();
+        this.loops = b.loops != null ? b.loops
+            : Loops.best(activation == Activation.RELU && readout != Readout.BILEVEL);
         if (pop) {
             this.teacher = b.teacher;
             this.kernel = new ArcCosineKernel(inputDim);
@@ -241,6 +242,9 @@ public final class TwoLayerModel implements Model {
         public Builder activeThreshold(double t) { this.activeThreshold = t; return this; }
         /** For tests: force the scalar ({@code false}) or vector ({@code true}) loops. */
         Builder vectorLoops(boolean vector) { this.loops = vector ? new VectorLoops() : new LaneLoops(); return this; }
+
+        /** For tests: these loops. */
+        Builder loops(Loops loops) { this.loops = loops; return this; }
 
         public TwoLayerModel build() { return new TwoLayerModel(this); }
     }
@@ -439,10 +443,11 @@ public final class TwoLayerModel implements Model {
         double[] q = new double[Loops.TILE * nPad];
         double[] s4 = new double[Loops.TILE];
         double[] g4 = new double[Loops.TILE * dp];
+        double[] rw = activation == Activation.RELU ? loops.gradientWeights(r) : null;
         for (int first = 0; first < n; first += Loops.TILE) {
             tileWeights(b.x(), n, first, w4);
             if (activation == Activation.RELU) {
-                loops.reluGradient(w4, s, r, h, q, s4, g4);
+                loops.reluGradient(w4, s, rw, h, q, s4, g4);
             } else {
                 loops.preactivations(w4, s, z);
                 activate(z, r, nPad, h, q);

@@ -56,8 +56,10 @@
  *
  * <h2>Determinism</h2>
  * A neuron's V and gradient do not depend on the block split or on the tile a neuron shares with others; the Vector
- * API loops use the fixed 256-bit species and exact lane-wise operations only, and {@link lmo.model.neural.LaneLoops}
- * reproduces them bit for bit without the incubator module. Activations, losses, erf and acos use
+ * API loops use exact lane-wise operations only, on the 256-bit species or, for a ReLU network without the bilevel
+ * readout when {@link lmo.numeric.VectorWidth} is 512, on 512-bit vectors whose every lane runs a 4-lane chain
+ * ({@code WideLoops}: W3 17.3–17.8 ms a step on the 2 cores against 21.7–22.1, 2026-12-08), and
+ * {@link lmo.model.neural.LaneLoops} reproduces them bit for bit without the incubator module. Activations, losses, erf and acos use
  * {@link java.lang.StrictMath} or basic arithmetic only. The ridge solve is EJML's single-threaded Cholesky, chosen
  * by size.
  */

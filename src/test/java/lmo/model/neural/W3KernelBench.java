@@ -27,6 +27,7 @@ public final class W3KernelBench {
         Map<String, Supplier<Loops>> m = new LinkedHashMap<>();
         m.put("vector", VectorLoops::new);
         m.put("lane", LaneLoops::new);
+        m.put("wide", WideLoops::new);                        // alone in its JVM: widths mixed in one JVM box (JDK 17)
         return m;
     }
 
@@ -45,6 +46,8 @@ public final class W3KernelBench {
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         Loops[] loops = new Loops[names.size()];
         for (int q = 0; q < loops.length; q++) loops[q] = impls().get(names.get(q)).get();
+        double[][] rw = new double[loops.length][];
+        for (int q = 0; q < loops.length; q++) rw[q] = loops[q].gradientWeights(r);
         double[][] tp = new double[loops.length][reps], tg = new double[loops.length][reps];
         double[][] ref = null;
         String[] same = new String[loops.length];
@@ -63,7 +66,7 @@ public final class W3KernelBench {
                 double[] s0 = new double[nN], g = new double[nN * d];
                 for (int first = 0; first < nN; first += 4) {
                     System.arraycopy(tw.data(), first * d, w4, 0, 4 * d);
-                    loops[q].reluGradient(w4, s, r, h, qq, s4, g4);
+                    loops[q].reluGradient(w4, s, rw[q], h, qq, s4, g4);
                     System.arraycopy(s4, 0, s0, first, 4);
                     System.arraycopy(g4, 0, g, first * d, 4 * d);
                 }
@@ -81,8 +84,8 @@ public final class W3KernelBench {
             Arrays.sort(a);
             Arrays.sort(b);
             double pa = a[a.length / 2], pb = b[b.length / 2];
-            System.out.printf("%-10s predictions %.1f ms, gradient %.1f ms, sum %.1f ms (medians of the second half, cpu, single thread)  %s%n",
-                names.get(q), pa, pb, pa + pb, same[q]);
+            System.out.printf("%-10s predictions %.1f ms, gradient %.1f ms, sum %.1f ms (medians of the second half, cpu, single thread;"
+                + " fastest %.1f + %.1f)  %s%n", names.get(q), pa, pb, pa + pb, a[0], b[0], same[q]);
         }
     }
 }
