@@ -18,7 +18,8 @@ import jdk.incubator.vector.VectorSpecies;
  *       both add r z for z > 0 and a signed zero otherwise, and a sum that starts at +0 is never -0) and
  *       {@code g_jc += fma(q_jk, x_ck)}, the gradient sums kept in a small array. Nothing of size n is stored: a
  *       version that stored q for a chunk and summed it afterwards ran 20 to 26 ms a W3 step from one JVM to the next
- *       (the stores, by the addresses the arrays happened to get), this one 18.1-18.8.</li>
+ *       (the stores, by the addresses the arrays happened to get), this one 16.1-17.8 (21.3-22.1 on the 256-bit
+ *       loops; 2026-12-08, docs/performance.md).</li>
  * </ul>
  *
  * <p>Accumulators carried by a loop are re-typed after it ({@code nz.add(a)}, {@code nz} all -0.0), as in
@@ -26,7 +27,9 @@ import jdk.incubator.vector.VectorSpecies;
  * bilevel readout (which also needs {@link #preactivations} and {@link #gram}), and only when
  * {@link lmo.numeric.VectorWidth} is 512 (a JVM of one scenario on an AVX-512 CPU, or JDK 25); the other methods run
  * the scalar {@link LaneLoops}, never 256-bit vectors, because on JDK 17 loops of both widths in one JVM box each
- * other's vectors.
+ * other's vectors. If a JVM runs these beside 256-bit loops anyway (a width set by hand with several kinds of model)
+ * and a W3-like step takes seconds instead of milliseconds, {@code -Dlmo.vectorBits=256} gives the same bits at the
+ * 256-bit speed.
  */
 final class WideLoops implements Loops {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_512;
