@@ -30,9 +30,14 @@ interface Loops {
 
     /**
      * {@link #reluTile} then {@link #dots} (same bits): s0 and g of the 4 neurons for the weights r, given as
-     * {@link #gradientWeights}{@code (r)}; h and q are scratch of {@code 4 nPad} doubles each.
+     * {@link #gradientWeights}{@code (r)}; h and q are scratch of {@link #gradientScratch} doubles each.
      */
     void reluGradient(double[] w4, SampleSet s, double[] r, double[] h, double[] q, double[] s0, double[] g);
+
+    /** Doubles of each scratch array {@link #reluGradient} needs for {@code nPad} samples: {@code 4 nPad} here. */
+    default int gradientScratch(int nPad) {
+        return TILE * nPad;
+    }
 
     /** The weights r ({@code nPad} of them) in the layout {@link #reluGradient} reads: r itself but for
      *  {@link WideLoops}. */

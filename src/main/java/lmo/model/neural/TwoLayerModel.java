@@ -439,11 +439,12 @@ public final class TwoLayerModel implements Model {
         for (int k = 0; k < s.n; k++) r[k] = loss.derivative(f[k], s.y[k]) * inv;
         double[] w4 = new double[Loops.TILE * dp];
         double[] z = activation == Activation.RELU ? null : new double[Loops.TILE * nPad];
-        double[] h = new double[Loops.TILE * nPad];
-        double[] q = new double[Loops.TILE * nPad];
+        boolean relu = activation == Activation.RELU;            // the fused loop needs less scratch, or none
+        double[] h = new double[relu ? loops.gradientScratch(nPad) : Loops.TILE * nPad];
+        double[] q = new double[relu ? loops.gradientScratch(nPad) : Loops.TILE * nPad];
         double[] s4 = new double[Loops.TILE];
         double[] g4 = new double[Loops.TILE * dp];
-        double[] rw = activation == Activation.RELU ? loops.gradientWeights(r) : null;
+        double[] rw = relu ? loops.gradientWeights(r) : null;
         for (int first = 0; first < n; first += Loops.TILE) {
             tileWeights(b.x(), n, first, w4);
             if (activation == Activation.RELU) {

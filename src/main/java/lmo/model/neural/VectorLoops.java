@@ -219,6 +219,11 @@ final class VectorLoops implements Loops {
     /** Samples per chunk of {@link #reluGradient}: the chunk's activations and inputs stay in the L1 cache. */
     private static final int CHUNK = 512;
 
+    /** {@link #reluGradient} keeps one chunk's h and q. */
+    @Override public int gradientScratch(int nPad) {
+        return TILE * Math.min(CHUNK, nPad);
+    }
+
     /**
      * {@link #reluTile} and {@link #dots} fused chunk by chunk of samples: each accumulator is stored after a chunk
      * and reloaded for the next, so every (neuron, coordinate) sum sees the same fmas in the same order as

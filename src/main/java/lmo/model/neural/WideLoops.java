@@ -40,6 +40,11 @@ final class WideLoops implements Loops {
         if (S.length() != 8) throw new IllegalStateException("species has " + S.length() + " lanes");
     }
 
+    /** {@link #reluGradient} stores nothing of size n. */
+    @Override public int gradientScratch(int nPad) {
+        return 0;
+    }
+
     @Override public double[] gradientWeights(double[] r) {
         double[] rd = new double[2 * r.length];
         for (int g = 0; g < r.length / 4; g++) {
